@@ -1,0 +1,76 @@
+/**
+ * Every finding PHU can report, with its severity and the parameters its
+ * wording needs. Codes are stable: tests, `--json` output and the `KiemTra`
+ * sheet rely on them; wording lives apart in the message tables.
+ */
+export const FINDING_CODES = {
+  // The file itself (read before any sheet is looked at).
+  file_empty: { severity: 'error' },
+  file_not_workbook: { severity: 'error', params: ['detected'] },
+  file_xls_binary: { severity: 'error' },
+  file_encrypted: { severity: 'error' },
+  file_corrupt: { severity: 'error', params: ['detail'] },
+  file_too_large: { severity: 'error', params: ['bytes', 'limit'] },
+  zip_bomb: { severity: 'error', params: ['expanded', 'limit'] },
+  sheet_too_large: { severity: 'error', params: ['rows', 'columns', 'limit'] },
+  strings_too_large: { severity: 'error', params: ['bytes', 'limit'] },
+  file_ignored: { severity: 'warning', params: ['reason'] },
+  external_links_ignored: { severity: 'warning', params: ['count'] },
+  macros_ignored: { severity: 'warning' },
+  formula_uncalculated: { severity: 'error', params: ['formula'] },
+  file_name_mismatch: { severity: 'warning', params: ['expected', 'actual'] },
+  // Structure.
+  sheet_missing: { severity: 'error', params: ['expected'] },
+  column_missing: { severity: 'error', params: ['key'] },
+  info_missing: { severity: 'error', params: ['key'] },
+  form_mismatch: { severity: 'error', params: ['expected', 'actual'] },
+  form_version_mismatch: { severity: 'error', params: ['expected', 'actual'] },
+  total_row_missing: { severity: 'error' },
+  total_row_duplicate: { severity: 'error', params: ['first'] },
+  row_duplicate: { severity: 'error', params: ['code', 'first'] },
+  item_missing: { severity: 'error', params: ['code'] },
+  item_unknown: { severity: 'error', params: ['code'] },
+  // Identity.
+  level_invalid: { severity: 'error', params: ['value', 'allowed'] },
+  unit_unknown: { severity: 'error', params: ['code', 'level'] },
+  unit_name_mismatch: { severity: 'warning', params: ['expected', 'actual'] },
+  parent_mismatch: { severity: 'error', params: ['expected', 'actual'] },
+  period_unknown: { severity: 'error', params: ['value', 'allowed'] },
+  period_mismatch: { severity: 'error', params: ['expected', 'actual'] },
+  row_not_child: { severity: 'error', params: ['code', 'parent'] },
+  // Numbers, dates and text.
+  number_as_text: { severity: 'error', params: ['value', 'intended'] },
+  not_a_number: { severity: 'error', params: ['value'] },
+  number_negative: { severity: 'error', params: ['value'] },
+  number_not_integer: { severity: 'error', params: ['value'] },
+  cell_error: { severity: 'error', params: ['value'] },
+  value_not_allowed: { severity: 'error', params: ['value', 'allowed'] },
+  date_as_text: { severity: 'warning', params: ['value', 'intended'] },
+  date_invalid: { severity: 'error', params: ['value'] },
+  // Sums and balances.
+  total_mismatch: { severity: 'error', params: ['column', 'expected', 'actual'] },
+  cross_total_mismatch: { severity: 'error', params: ['column', 'expected', 'actual', 'other'] },
+  reason_not_applicable: { severity: 'error', params: ['code', 'column'] },
+  rule_exceeds: { severity: 'error', params: ['left', 'right', 'leftValue', 'rightValue'] },
+  rule_sum_mismatch: { severity: 'error', params: ['parts', 'total', 'sum', 'totalValue'] },
+  balance_exceeds: { severity: 'error', params: ['indicator', 'sum', 'target'] },
+  balance_short: { severity: 'warning', params: ['indicator', 'sum', 'target'] },
+  done_exceeds_target: { severity: 'error', params: ['indicator', 'done', 'target'] },
+  target_mismatch: { severity: 'error', params: ['column', 'assigned', 'submitted'] },
+  // Plausibility.
+  rate_implausible: { severity: 'warning', params: ['indicator', 'rate', 'limit'] },
+  decreased_since_previous: { severity: 'warning', params: ['column', 'previous', 'current'] },
+  // Consolidation.
+  child_missing: { severity: 'warning', params: ['code', 'name'] },
+  child_unexpected: { severity: 'error', params: ['code', 'parent'] },
+  duplicate_superseded: { severity: 'warning', params: ['code', 'kept'] },
+  late: { severity: 'warning', params: ['reportDate', 'due'] },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+export type Severity = 'error' | 'warning';
+
+type ParamNames<C extends FindingCode> = (typeof FINDING_CODES)[C] extends { params: readonly (infer P)[] } ? P & string : never;
+
+/** The parameters of a finding of code C: values quoted in its wording. */
+export type FindingParams<C extends FindingCode> = { readonly [K in ParamNames<C>]: string | number };

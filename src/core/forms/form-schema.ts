@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'keys are lower_snake_case');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const severity = z.enum(['error', 'warning']);
+
+/**
+ * A column of a table, located by its key in the key row, never by position.
+ * `kind` says how its cells are read and checked: `count` is a whole
+ * number >= 0, `enum` one of `values`, `computed` is written by PHU.
+ */
+export const columnSchema = z.object({
+  key,
+  label: z.string(),
+  group: z.string().optional(),
+  kind: z.enum(['index', 'code', 'name', 'count', 'text', 'enum', 'computed']),
+  values: z.array(z.string()).optional(),
+  width: z.number().positive().optional(),
+  numFmt: z.string().optional(),
+  /** Counts that are targets: assigned from above, locked in templates. */
+  target: z.boolean().optional(),
+});
+
+/** A fixed row of an item table (a reason, a public service). */
+export const itemSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Columns the item applies to; others must stay blank. All when absent. */
+  only: z.array(key).optional(),
+});
+
+/**
+ * A sheet laid out as a table: label, key and optional group header rows,
+ * then data rows and exactly one total row. `units` tables have one row per
+ * child unit; `items` tables have the form's fixed rows.
+ */
+export const tableSchema = z.object({
+  sheet: z.string(),
+  rows: z.enum(['units', 'items']),
+  groupRow: z.number().int().positive().optional(),
+  labelRow: z.number().int().positive(),
+  keyRow: z.number().int().positive(),
+  firstDataRow: z.number().int().positive(),
+  keyColumn: key,
+  nameColumn: key,
+  total: z.object({ code: z.string(), name: z.string() }),
+  columns: z.array(columnSchema).min(1),
+  computed: z.array(columnSchema).default([]),
+  items: z.array(itemSchema).optional(),
+});
+
+/** An achieved/target indicator of a units table. */
+export const indicatorSchema = z.object({
+  key,
+  label: z.string(),
+  labelEn: z.string(),
+  table: z.string(),
+  done: key,
+  target: key,
+  /** Other outcomes that with `done` account for every case of the target. */
+  accountedBy: z.array(key).default([]),
+  mayExceed: z.boolean(),
+  /** A rate above this is a plausibility warning. */
+  plausibleMaxRate: z.number().positive().optional(),
+  rateColumn: key,
+  rankColumn: key.optional(),
+  narrative: z.object({
+    /** `{done}`, `{target}`, `{rate}` are replaced: the total sentence. */
+    total: z.string(),
+    high: z.string(),
+    low: z.string(),
+  }),
+});
+
+/** A row-wise rule between columns of a table, checked on every row. */
+export const ruleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lte'), table: z.string(), left: key, right: key, severity: severity.default('error') }),
+  z.object({ kind: z.literal('sumEquals'), table: z.string(), parts: z.array(key).min(1), total: key, severity: severity.default('error') }),
+  /** A column total of one table equals a column of another table's total row. */
+  z.object({
+    kind: z.literal('crossTotal'),
+    table: z.string(),
+    column: key,
+    otherTable: z.string(),
+    otherColumn: key,
+    severity: severity.default('error'),
+  }),
+]);
+
+export const periodSchema = z.object({ id: z.string(), label: z.string(), from: isoDate, to: isoDate, due: isoDate });
+
+export const infoKeySchema = z.object({
+  key,
+  label: z.string(),
+  kind: z.enum(['text', 'date', 'code']),
+  required: z.boolean().default(true),
+});
+
+/**
+ * A campaign form, as data. A new form is a new value of this schema: no
+ * code changes elsewhere.
+ */
+export const formSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  info: z.object({ sheet: z.string(), keyColumn: z.number().int().nonnegative(), labelColumn: z.number().int().nonnegative(), valueColumn: z.number().int().nonnegative(), headerRow: z.number().int().positive(), keys: z.array(infoKeySchema) }),
+  /** The table whose rows are units and whose total row the parent consolidates. */
+  mainTable: z.string(),
+  tables: z.array(tableSchema).min(1),
+  indicators: z.array(indicatorSchema),
+  rules: z.array(ruleSchema).default([]),
+  periods: z.array(periodSchema).min(1),
+  /** Computed columns added by consolidation (after the form's computed ones). */
+  statusColumn: columnSchema.optional(),
+});
+
+export type ColumnDef = z.infer<typeof columnSchema>;
+export type ItemDef = z.infer<typeof itemSchema>;
+export type TableDef = z.infer<typeof tableSchema>;
+export type IndicatorDef = z.infer<typeof indicatorSchema>;
+export type RuleDef = z.infer<typeof ruleSchema>;
+export type PeriodDef = z.infer<typeof periodSchema>;
+export type FormDef = z.infer<typeof formSchema>;
+export type FormInput = z.input<typeof formSchema>;
+
+/** Parses and checks a form definition; throws a zod error on a bad one. */
+export function defineForm(input: FormInput): FormDef {
+  const form = formSchema.parse(input);
+  const tables = new Set(form.tables.map((t) => t.sheet));
+  const problems: string[] = [];
+  if (!tables.has(form.mainTable)) problems.push(`mainTable ${form.mainTable} is not a table`);
+  const columnsOf = (sheet: string): Set<string> => {
+    const t = form.tables.find((x) => x.sheet === sheet);
+    return new Set(t ? [...t.columns, ...t.computed].map((c) => c.key) : []);
+  };
+  for (const i of form.indicators) {
+    const cols = columnsOf(i.table);
+    for (const k of [i.done, i.target, ...i.accountedBy, i.rateColumn, ...(i.rankColumn ? [i.rankColumn] : [])]) {
+      if (!cols.has(k)) problems.push(`indicator ${i.key}: no column ${k} in ${i.table}`);
+    }
+  }
+  for (const r of form.rules) {
+    const keys = r.kind === 'lte' ? [r.left, r.right] : r.kind === 'sumEquals' ? [...r.parts, r.total] : [r.column];
+    for (const k of keys) if (!columnsOf(r.table).has(k)) problems.push(`rule ${r.kind}: no column ${k} in ${r.table}`);
+    if (r.kind === 'crossTotal' && !columnsOf(r.otherTable).has(r.otherColumn)) problems.push(`rule crossTotal: no column ${r.otherColumn} in ${r.otherTable}`);
+  }
+  if (problems.length > 0) throw new Error(`form ${form.id}: ${problems.join('; ')}`);
+  return form;
+}

@@ -1,0 +1,48 @@
+import type { Scalar } from './scalar';
+
+/** A 0-based rectangle of cells, inclusive. */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** How a column looks. */
+export interface OutputColumn {
+  readonly width?: number;
+  readonly numFmt?: string;
+  readonly hidden?: boolean;
+}
+
+/**
+ * A sheet to write, as data: the core decides what a consolidated workbook
+ * or a template holds, and each adapter (ExcelJS file, Office.js workbook)
+ * only renders it. Strings are always written as literal text, never as
+ * formulas, whatever they start with.
+ */
+export interface OutputSheet {
+  readonly name: string;
+  readonly rows: ReadonlyArray<ReadonlyArray<Scalar>>;
+  readonly columns?: readonly OutputColumn[];
+  readonly hiddenRows?: readonly number[];
+  /** Rows rendered bold as headers (0-based). */
+  readonly headerRows?: readonly number[];
+  /** The total row, rendered bold (0-based). */
+  readonly totalRow?: number;
+  readonly frozen?: { readonly rows: number; readonly columns: number };
+  readonly merges?: readonly CellRange[];
+  /** An autofilter over the header row and the data below it. */
+  readonly filter?: CellRange;
+  /** Columns (0-based) whose data rows get data bars and a colour scale. */
+  readonly rateColumns?: readonly number[];
+  /** Cells a person types into: unlocked, whole numbers >= 0 only. */
+  readonly inputs?: readonly CellRange[];
+  /** Protect the sheet (key rows locked; `inputs` stay editable). */
+  readonly protect?: boolean;
+}
+
+/** A workbook to write: its sheets in order. */
+export interface OutputBook {
+  readonly sheets: readonly OutputSheet[];
+}
