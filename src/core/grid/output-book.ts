@@ -40,6 +40,12 @@ export interface OutputSheet {
   readonly inputs?: readonly CellRange[];
   /** Protect the sheet (key rows locked; `inputs` stay editable). */
   readonly protect?: boolean;
+  /**
+   * Formulas PHU itself writes (a template's total row: `SUM(D4:D20)`),
+   * with the result to cache so that a file read back before Excel
+   * recalculates still has values. Never built from input text.
+   */
+  readonly formulas?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly formula: string; readonly result: number }>;
 }
 
 /** A workbook to write: its sheets in order. */
