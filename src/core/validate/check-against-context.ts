@@ -1,0 +1,35 @@
+import { createFinding, type Finding } from '../findings/finding';
+import type { TableRead } from './read-table';
+import { allRows, cellOf, readable } from './table-cells';
+import type { ValidationContext } from './validation-context';
+
+/**
+ * The main table against what is known from outside the file: the same
+ * unit's previous period (cumulative figures never go down; targets may be
+ * revised, so they are not compared) and the targets assigned from above.
+ */
+export function checkAgainstContext(read: TableRead | undefined, ctx: Pick<ValidationContext, 'previous' | 'targets'>): Finding[] {
+  if (!read?.found) return [];
+  const findings: Finding[] = [];
+  const counts = read.def.columns.filter((c) => c.kind === 'count');
+  for (const row of allRows(read)) {
+    const previous = ctx.previous?.[row.code];
+    if (previous) {
+      for (const col of counts) {
+        const before = previous[col.key];
+        const now = row.values[col.key] ?? null;
+        if (col.target || before === null || before === undefined || now === null || !readable(read, row, col.key)) continue;
+        if (now < before) findings.push(createFinding('decreased_since_previous', { column: col.key, previous: before, current: now }, cellOf(read, row, col.key)));
+      }
+    }
+    const assigned = ctx.targets?.[row.code];
+    if (assigned) {
+      for (const [key, value] of Object.entries(assigned)) {
+        if (read.table.columns[key] === undefined || !readable(read, row, key)) continue;
+        const submitted = row.values[key] ?? null;
+        if (submitted !== value) findings.push(createFinding('target_mismatch', { column: key, assigned: value, submitted: submitted ?? 0 }, cellOf(read, row, key)));
+      }
+    }
+  }
+  return findings;
+}
