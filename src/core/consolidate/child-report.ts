@@ -25,6 +25,12 @@ export interface ChildReport {
   readonly findings: readonly Finding[];
   /** Its ThongTin, when the file could be read. */
   readonly info?: SubmissionInfo;
+  /**
+   * ThongTin key -> A1 cell of its value, so consolidation findings about
+   * the file (wrong period, late) point at the right cell. When absent, the
+   * form's own row order is assumed.
+   */
+  readonly infoCells?: Readonly<Record<string, string>>;
   /** The total row of the main table (column key -> value). */
   readonly total?: Readonly<Record<string, number | null>>;
   /** Each item table's rows and total (sheet -> code -> column -> value). */
