@@ -1,0 +1,57 @@
+import { DriveError } from '../../core/ports/drive';
+
+/** The public Graph service; `PHU_GRAPH_BASE_URL` replaces it (tests use a loopback server). */
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
+/** Hosts the Graph client already trusts with a token. */
+const KNOWN_GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'graph.microsoft.de', 'microsoftgraph.chinacloudapi.cn', 'canary.graph.microsoft.com']);
+
+/** A Graph base URL split the way the Graph client wants it. */
+export interface GraphEndpoint {
+  /** `https://graph.microsoft.com` (with any path prefix before the version). */
+  readonly host: string;
+  /** `v1.0` */
+  readonly version: string;
+  /** The host name the token may go to, when the client does not know it already. */
+  readonly customHost?: string;
+  /** `host/version/`, to recognize the service's own absolute links (`@odata.nextLink`). */
+  readonly prefix: string;
+}
+
+/**
+ * Reads a base URL such as `https://graph.microsoft.com/v1.0`. Only https is
+ * accepted: the client never sends a token over plain http, and a drive that
+ * silently failed to authenticate would be worse than a clear refusal.
+ */
+export function parseGraphEndpoint(baseUrl: string = DEFAULT_GRAPH_BASE_URL): GraphEndpoint {
+  let url: URL;
+  try {
+    url = new URL(baseUrl.trim());
+  } catch {
+    throw new DriveError('failed', `Địa chỉ Graph "${baseUrl}" không hợp lệ (cần dạng https://graph.microsoft.com/v1.0).`);
+  }
+  if (url.protocol !== 'https:') throw new DriveError('failed', `Địa chỉ Graph "${url.origin}" phải dùng https.`);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new DriveError('failed', `Địa chỉ Graph chỉ gồm máy chủ và phiên bản, ví dụ https://graph.microsoft.com/v1.0.`);
+  }
+  const segments = url.pathname.split('/').filter((s) => s !== '');
+  const version = segments.pop();
+  if (version === undefined) throw new DriveError('failed', `Địa chỉ Graph "${url.origin}" thiếu phiên bản (ví dụ /v1.0).`);
+  const host = [url.origin, ...segments].join('/');
+  const hostname = url.hostname.toLowerCase();
+  return {
+    host,
+    version,
+    prefix: `${host}/${version}/`,
+    ...(KNOWN_GRAPH_HOSTS.has(hostname) ? {} : { customHost: hostname }),
+  };
+}
+
+/**
+ * A link the service returned (`@odata.nextLink`) as a path the client can
+ * request. Links to any other place are refused: the token must not follow them.
+ */
+export function relativeToEndpoint(endpoint: GraphEndpoint, link: string): string {
+  if (!link.startsWith(endpoint.prefix)) throw new DriveError('failed', 'Máy chủ Graph trả về liên kết trang tiếp theo tới một địa chỉ khác; đã dừng để không gửi thông tin đăng nhập ra ngoài.');
+  return link.slice(endpoint.prefix.length);
+}
