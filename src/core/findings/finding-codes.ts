@@ -19,6 +19,8 @@ export const FINDING_CODES = {
   macros_ignored: { severity: 'warning' },
   formula_uncalculated: { severity: 'error', params: ['formula'] },
   file_name_mismatch: { severity: 'warning', params: ['expected', 'actual'] },
+  zip_entries_too_many: { severity: 'error', params: ['count', 'limit'] },
+  xml_too_deep: { severity: 'error', params: ['part', 'depth', 'limit'] },
   // Structure.
   sheet_missing: { severity: 'error', params: ['expected'] },
   column_missing: { severity: 'error', params: ['key'] },
