@@ -38,7 +38,10 @@ export function splitFigures(form: FormDef, parent: UnitFigures, weights: readon
   const spread = opts.spread ?? 0.2;
   const main = mainTableOf(form);
   const values: Record<string, number>[] = weights.map(() => ({}));
-  const jitter = (base: readonly number[]): number[] => base.map((b) => b * between(rng, 1 - spread, 1 + spread));
+  const jitter = (base: readonly number[], most = spread): number[] => {
+    const s = Math.min(spread, Math.max(0, most));
+    return base.map((b) => b * between(rng, 1 - s, 1 + s));
+  };
   const put = (key: string, parts: readonly number[]): void => parts.forEach((v, i) => ((values[i] as Record<string, number>)[key] = v));
   const get = (key: string): number => parent.values[key] ?? 0;
 
@@ -92,7 +95,7 @@ function splitTarget(total: number, weights: readonly number[]): number[] {
 }
 
 /** done and the outcomes that account for the target, child by child. */
-function splitOutcomes(ind: IndicatorDef, get: (key: string) => number, targets: readonly number[], jitter: (b: readonly number[]) => number[]): Array<[string, number[]]> {
+function splitOutcomes(ind: IndicatorDef, get: (key: string) => number, targets: readonly number[], jitter: (b: readonly number[], spread?: number) => number[]): Array<[string, number[]]> {
   const out: Array<[string, number[]]> = [];
   if (ind.accountedBy.length > 0) {
     // Each outcome takes its share of what the target leaves after the
@@ -107,16 +110,21 @@ function splitOutcomes(ind: IndicatorDef, get: (key: string) => number, targets:
     return out;
   }
   const total = get(ind.done);
-  const base = jitter(targets);
-  if (!ind.mayExceed) return [[ind.done, apportion(total, base, targets)]];
-  // May exceed, but keep every child under the plausibility limit when the
-  // parent's own rate leaves room for it.
+  if (!ind.mayExceed) return [[ind.done, apportion(total, jitter(targets), targets)]];
+  // May exceed, but keep every child within the plausibility limit when the
+  // parent's own rate allows it: caps at the limit (whole, since targets
+  // are), and less spread the closer the parent is to it, so that children
+  // do not pile up at exactly the limit.
   const max = ind.plausibleMaxRate;
-  if (max !== undefined) {
-    const caps = targets.map((t) => Math.floor(t * max * 0.995));
-    if (caps.reduce((s, c) => s + c, 0) >= total) return [[ind.done, apportion(total, base, caps)]];
+  const sumTargets = targets.reduce((s, t) => s + t, 0);
+  if (max !== undefined && sumTargets > 0 && total <= Math.floor(max * sumTargets)) {
+    const caps = targets.map((t) => Math.floor(t * max));
+    if (caps.reduce((s, c) => s + c, 0) >= total) {
+      const headroom = (max - total / sumTargets) / max;
+      return [[ind.done, apportion(total, jitter(targets, headroom / 2), caps)]];
+    }
   }
-  return [[ind.done, apportion(total, base)]];
+  return [[ind.done, apportion(total, jitter(targets))]];
 }
 
 /**
