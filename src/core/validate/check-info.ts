@@ -65,7 +65,7 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
   }
 
   for (const k of form.info.keys) {
-    if (!k.required || info[k.key] !== undefined) continue;
+    if (!k.required || info[k.key] !== undefined || read.unreadable.has(k.key)) continue;
     // A unit right under the root (a province under the country) or the root itself may leave its parent blank.
     if (k.key === 'parent_code' && unit && parentMayBeBlank(unit, registry)) continue;
     findings.push(createFinding('info_missing', { key: k.key }, at(k.key)));

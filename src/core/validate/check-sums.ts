@@ -6,14 +6,15 @@ import { allRows, cellOf, readable, sameValue } from './table-cells';
 
 /**
  * The total row equals the column sums of the rows, blanks counting 0. A
- * total cell that could not be read has its own finding and is not compared.
+ * column with a cell that could not be read (text, `#REF!`) has no known
+ * sum: that cell has its own finding, and the total is not compared.
  */
 export function checkTotals(read: TableRead): Finding[] {
   const total = read.table.total;
   if (!total) return [];
   const findings: Finding[] = [];
   for (const col of read.def.columns) {
-    if (col.kind !== 'count' || !readable(read, total, col.key)) continue;
+    if (col.kind !== 'count' || allRows(read).some((r) => !readable(read, r, col.key))) continue;
     const expected = read.table.rows.reduce((s, r) => s + (r.values[col.key] ?? 0), 0);
     const actual = total.values[col.key] ?? 0;
     if (!sameValue(expected, actual)) findings.push(createFinding('total_mismatch', { column: col.key, expected, actual }, cellOf(read, total, col.key)));

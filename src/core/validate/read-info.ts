@@ -13,6 +13,8 @@ export interface InfoRead {
   readonly info: SubmissionInfo;
   /** key -> A1 of its value cell (where it is, or where it belongs when absent). */
   readonly cells: Readonly<Record<string, string>>;
+  /** Keys whose value cell holds something unreadable: it has its own finding, so it is not also "missing". */
+  readonly unreadable: ReadonlySet<string>;
   readonly findings: readonly Finding[];
 }
 
@@ -29,11 +31,12 @@ export function readInfo(book: WorkbookGrid, form: FormDef): InfoRead {
   const findings: Finding[] = [];
   const info: Record<string, string> = {};
   const cells: Record<string, string> = {};
+  const unreadable = new Set<string>();
   // Where each key belongs in the form's own order, for findings about absent keys.
   def.keys.forEach((k, i) => (cells[k.key] = cellAddress(def.headerRow + i, def.valueColumn)));
   if (!grid) {
     findings.push(createFinding('sheet_missing', { expected: def.sheet }, { sheet, cell: 'A1' }));
-    return { sheet, found: false, info, cells, findings };
+    return { sheet, found: false, info, cells, unreadable, findings };
   }
   const seen = new Map<string, string>();
   for (let r = def.headerRow; r < grid.rows.length; r++) {
@@ -55,6 +58,7 @@ export function readInfo(book: WorkbookGrid, form: FormDef): InfoRead {
     const read: CellRead<string> = k.kind === 'date' ? readDate(raw, at) : k.kind === 'code' ? readCode(raw, at) : readText(raw, at);
     if (read.finding) findings.push(read.finding);
     if (read.value !== null) info[k.key] = read.value;
+    else if (read.finding) unreadable.add(k.key);
   }
-  return { sheet, found: true, info, cells, findings };
+  return { sheet, found: true, info, cells, unreadable, findings };
 }
