@@ -1,0 +1,242 @@
+import { createFinding, type Finding } from '../core/findings/finding';
+import { formatNumberVi } from '../core/format/format-number-vi';
+import { oleStreamNames } from './ole-stream-names';
+import type { ReadLimits } from './read-limits';
+import { readPackage, type SpreadsheetPackage } from './read-package';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, scanWorksheet } from './scan-worksheet';
+import { scanXml } from './scan-xml';
+import { sniffFormat } from './sniff-format';
+import { storeZip } from './store-zip';
+import { readZipDirectory, type ZipEntry } from './zip-directory';
+import { readZipEntryData } from './zip-entry-data';
+
+/** What the preflight decided about a file. */
+export interface Preflight {
+  /** Every finding about the file itself; warnings may come with an accepted file. */
+  readonly findings: readonly Finding[];
+  /**
+   * The workbook rebuilt from its checked parts for ExcelJS: values only,
+   * stored uncompressed, worksheets renamed `sheet1.xml`... in tab order.
+   * Absent when the file is refused.
+   */
+  readonly excelPackage?: Uint8Array;
+}
+
+class Refusal {
+  constructor(readonly finding: Finding) {}
+}
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Everything checked before ExcelJS is allowed to touch a file: what it is
+ * (empty, text, old .xls, encrypted, not a zip), what its zip directory
+ * declares (entry count, sizes, compression ratios), then, inflating only
+ * the parts that hold values and never beyond their declared sizes, how
+ * deep their XML nests and how many cells each sheet holds or claims. Time
+ * and memory stay proportional to the limits, not to what a file claims.
+ */
+export function preflightWorkbook(bytes: Uint8Array, limits: ReadLimits): Preflight {
+  const findings: Finding[] = [];
+  try {
+    return { findings, excelPackage: check(bytes, limits, findings) };
+  } catch (e) {
+    if (e instanceof Refusal) return { findings: [...findings, e.finding] };
+    throw e;
+  }
+}
+
+function refuse(finding: Finding): never {
+  throw new Refusal(finding);
+}
+
+function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint8Array {
+  if (bytes.byteLength === 0) refuse(createFinding('file_empty', {}));
+  if (bytes.byteLength > limits.maxFileBytes) refuse(createFinding('file_too_large', { bytes: bytes.byteLength, limit: limits.maxFileBytes }));
+
+  const sniffed = sniffFormat(bytes);
+  if (sniffed.kind === 'ole') refuse(oleFinding(bytes));
+  if (sniffed.kind === 'other') refuse(createFinding('file_not_workbook', { detected: sniffed.detected }));
+  if (sniffed.kind === 'unknown') refuse(createFinding('file_corrupt', { detail: 'không có cấu trúc của tệp .xlsx (không phải tệp nén ZIP)' }));
+
+  const dir = readZipDirectory(bytes, limits.maxZipEntries);
+  if (!dir.ok) {
+    if (dir.tooManyEntries !== undefined) refuse(createFinding('zip_entries_too_many', { count: dir.tooManyEntries, limit: limits.maxZipEntries }));
+    refuse(createFinding('file_corrupt', { detail: dir.detail }));
+  }
+  const entries = dir.entries.filter((e) => !(e.name.endsWith('/') && e.uncompressedSize === 0));
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (byName.has(key)) refuse(createFinding('file_corrupt', { detail: `tên thành phần "${e.name}" bị trùng` }));
+    byName.set(key, e);
+  }
+  // Bit 0: traditional zip encryption; bit 6: strong encryption.
+  if (entries.some((e) => (e.flags & 0x41) !== 0)) refuse(createFinding('file_encrypted', {}));
+
+  const other = otherZipFormat(byName);
+  if (other) refuse(createFinding('file_not_workbook', { detected: other }));
+
+  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) findings.push(createFinding('macros_ignored', {}));
+  const links = entries.filter((e) => /^xl\/externalLinks\/[^/]+\.xml$/i.test(e.name)).length;
+  if (links > 0) findings.push(createFinding('external_links_ignored', { count: links }));
+
+  checkDeclaredSizes(entries, byName, limits);
+
+  const cache = new Map<string, Uint8Array>();
+  const part = (name: string): Uint8Array | undefined => {
+    const entry = byName.get(name.toLowerCase());
+    if (!entry) return undefined;
+    const cached = cache.get(entry.name);
+    if (cached) return cached;
+    const read = readZipEntryData(bytes, entry);
+    if (!read.ok) {
+      if (read.problem === 'larger_than_declared') {
+        refuse(createFinding('zip_bomb', { expanded: `> ${formatNumberVi(entry.uncompressedSize)}`, limit: entry.uncompressedSize }));
+      }
+      refuse(createFinding('file_corrupt', { detail: read.detail }));
+    }
+    cache.set(entry.name, read.data);
+    return read.data;
+  };
+
+  const read = readPackage(part, limits.maxXmlDepth);
+  if (!read.ok) refuse(createFinding('file_corrupt', { detail: read.detail }));
+  const pkg = read.pkg;
+
+  const out: { name: string; data: Uint8Array }[] = [];
+  pkg.sheets.forEach((sheet, i) => {
+    const data = part(sheet.part);
+    if (!data) refuse(createFinding('file_corrupt', { detail: `thiếu phần chứa trang tính "${sheet.name}"` }));
+    const scan = scanWorksheet(data, limits.maxXmlDepth);
+    if (!scan.ok) refuse(xmlProblem(scan, sheet.part, limits, sheet.name));
+    const s = scan.stats;
+    if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
+      refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
+    }
+    const tooLarge = (rows: number, columns: number): Finding =>
+      createFinding('sheet_too_large', { rows, columns, limit: limits.maxCellsPerSheet }, { sheet: sheet.name });
+    if (s.claimedRows * s.claimedCols > limits.maxCellsPerSheet) refuse(tooLarge(s.claimedRows, s.claimedCols));
+    if (Math.max(s.maxRow * s.maxCol, s.cells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, s.maxCol));
+    out.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: scan.values });
+  });
+
+  if (pkg.sharedStringsPart) {
+    const entry = byName.get(pkg.sharedStringsPart.toLowerCase());
+    if (entry && entry.uncompressedSize > limits.maxSharedStringsBytes) {
+      refuse(createFinding('strings_too_large', { bytes: entry.uncompressedSize, limit: limits.maxSharedStringsBytes }));
+    }
+    const data = part(pkg.sharedStringsPart);
+    if (data) {
+      const scan = scanXml(data, limits.maxXmlDepth);
+      if (!scan.ok) refuse(xmlProblem(scan, pkg.sharedStringsPart, limits));
+      out.push({ name: 'xl/sharedStrings.xml', data });
+    }
+  }
+  if (pkg.stylesPart) {
+    const data = part(pkg.stylesPart);
+    if (data) {
+      const scan = scanXml(data, limits.maxXmlDepth);
+      if (!scan.ok) refuse(xmlProblem(scan, pkg.stylesPart, limits));
+      out.push({ name: 'xl/styles.xml', data });
+    }
+  }
+  const utf8 = new TextEncoder();
+  return storeZip([
+    { name: 'xl/workbook.xml', data: utf8.encode(workbookXml(pkg)) },
+    { name: 'xl/_rels/workbook.xml.rels', data: utf8.encode(workbookRelsXml(pkg.sheets.length)) },
+    ...out,
+  ]);
+}
+
+/** Judges the sizes the zip directory declares, before anything is inflated. */
+function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<string, ZipEntry>, limits: ReadLimits): void {
+  let total = 0;
+  for (const e of entries) total += e.uncompressedSize;
+  if (total > limits.maxUncompressedBytes) refuse(createFinding('zip_bomb', { expanded: total, limit: limits.maxUncompressedBytes }));
+  for (const e of entries) {
+    if (e.uncompressedSize > limits.ratioGraceBytes && e.uncompressedSize > e.compressedSize * limits.maxCompressionRatio) {
+      refuse(createFinding('zip_bomb', { expanded: e.uncompressedSize, limit: Math.floor(e.compressedSize * limits.maxCompressionRatio) }));
+    }
+  }
+  const strings = byName.get('xl/sharedstrings.xml');
+  if (strings && strings.uncompressedSize > limits.maxSharedStringsBytes) {
+    refuse(createFinding('strings_too_large', { bytes: strings.uncompressedSize, limit: limits.maxSharedStringsBytes }));
+  }
+  const bad = entries.find((e) => e.method !== 0 && e.method !== 8);
+  if (bad) refuse(createFinding('file_corrupt', { detail: `thành phần "${bad.name}" dùng phương pháp nén ${bad.method} không được hỗ trợ` }));
+}
+
+/**
+ * An OLE compound file is an old .xls, or an .xlsx encrypted with a password
+ * (Excel then wraps it in `EncryptionInfo` and `EncryptedPackage` streams),
+ * or another Office 97-2003 document.
+ */
+function oleFinding(bytes: Uint8Array): Finding {
+  const names = oleStreamNames(bytes) ?? [];
+  if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) return createFinding('file_encrypted', {});
+  if (!names.includes('Workbook') && !names.includes('Book')) {
+    if (names.includes('WordDocument')) return createFinding('file_not_workbook', { detected: 'tài liệu Word cũ (.doc)' });
+    if (names.includes('PowerPoint Document')) return createFinding('file_not_workbook', { detected: 'bản trình chiếu PowerPoint cũ (.ppt)' });
+  }
+  return createFinding('file_xls_binary', {});
+}
+
+/** What a zip that is not a workbook is, judged by its entry names, or undefined for a workbook. */
+function otherZipFormat(byName: ReadonlyMap<string, ZipEntry>): string | undefined {
+  const has = (n: string): boolean => byName.has(n);
+  if (has('xl/workbook.xml')) return undefined;
+  if (has('xl/workbook.bin')) return 'sổ làm việc nhị phân Excel (.xlsb)';
+  if (has('word/document.xml')) return 'tài liệu Word (.docx)';
+  if (has('ppt/presentation.xml')) return 'bản trình chiếu PowerPoint (.pptx)';
+  if (has('content.xml') && has('mimetype')) return 'tài liệu OpenDocument (.ods, .odt)';
+  if (!has('_rels/.rels')) return 'tệp nén ZIP';
+  return undefined;
+}
+
+function xmlProblem(scan: { readonly tooDeep?: number; readonly detail: string }, partName: string, limits: ReadLimits, sheet?: string): Finding {
+  const where = sheet === undefined ? {} : { sheet };
+  if (scan.tooDeep !== undefined) return createFinding('xml_too_deep', { part: partName, depth: scan.tooDeep, limit: limits.maxXmlDepth }, where);
+  return createFinding('file_corrupt', { detail: `phần "${partName}": ${scan.detail}` }, where);
+}
+
+/**
+ * The workbook part written afresh from what was read of it: sheet names,
+ * states and the date system. Nothing else in it is needed for values, and
+ * defined names must not reach ExcelJS, which expands each named range into
+ * one entry per cell.
+ */
+function workbookXml(pkg: SpreadsheetPackage): string {
+  const sheets = pkg.sheets
+    .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.state === 'visible' ? '' : ` state="${escapeAttr(s.state)}"`} r:id="rId${i + 1}"/>`)
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
+    (pkg.date1904 ? '<workbookPr date1904="1"/>' : '') +
+    `<sheets>${sheets}</sheets></workbook>`
+  );
+}
+
+function workbookRelsXml(sheetCount: number): string {
+  const rels = Array.from({ length: sheetCount }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`
+  );
+}
+
+function escapeAttr(s: string): string {
+  return [...s]
+    .filter((c) => isXmlChar(c.codePointAt(0) ?? 0))
+    .join('')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** True for a character XML 1.0 allows in text. */
+function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+}
