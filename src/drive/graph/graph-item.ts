@@ -45,11 +45,12 @@ export function parseGraphBody<T>(schema: z.ZodType<T>, body: unknown, what: str
  * A Graph driveItem as a DriveItem. `folder` is the folder it was reached
  * through when known; otherwise it is read from `parentReference.path`.
  */
-export function toDriveItem(item: GraphItem, folder?: string): DriveItem {
+export function toDriveItem(item: GraphItem, reachedThrough?: string): DriveItem {
+  const folder = reachedThrough ?? folderFromParentPath(item.parentReference?.path);
   return {
     id: item.id,
     name: item.name,
-    folder: folder ?? folderFromParentPath(item.parentReference?.path),
+    folder,
     isFolder: item.folder !== undefined,
     size: item.size ?? 0,
     modified: item.lastModifiedDateTime ?? '',
