@@ -1,6 +1,7 @@
 import type { SubmissionData, SubmissionDataRow } from '../core/submission/submission-data';
 import { nationalRegistry } from '../core/units/national-registry';
-import { BINH_PHUOC_DISTRICTS, binhPhuocDistrictFigures, DISTRICT_COLUMNS } from './binh-phuoc-districts';
+import { UnitRegistry } from '../core/units/unit-registry';
+import { BINH_PHUOC_DISTRICTS, binhPhuocDistrictFigures, binhPhuocProvinceFigures, DISTRICT_COLUMNS } from './binh-phuoc-districts';
 import { REASON_CODES } from './binh-phuoc-notice';
 import { asciiName, generateCommunes, generateProvince, SAMPLE_PREPARER } from './generate-province';
 import { sumFigures, type UnitFigures } from './unit-figures';
@@ -150,6 +151,25 @@ describe('generateProvince anywhere in the registry', () => {
     expect(count).toBe(10047);
     expect(provinces.size).toBe(63);
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('lets the siblings of a fixed unit share what their parent has left', () => {
+    const fixed = new Map([['688', BINH_PHUOC_DISTRICTS[0]!.figures]]);
+    const g = generateProvince({ rootCode: '70', fixed, rootFigures: binhPhuocProvinceFigures(), seed: 5 });
+    expect(g.figures.get('688')).toEqual(BINH_PHUOC_DISTRICTS[0]!.figures);
+    expect(g.figures.get('689')).not.toEqual(BINH_PHUOC_DISTRICTS[1]!.figures);
+    expect(sumFigures(g.communes.map((c) => c.figures))).toEqual(binhPhuocProvinceFigures());
+    expect(sumFigures(g.communes.filter((c) => c.unit.parentCode === '688').map((c) => c.figures))).toEqual(BINH_PHUOC_DISTRICTS[0]!.figures);
+  });
+
+  it('follows a two-level registry: communes straight under the province', () => {
+    const reg = nationalRegistry();
+    const communes = reg.children('70').flatMap((d) => reg.children(d.code)).map((c) => ({ ...c, parentCode: '70' }));
+    const twoLevel = new UnitRegistry({ levels: ['tinh', 'xa'], units: [{ code: '70', name: 'Tỉnh Bình Phước', shortName: 'Bình Phước', level: 'tinh' }, ...communes] });
+    const g = generateProvince({ rootCode: '70', registry: twoLevel, rootFigures: binhPhuocProvinceFigures(), seed: 9 });
+    expect(g.files).toHaveLength(111);
+    expect(new Set(g.files.map((f) => f.data.info.parent_code))).toEqual(new Set(['70']));
+    expect(sumFigures(g.communes.map((c) => c.figures))).toEqual(binhPhuocProvinceFigures());
   });
 
   it('refuses fixed figures larger than their parent, and unknown units', () => {

@@ -85,8 +85,8 @@ export const SAMPLE_PREPARER = 'Cán bộ mẫu';
  * each commune's over a few villages (ấp, thôn, khu phố with a blank or
  * local code). Whole numbers throughout, every sum exact: the communes of a
  * district add up to the district, its villages to each commune, balances
- * and reasons too. Linear in the number of communes (all 10,047 of the
- * country take well under a second or two).
+ * and reasons too. Linear in the number of communes, so the whole country
+ * (10,047 communes) is a benchmark input.
  *
  * @example generateProvince({ rootCode: '70', fixed: binhPhuocDistrictFigures() })
  */
