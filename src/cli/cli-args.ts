@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import { parseDateTextVi } from '../core/format/iso-date';
+import { findForm, FORMS } from '../core/forms/form-catalog';
+import type { FormDef, PeriodDef } from '../core/forms/form-schema';
+import { nationalRegistry } from '../core/units/national-registry';
+import type { Unit } from '../core/units/unit';
+import type { UnitRegistry } from '../core/units/unit-registry';
+import type { CliIo } from './cli-io';
+import { optString, type OptionValues } from './command';
+import { UsageError } from './exit-codes';
+
+/** The form every command uses unless `--form` says otherwise. */
+export const DEFAULT_FORM_ID = '4PHU-2024';
+
+/** The form named by `--form` (default 4PHU-2024). */
+export function formOption(values: OptionValues): FormDef {
+  const id = optString(values, 'form') ?? DEFAULT_FORM_ID;
+  const form = findForm(id);
+  if (!form) throw new UsageError(`Không có mẫu biểu "${id}". Các mẫu biểu: ${FORMS.map((f) => f.id).join(', ')}.`);
+  return form;
+}
+
+/** The period `--period` names in the form; required unless `optional`. */
+export function periodOption(form: FormDef, values: OptionValues): PeriodDef;
+export function periodOption(form: FormDef, values: OptionValues, optional: true): PeriodDef | undefined;
+export function periodOption(form: FormDef, values: OptionValues, optional = false): PeriodDef | undefined {
+  const id = optString(values, 'period');
+  const allowed = form.periods.map((p) => `${p.id} (${p.label})`).join(', ');
+  if (id === undefined) {
+    if (optional) return undefined;
+    throw new UsageError(`Thiếu --period <kỳ>. Các kỳ của mẫu ${form.id}: ${allowed}.`);
+  }
+  const period = form.periods.find((p) => p.id.toUpperCase() === id.trim().toUpperCase());
+  if (!period) throw new UsageError(`Kỳ báo cáo "${id}" không có trong mẫu ${form.id}. Các kỳ: ${allowed}.`);
+  return period;
+}
+
+/** The unit `--unit` names in the national catalogue. */
+export function unitOption(values: OptionValues, registry: UnitRegistry = nationalRegistry()): Unit {
+  const code = requiredString(values, 'unit', '<mã đơn vị>');
+  const unit = registry.get(code);
+  if (!unit) throw new UsageError(`Mã đơn vị "${code}" không có trong danh mục đơn vị hành chính (ví dụ: 70 là tỉnh Bình Phước, 688 là thị xã Phước Long).`);
+  return unit;
+}
+
+/** A string option that must be given. */
+export function requiredString(values: OptionValues, key: string, arg: string): string {
+  const v = optString(values, key);
+  if (v === undefined || v.trim() === '') throw new UsageError(`Thiếu --${key} ${arg}.`);
+  return v;
+}
+
+/** A path option made absolute against the current folder. */
+export function outputPath(values: OptionValues, key: string, io: CliIo): string {
+  return path.resolve(io.cwd, requiredString(values, key, '<tệp>'));
+}
+
+/** A date option typed `dd/mm/yyyy` (or `yyyy-mm-dd`), as `yyyy-mm-dd`; undefined when not given. */
+export function dateOption(values: OptionValues, key: string): string | undefined {
+  const text = optString(values, key);
+  if (text === undefined) return undefined;
+  const iso = parseDateTextVi(text);
+  if (iso === undefined) throw new UsageError(`--${key} cần một ngày dạng dd/mm/yyyy, không nhận "${text}".`);
+  return iso;
+}

@@ -1,0 +1,87 @@
+import * as path from 'node:path';
+import type { Drive } from '../../core/ports/drive';
+import { renderConsolidation } from '../../core/render/render-consolidation';
+import { nationalRegistry } from '../../core/units/national-registry';
+import { LocalDrive } from '../../drive/local/local-drive';
+import { consolidateFolder } from '../../node/consolidate-folder';
+import type { FolderReadProgress } from '../../node/read-folder-reports';
+import { dateOption, formOption, outputPath, periodOption, unitOption } from '../cli-args';
+import type { CliIo } from '../cli-io';
+import { optFlag, optString, type Command } from '../command';
+import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
+import { EXIT, UsageError } from '../exit-codes';
+import { openDrive } from '../open-drive';
+import { writeFileOrFail, writeOutputBook } from '../write-output';
+
+export const consolidateCommand: Command = {
+  name: 'consolidate',
+  summary: 'Tổng hợp mọi tệp báo cáo của một thư mục thành báo cáo của đơn vị cấp trên.',
+  usage: ['consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive local:<thư mục gốc>]'],
+  description:
+    'Đọc từng tệp trong thư mục (không đọc thư mục con): đơn vị nộp hai tệp thì lấy tệp có ngày báo cáo mới nhất;\n' +
+    'tệp có lỗi bị loại khỏi số liệu; tệp khóa ~$, tệp không phải .xlsx được ghi là "bỏ qua". Mọi tệp đều có trong\n' +
+    'trang NguonDuLieu, mọi lỗi trong trang KiemTra. Tệp kết quả cũng là một báo cáo hợp lệ để nộp lên cấp trên.',
+  options: {
+    unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị tổng hợp (cấp trên của các đơn vị nộp), ví dụ 688.' },
+    period: { type: 'string', arg: '<kỳ>', help: 'Kỳ báo cáo: D1, D2 hoặc TK.' },
+    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).' },
+    json: { type: 'string', arg: '<tệp.json>', help: 'Ghi thêm tóm tắt cho máy đọc: tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi.' },
+    strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },
+    'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
+    drive: { type: 'string', arg: '<nguồn>', help: 'Đọc thư mục từ nguồn khác: local:<thư mục gốc> (thư mục là đường dẫn trong nguồn).' },
+    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+  },
+  examples: [
+    'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --unit 688 --period TK --out "688 Phước Long.xlsx"',
+    'consolidate TK/688 --drive local:D:/BaoCao --unit 688 --period TK --out tong-hop.xlsx --json tom-tat.json --strict',
+  ],
+  exitCodes: ['0  đã ghi tệp tổng hợp (kể cả khi có tệp bị loại)', '1  --strict và có tệp bị loại', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không đọc được thư mục hoặc không ghi được tệp'],
+  async run({ values, positionals, io, lang }) {
+    const [folderArg, ...extra] = positionals;
+    if (folderArg === undefined) throw new UsageError('Thiếu thư mục chứa các tệp báo cáo cần tổng hợp.');
+    if (extra.length > 0) throw new UsageError(`Chỉ tổng hợp một thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
+    const form = formOption(values);
+    const registry = nationalRegistry();
+    const unit = unitOption(values, registry);
+    const period = periodOption(form, values);
+    const out = outputPath(values, 'out', io);
+    const jsonPath = optString(values, 'json');
+    const reportDate = dateOption(values, 'report-date');
+    if (registry.children(unit.code).length === 0) throw new UsageError(`${unit.name} (${unit.code}) không có đơn vị trực thuộc trong danh mục: hãy tổng hợp ở cấp trên của đơn vị nộp báo cáo.`);
+
+    const { drive, folder } = await driveAndFolder(optString(values, 'drive'), folderArg, io);
+    const consolidation = await consolidateFolder({
+      drive,
+      folder,
+      form,
+      registry,
+      parent: unit,
+      period,
+      ...(reportDate !== undefined ? { reportDate } : {}),
+      onProgress: progressPrinter(io),
+      // The output written into the folder it consolidates must not be read back as a submission.
+      ignore: (item) => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined),
+    });
+    await writeOutputBook(out, renderConsolidation(form, consolidation), { overwrite: true });
+    if (jsonPath !== undefined) {
+      await writeFileOrFail(path.resolve(io.cwd, jsonPath), `${JSON.stringify(summaryJson(consolidation, unit, period, out), null, 2)}\n`);
+    }
+    io.stdout.write(summaryText(consolidation, unit, period, out, lang));
+    return optFlag(values, 'strict') && rejectedCount(consolidation) > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
+
+/** The drive and folder path a command line names: a local folder, or a folder inside `--drive`. */
+async function driveAndFolder(driveSpec: string | undefined, folderArg: string, io: CliIo): Promise<{ drive: Drive; folder: string }> {
+  if (driveSpec === undefined) return { drive: new LocalDrive(path.resolve(io.cwd, folderArg)), folder: '' };
+  return { drive: await openDrive(driveSpec, io), folder: folderArg.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '') };
+}
+
+/** A one-line counter on a terminal; nothing when stderr is a file or a test. */
+export function progressPrinter(io: CliIo): (p: FolderReadProgress) => void {
+  return (p) => {
+    if (io.stderr.isTTY !== true) return;
+    io.stderr.write(`\rĐang đọc ${p.index}/${p.total} tệp...`);
+    if (p.index === p.total) io.stderr.write('\r\x1b[K');
+  };
+}

@@ -1,0 +1,8 @@
+import type { Command } from '../command';
+import { consolidateCommand } from './consolidate';
+import { demoCommand } from './demo';
+import { templateCommand } from './template';
+import { validateCommand } from './validate';
+
+/** Every `phu` command, in the order `phu --help` lists them. Add a command here. */
+export const COMMANDS: readonly Command[] = [templateCommand, validateCommand, consolidateCommand, demoCommand];

@@ -1,0 +1,59 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { nationalRegistry } from '../../core/units/national-registry';
+import { checkWorkbook } from '../../node/check-workbook';
+import { formOption, periodOption } from '../cli-args';
+import { optFlag, type Command } from '../command';
+import { CliFailure, EXIT, UsageError } from '../exit-codes';
+import { countFindings, countsText, findingJson, formatFindings } from '../format-findings';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Kiểm tra tệp báo cáo theo mẫu biểu, chỉ ra từng ô sai.',
+  usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--json]'],
+  description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
+  options: {
+    period: { type: 'string', arg: '<kỳ>', help: 'Kỳ đang tổng hợp (D1, D2, TK): tệp ghi kỳ khác là lỗi.' },
+    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
+  },
+  examples: ['validate "25216 Phường Thác Mơ.xlsx"', 'validate *.xlsx --period TK', 'validate bao-cao.xlsx --json --lang en'],
+  exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
+  async run({ values, positionals, io, lang }) {
+    if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
+    const form = formOption(values);
+    const period = periodOption(form, values, true);
+    const files = positionals.map((p) => ({ shown: p, full: path.resolve(io.cwd, p) }));
+    for (const f of files) {
+      const st = await fs.stat(f.full).catch(() => undefined);
+      if (!st) throw new UsageError(`Không tìm thấy tệp "${f.shown}".`);
+      if (st.isDirectory()) throw new UsageError(`"${f.shown}" là thư mục: hãy chỉ định các tệp, hoặc dùng "phu consolidate" cho cả thư mục.`);
+    }
+    const registry = nationalRegistry();
+    const json = optFlag(values, 'json');
+    const results: Array<{ file: string; ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> }> = [];
+    let withErrors = 0;
+    // One file at a time, so a long list never holds more than one workbook.
+    for (const f of files) {
+      const bytes = await fs.readFile(f.full).catch((err: unknown) => {
+        throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
+      });
+      const name = path.basename(f.full);
+      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}) });
+      const { errors, warnings } = countFindings(findings);
+      if (errors > 0) withErrors++;
+      if (json) {
+        results.push({ file: f.shown, ok: errors === 0, errors, warnings, findings: findings.map(findingJson) });
+      } else {
+        const verdict = errors > 0 ? 'KHÔNG HỢP LỆ' : 'hợp lệ';
+        io.stdout.write(`${f.shown}: ${verdict} (${countsText(findings)})\n${formatFindings(findings, lang)}`);
+      }
+    }
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: period?.id ?? null, files: results }, null, 2)}\n`);
+    } else if (files.length > 1) {
+      io.stdout.write(`\nĐã kiểm tra ${files.length} tệp: ${files.length - withErrors} hợp lệ, ${withErrors} có lỗi.\n`);
+    }
+    return withErrors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Finding } from '../core/findings/finding';
+import { validateSubmission } from '../core/validate/validate-submission';
+import type { ValidationContext, ValidationResult } from '../core/validate/validation-context';
+import { readWorkbook, type ReadWorkbookOptions } from '../xlsx/read-workbook';
+
+/** A file checked: what reading it found, and its validation when it could be read. */
+export interface CheckedWorkbook {
+  /** Findings about the file itself (not a workbook, encrypted, macros ignored...). */
+  readonly readFindings: readonly Finding[];
+  /** Absent when the bytes are not a readable workbook. */
+  readonly validation?: ValidationResult;
+  /** Every finding: reading, then validating. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Reads a workbook's bytes and validates it: what `phu validate` prints and
+ * what a consolidation keeps of each file. The workbook itself is dropped
+ * when this returns.
+ */
+export async function checkWorkbook(bytes: Uint8Array, ctx: ValidationContext, readOpts: ReadWorkbookOptions = {}): Promise<CheckedWorkbook> {
+  const read = await readWorkbook(bytes, readOpts);
+  if (!read.book) return { readFindings: read.findings, findings: read.findings };
+  const validation = validateSubmission(read.book, ctx);
+  return { readFindings: read.findings, validation, findings: [...read.findings, ...validation.findings] };
+}

@@ -1,0 +1,33 @@
+import { consolidate } from '../core/consolidate/consolidate';
+import type { Consolidation } from '../core/consolidate/consolidation';
+import type { FormDef, PeriodDef } from '../core/forms/form-schema';
+import type { Drive, DriveItem } from '../core/ports/drive';
+import type { Unit } from '../core/units/unit';
+import type { UnitRegistry } from '../core/units/unit-registry';
+import { readFolderReports, type FolderReadProgress } from './read-folder-reports';
+
+/** What to consolidate: a folder of a drive into a parent unit for a period. */
+export interface ConsolidateFolderInput {
+  readonly drive: Drive;
+  /** Folder path in the drive ('' is its root). */
+  readonly folder: string;
+  readonly form: FormDef;
+  readonly registry: UnitRegistry;
+  readonly parent: Unit;
+  readonly period: PeriodDef;
+  /** The parent's report date, `yyyy-mm-dd` (default today). */
+  readonly reportDate?: string;
+  readonly onProgress?: (p: FolderReadProgress) => void;
+  /** A reason to skip an entry (the run's own output file), or undefined. */
+  readonly ignore?: (item: DriveItem) => string | undefined;
+}
+
+/**
+ * Reads every file of the folder into a small report (one workbook in
+ * memory at a time) and consolidates them into the parent's table.
+ */
+export async function consolidateFolder(input: ConsolidateFolderInput): Promise<Consolidation> {
+  const { drive, folder, form, registry, parent, period } = input;
+  const reports = await readFolderReports(drive, folder, { form, registry, expect: { period: period.id } }, input.onProgress, input.ignore ? { ignore: input.ignore } : {});
+  return consolidate(reports, { form, registry, parentCode: parent.code, period: period.id, ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}) });
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { ChildReport, SourceFile } from '../core/consolidate/child-report';
+import { reportFromValidation } from '../core/consolidate/report-from-validation';
+import { createFinding } from '../core/findings/finding';
+import { DriveError, type Drive, type DriveItem } from '../core/ports/drive';
+import type { ValidationContext } from '../core/validate/validation-context';
+import { resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';
+import { checkWorkbook } from './check-workbook';
+
+/** Extensions read as workbooks; an old `.xls` is read too, so its sender learns to resave it. */
+const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls'];
+
+/** One file done: where we are, and what it became. */
+export interface FolderReadProgress {
+  /** 1-based position of this file among all the folder's entries. */
+  readonly index: number;
+  readonly total: number;
+  readonly item: DriveItem;
+  readonly report: ChildReport;
+}
+
+export interface ReadFolderOptions {
+  /** A reason to skip an entry that would otherwise be read (the run's own output file), or undefined. */
+  readonly ignore?: (item: DriveItem) => string | undefined;
+  /** Overrides of the reader's limits; a file over `maxFileBytes` is refused without being downloaded. */
+  readonly limits?: Partial<ReadLimits>;
+}
+
+/**
+ * Every entry of a folder as a ChildReport, in listing order. Workbooks
+ * are downloaded, hashed, read and validated one at a time and only their
+ * small report is kept, so memory does not grow with the folder. Nothing is
+ * dropped silently: lock files (`~$*`), other files and subfolders each get
+ * a report with a `file_ignored` finding, so the sources sheet lists them.
+ */
+export async function readFolderReports(
+  drive: Drive,
+  folder: string,
+  ctx: ValidationContext,
+  onProgress?: (p: FolderReadProgress) => void,
+  opts: ReadFolderOptions = {},
+): Promise<ChildReport[]> {
+  const items = await drive.list(folder);
+  const limits = resolveReadLimits(opts.limits);
+  const reports: ChildReport[] = [];
+  for (const [i, item] of items.entries()) {
+    const report = await readItem(drive, item, ctx, limits, opts.ignore?.(item));
+    reports.push(report);
+    onProgress?.({ index: i + 1, total: items.length, item, report });
+  }
+  return reports;
+}
+
+/** Why an entry is not a submission, or undefined when it should be read as one. */
+export function ignoreReason(item: DriveItem): string | undefined {
+  if (item.isFolder) return 'là thư mục, các tệp trong thư mục con không được đọc';
+  if (item.name.startsWith('~$')) return 'tệp khóa tạm của Excel (~$), có khi tệp đang mở; không phải báo cáo';
+  if (item.name.startsWith('._')) return 'tệp ẩn do máy Mac tạo ra, không phải báo cáo';
+  const dot = item.name.lastIndexOf('.');
+  const ext = dot < 0 ? '' : item.name.slice(dot).toLowerCase();
+  if (!WORKBOOK_EXTENSIONS.includes(ext)) return `không phải tệp Excel .xlsx${ext ? ` (đuôi ${ext})` : ''}`;
+  return undefined;
+}
+
+async function readItem(drive: Drive, item: DriveItem, ctx: ValidationContext, limits: ReadLimits, ignored: string | undefined): Promise<ChildReport> {
+  const reason = ignored ?? ignoreReason(item);
+  const at = { file: item.name };
+  if (item.size > limits.maxFileBytes) {
+    // Not downloaded: the reader would refuse it anyway, and memory stays bounded.
+    const source: SourceFile = { file: item.name, bytes: item.size, sha256: '', modified: item.modified };
+    const finding = reason === undefined ? createFinding('file_too_large', { bytes: item.size, limit: limits.maxFileBytes }, at) : createFinding('file_ignored', { reason }, at);
+    return { source, findings: [finding] };
+  }
+  let bytes: Uint8Array;
+  let modified = item.modified;
+  if (item.isFolder) {
+    bytes = new Uint8Array(0);
+  } else {
+    try {
+      const got = await drive.download(item);
+      bytes = got.bytes;
+      modified = got.item.modified;
+    } catch (err) {
+      if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
+      const source: SourceFile = { file: item.name, bytes: item.size, sha256: '', modified: item.modified };
+      return { source, findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] };
+    }
+  }
+  const source: SourceFile = { file: item.name, bytes: bytes.length, sha256: item.isFolder ? '' : sha256(bytes), modified };
+  if (reason !== undefined) return { source, findings: [createFinding('file_ignored', { reason }, at)] };
+  const checked = await checkWorkbook(bytes, { ...ctx, file: item.name }, { limits });
+  return reportFromValidation(source, checked.readFindings, checked.validation, ctx.form);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
