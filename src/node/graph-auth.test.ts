@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DriveError } from '../core/ports/drive';
+import { GraphDrive } from '../drive/graph/graph-drive';
+import { GRAPH_FILE_SCOPES, fileCachePlugin, graphDriveFromEnv, graphTokenSourceFromEnv, type DeviceCodeClient } from './graph-auth';
+
+interface Call {
+  kind: 'silent' | 'device';
+  forceRefresh?: boolean;
+  scopes: string[];
+}
+
+/** An MSAL stand-in: device code gives a token and an account; silent works until `silentFails`. */
+function fakeMsal(opts: { silentFails?: boolean } = {}) {
+  const calls: Call[] = [];
+  const accounts: unknown[] = [];
+  let issued = 0;
+  const client = {
+    getTokenCache: () => ({ getAllAccounts: () => Promise.resolve(accounts) }),
+    acquireTokenSilent: (req: { forceRefresh?: boolean; scopes: string[] }) => {
+      calls.push({ kind: 'silent', scopes: req.scopes, ...(req.forceRefresh !== undefined ? { forceRefresh: req.forceRefresh } : {}) });
+      if (opts.silentFails) return Promise.reject(Object.assign(new Error('interaction_required: secret-ish detail'), { errorCode: 'interaction_required' }));
+      return Promise.resolve({ accessToken: `silent-${++issued}` });
+    },
+    acquireTokenByDeviceCode: (req: { scopes: string[]; deviceCodeCallback: (r: { message: string; userCode: string; verificationUri: string; expiresIn: number }) => void }) => {
+      calls.push({ kind: 'device', scopes: req.scopes });
+      req.deviceCodeCallback({ message: 'To sign in, use a web browser...', userCode: 'ABCD-1234', verificationUri: 'https://microsoft.com/devicelogin', expiresIn: 900 });
+      const account = { homeAccountId: 'h', username: 'u@example.vn' };
+      accounts.push(account);
+      return Promise.resolve({ accessToken: `device-${++issued}`, account });
+    },
+  };
+  return { client: client as unknown as DeviceCodeClient, calls };
+}
+
+describe('graphTokenSourceFromEnv', () => {
+  it('uses PHU_GRAPH_TOKEN as is (without a "Bearer " prefix) and never signs in', async () => {
+    const notices: string[] = [];
+    const source = graphTokenSourceFromEnv({ PHU_GRAPH_TOKEN: ' Bearer abc.def ', PHU_GRAPH_CLIENT_ID: 'x' }, (l) => notices.push(l), () => {
+      throw new Error('must not create a client');
+    });
+    expect(await source.getToken({ forceRefresh: false })).toBe('abc.def');
+    expect(await source.getToken({ forceRefresh: true })).toBe('abc.def');
+    expect(notices).toEqual([]);
+  });
+
+  it('says how to sign in when neither variable is set', async () => {
+    const source = graphTokenSourceFromEnv({}, () => undefined);
+    await expect(source.getToken({ forceRefresh: false })).rejects.toThrow(DriveError);
+    await expect(source.getToken({ forceRefresh: false })).rejects.toThrow(/PHU_GRAPH_TOKEN.*PHU_GRAPH_CLIENT_ID/);
+  });
+
+  it('signs in with a device code once, then renews silently, forcing a refresh when asked', async () => {
+    const { client, calls } = fakeMsal();
+    const notices: string[] = [];
+    const source = graphTokenSourceFromEnv({ PHU_GRAPH_CLIENT_ID: 'app' }, (l) => notices.push(l), () => client);
+    expect(await source.getToken({ forceRefresh: false })).toBe('device-1');
+    expect(await source.getToken({ forceRefresh: false })).toBe('silent-2');
+    expect(await source.getToken({ forceRefresh: true })).toBe('silent-3');
+    expect(calls.map((c) => `${c.kind}${c.forceRefresh === undefined ? '' : `:${c.forceRefresh}`}`)).toEqual(['device', 'silent:false', 'silent:true']);
+    expect(calls.every((c) => c.scopes.join() === GRAPH_FILE_SCOPES.join())).toBe(true);
+    expect(notices).toEqual(['Đăng nhập Microsoft 365: mở https://microsoft.com/devicelogin và nhập mã ABCD-1234 (mã hết hạn sau 15 phút).']);
+    expect(notices.join('\n')).not.toMatch(/device-|silent-/);
+  });
+
+  it('falls back to a device code when silent renewal needs the person', async () => {
+    const { client, calls } = fakeMsal({ silentFails: true });
+    const source = graphTokenSourceFromEnv({ PHU_GRAPH_CLIENT_ID: 'app' }, () => undefined, () => client);
+    await source.getToken({ forceRefresh: false });
+    expect(await source.getToken({ forceRefresh: true })).toBe('device-2');
+    expect(calls.map((c) => c.kind)).toEqual(['device', 'silent', 'device']);
+  });
+
+  it('reports a failed device-code sign-in by its code only', async () => {
+    const client = {
+      getTokenCache: () => ({ getAllAccounts: () => Promise.resolve([]) }),
+      acquireTokenByDeviceCode: () => Promise.reject(Object.assign(new Error('AADSTS70016: details with a code=xyz'), { errorCode: 'authorization_pending' })),
+    } as unknown as DeviceCodeClient;
+    const source = graphTokenSourceFromEnv({ PHU_GRAPH_CLIENT_ID: 'app' }, () => undefined, () => client);
+    const err = await source.getToken({ forceRefresh: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DriveError);
+    expect((err as DriveError).message).toContain('(authorization_pending)');
+    expect((err as DriveError).message).not.toContain('code=xyz');
+  });
+});
+
+describe('graphDriveFromEnv', () => {
+  it('builds a GraphDrive on PHU_GRAPH_BASE_URL and refuses an empty drive id or plain http', () => {
+    expect(graphDriveFromEnv('b!x', { PHU_GRAPH_TOKEN: 't', PHU_GRAPH_BASE_URL: 'https://127.0.0.1:9/v1.0' }, () => undefined)).toBeInstanceOf(GraphDrive);
+    expect(() => graphDriveFromEnv(' ', { PHU_GRAPH_TOKEN: 't' }, () => undefined)).toThrow(DriveError);
+    expect(() => graphDriveFromEnv('b!x', { PHU_GRAPH_TOKEN: 't', PHU_GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0' }, () => undefined)).toThrow(DriveError);
+  });
+});
+
+describe('fileCachePlugin', () => {
+  it('writes the cache for its owner only and reads it back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'phu-cache-'));
+    try {
+      const file = path.join(dir, 'sub', 'cache.json');
+      const plugin = fileCachePlugin(file);
+      let stored = '';
+      const context = (changed: boolean) =>
+        ({ cacheHasChanged: changed, tokenCache: { serialize: () => '{"a":1}', deserialize: (t: string) => (stored = t) } }) as unknown as Parameters<typeof plugin.afterCacheAccess>[0];
+      await plugin.beforeCacheAccess(context(false));
+      expect(stored).toBe('');
+      await plugin.afterCacheAccess(context(false));
+      await expect(Promise.resolve().then(() => statSync(file))).rejects.toThrow();
+      await plugin.afterCacheAccess(context(true));
+      expect(readFileSync(file, 'utf8')).toBe('{"a":1}');
+      if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+      await plugin.beforeCacheAccess(context(false));
+      expect(stored).toBe('{"a":1}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { AccountInfo, ICachePlugin, IPublicClientApplication } from '@azure/msal-node';
+import { DriveError } from '../core/ports/drive';
+import { describeGraphDriveEvent } from '../drive/graph/describe-graph-drive-event';
+import { GraphDrive, type GraphDriveOptions } from '../drive/graph/graph-drive';
+import { staticTokenSource, type GraphTokenSource } from '../drive/graph/graph-token-source';
+
+/**
+ * Delegated permission PHU asks for: read and write the files the signed-in
+ * person can already reach, including SharePoint document libraries
+ * (`Files.ReadWrite` alone covers only their own OneDrive). Never more than
+ * what that person could do in the browser.
+ */
+export const GRAPH_FILE_SCOPES: readonly string[] = ['Files.ReadWrite.All'];
+
+/** The environment variables the CLI reads for Graph. */
+export interface GraphEnv {
+  /** A bearer token (e.g. from another tool); used as is, never printed. */
+  readonly PHU_GRAPH_TOKEN?: string | undefined;
+  /** The app registration (public client) for the device-code sign-in. */
+  readonly PHU_GRAPH_CLIENT_ID?: string | undefined;
+  /** Tenant id or domain; `organizations` by default. */
+  readonly PHU_GRAPH_TENANT?: string | undefined;
+  /** Replaces https://graph.microsoft.com/v1.0 (tests point it at loopback). */
+  readonly PHU_GRAPH_BASE_URL?: string | undefined;
+  /** A file to keep the sign-in between commands (holds refresh tokens: keep it private). */
+  readonly PHU_GRAPH_TOKEN_CACHE?: string | undefined;
+}
+
+/** The part of an MSAL public client the device-code flow uses (a fake in tests). */
+export type DeviceCodeClient = Pick<IPublicClientApplication, 'acquireTokenByDeviceCode' | 'acquireTokenSilent' | 'getTokenCache'>;
+
+/** Where sign-in instructions and progress lines go (stderr in the CLI). */
+export type Notice = (line: string) => void;
+
+/**
+ * The CLI's token source: `PHU_GRAPH_TOKEN` when set, else a device-code
+ * sign-in with the app `PHU_GRAPH_CLIENT_ID`. Neither is ever printed.
+ */
+export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createClient: (env: GraphEnv) => DeviceCodeClient = createMsalClient): GraphTokenSource {
+  const token = env.PHU_GRAPH_TOKEN?.trim();
+  if (token) return staticTokenSource(token);
+  if (!env.PHU_GRAPH_CLIENT_ID?.trim()) {
+    return {
+      getToken: () =>
+        Promise.reject(
+          new DriveError('auth', 'Chưa đăng nhập Microsoft 365: đặt PHU_GRAPH_TOKEN (một access token), hoặc PHU_GRAPH_CLIENT_ID (mã ứng dụng đã đăng ký) để đăng nhập bằng mã thiết bị. Xem docs/graph.md.'),
+        ),
+    };
+  }
+  let client: DeviceCodeClient | undefined;
+  return deviceCodeTokenSource(() => (client ??= createClient(env)), GRAPH_FILE_SCOPES, notice);
+}
+
+/**
+ * Tokens from MSAL: silently from its cache (refreshing when asked), and a
+ * device-code sign-in when there is no account yet or silent renewal needs
+ * the person. The message shows where to go and which code to type.
+ */
+export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: readonly string[], notice: Notice): GraphTokenSource {
+  let account: AccountInfo | undefined;
+  return {
+    async getToken({ forceRefresh }) {
+      const msal = client();
+      account ??= (await msal.getTokenCache().getAllAccounts())[0];
+      if (account) {
+        try {
+          const silent = await msal.acquireTokenSilent({ account, scopes: [...scopes], forceRefresh });
+          if (silent.accessToken) return silent.accessToken;
+        } catch {
+          // Renewal needs the person (expired refresh token, new consent): sign in again below.
+        }
+      }
+      let result;
+      try {
+        result = await msal.acquireTokenByDeviceCode({
+          scopes: [...scopes],
+          deviceCodeCallback: (r) => notice(`Đăng nhập Microsoft 365: mở ${r.verificationUri} và nhập mã ${r.userCode} (mã hết hạn sau ${Math.round(r.expiresIn / 60)} phút).`),
+        });
+      } catch (err) {
+        throw new DriveError('auth', `Đăng nhập bằng mã thiết bị không thành công${errorCode(err)}. Hãy thử lại.`);
+      }
+      if (!result?.accessToken) throw new DriveError('auth', 'Đăng nhập bằng mã thiết bị không thành công. Hãy thử lại.');
+      account = result.account ?? undefined;
+      return result.accessToken;
+    },
+  };
+}
+
+/** An MSAL error's code, never its full text (which may quote the request). */
+function errorCode(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'errorCode' in err && typeof err.errorCode === 'string' ? err.errorCode : '';
+  return /^[\w.-]{1,64}$/.test(code) ? ` (${code})` : '';
+}
+
+function createMsalClient(env: GraphEnv): DeviceCodeClient {
+  // Loaded only when someone signs in this way: the CLI starts faster without it.
+  const msal = require('@azure/msal-node') as typeof import('@azure/msal-node');
+  const tenant = env.PHU_GRAPH_TENANT?.trim() || 'organizations';
+  const cacheFile = env.PHU_GRAPH_TOKEN_CACHE?.trim();
+  return new msal.PublicClientApplication({
+    auth: { clientId: env.PHU_GRAPH_CLIENT_ID?.trim() ?? '', authority: `https://login.microsoftonline.com/${encodeURIComponent(tenant)}` },
+    ...(cacheFile ? { cache: { cachePlugin: fileCachePlugin(cacheFile) } } : {}),
+  });
+}
+
+/** Keeps MSAL's cache in a file readable by its owner only. */
+export function fileCachePlugin(file: string): ICachePlugin {
+  return {
+    async beforeCacheAccess(context) {
+      const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+      if (text !== undefined) context.tokenCache.deserialize(text);
+    },
+    async afterCacheAccess(context) {
+      if (!context.cacheHasChanged) return;
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, context.tokenCache.serialize(), { mode: 0o600 });
+      await fs.chmod(file, 0o600);
+    },
+  };
+}
+
+/**
+ * The drive behind `--drive graph:<drive-id>`: tokens and base URL from the
+ * environment, progress lines (retries, resumes) to `notice`.
+ */
+export function graphDriveFromEnv(driveId: string, env: GraphEnv, notice: Notice, options: Partial<GraphDriveOptions> = {}): GraphDrive {
+  if (driveId.trim() === '') throw new DriveError('not_found', 'Thiếu mã thư viện tài liệu: dùng --drive graph:<drive-id> (hoặc graph:me cho OneDrive của bạn).');
+  return new GraphDrive({
+    driveId,
+    tokens: graphTokenSourceFromEnv(env, notice),
+    ...(env.PHU_GRAPH_BASE_URL?.trim() ? { baseUrl: env.PHU_GRAPH_BASE_URL.trim() } : {}),
+    onEvent: (event) => notice(describeGraphDriveEvent(event)),
+    ...options,
+  });
+}
