@@ -81,7 +81,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
   const links = entries.filter((e) => /^xl\/externalLinks\/[^/]+\.xml$/i.test(e.name)).length;
   if (links > 0) findings.push(createFinding('external_links_ignored', { count: links }));
 
-  checkDeclaredSizes(entries, byName, limits);
+  checkDeclaredSizes(entries, byName, limits, findings);
 
   const cache = new Map<string, Uint8Array>();
   const part = (name: string): Uint8Array | undefined => {
@@ -90,12 +90,15 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
     const cached = cache.get(entry.name);
     if (cached) return cached;
     const read = readZipEntryData(bytes, entry);
-    if (!read.ok) {
-      if (read.problem === 'larger_than_declared') {
-        refuse(createFinding('zip_bomb', { expanded: `> ${formatNumberVi(entry.uncompressedSize)}`, limit: entry.uncompressedSize }));
-      }
-      refuse(createFinding('file_corrupt', { detail: read.detail }));
+    if (!read.ok && read.problem === 'over_cap') {
+      // The header lied, or the data is damaged: a second inflation, capped
+      // at what the limits allow this entry, tells a bomb from a broken file.
+      const cap = Math.min(limits.maxUncompressedBytes, Math.max(limits.ratioGraceBytes, entry.compressedSize * limits.maxCompressionRatio));
+      const again = readZipEntryData(bytes, entry, cap);
+      if (!again.ok && again.problem === 'over_cap') refuse(createFinding('zip_bomb', { expanded: `> ${formatNumberVi(cap)}`, limit: cap }));
+      refuse(createFinding('file_corrupt', { detail: `thành phần "${entry.name}": kích thước giải nén khác kích thước khai báo` }));
     }
+    if (!read.ok) refuse(createFinding('file_corrupt', { detail: read.detail }));
     cache.set(entry.name, read.data);
     return read.data;
   };
@@ -111,13 +114,13 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
     const scan = scanWorksheet(data, limits.maxXmlDepth);
     if (!scan.ok) refuse(xmlProblem(scan, sheet.part, limits, sheet.name));
     const s = scan.stats;
-    if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
-      refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
-    }
     const tooLarge = (rows: number, columns: number): Finding =>
       createFinding('sheet_too_large', { rows, columns, limit: limits.maxCellsPerSheet }, { sheet: sheet.name });
     if (s.claimedRows * s.claimedCols > limits.maxCellsPerSheet) refuse(tooLarge(s.claimedRows, s.claimedCols));
     if (Math.max(s.maxRow * s.maxCol, s.cells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, s.maxCol));
+    if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
+      refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
+    }
     out.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: scan.values });
   });
 
@@ -149,22 +152,34 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
   ]);
 }
 
-/** Judges the sizes the zip directory declares, before anything is inflated. */
-function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<string, ZipEntry>, limits: ReadLimits): void {
-  let total = 0;
-  for (const e of entries) total += e.uncompressedSize;
-  if (total > limits.maxUncompressedBytes) refuse(createFinding('zip_bomb', { expanded: total, limit: limits.maxUncompressedBytes }));
-  for (const e of entries) {
-    if (e.uncompressedSize > limits.ratioGraceBytes && e.uncompressedSize > e.compressedSize * limits.maxCompressionRatio) {
-      refuse(createFinding('zip_bomb', { expanded: e.uncompressedSize, limit: Math.floor(e.compressedSize * limits.maxCompressionRatio) }));
-    }
-  }
+/**
+ * Judges the sizes the zip directory declares, before anything is
+ * inflated, and refuses with every problem found: the total, the shared
+ * strings, the worst compression ratio, an unsupported method.
+ */
+function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<string, ZipEntry>, limits: ReadLimits, findings: Finding[]): void {
+  const before = findings.length;
+  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (total > limits.maxUncompressedBytes) findings.push(createFinding('zip_bomb', { expanded: total, limit: limits.maxUncompressedBytes }));
   const strings = byName.get('xl/sharedstrings.xml');
   if (strings && strings.uncompressedSize > limits.maxSharedStringsBytes) {
-    refuse(createFinding('strings_too_large', { bytes: strings.uncompressedSize, limit: limits.maxSharedStringsBytes }));
+    findings.push(createFinding('strings_too_large', { bytes: strings.uncompressedSize, limit: limits.maxSharedStringsBytes }));
+  }
+  if (findings.length === before) {
+    const ratio = (e: ZipEntry): number => e.uncompressedSize / Math.max(1, e.compressedSize);
+    const worst = entries
+      .filter((e) => e.uncompressedSize > limits.ratioGraceBytes && ratio(e) > limits.maxCompressionRatio)
+      .sort((a, b) => ratio(b) - ratio(a))[0];
+    if (worst) {
+      findings.push(createFinding('zip_bomb', { expanded: worst.uncompressedSize, limit: Math.floor(worst.compressedSize * limits.maxCompressionRatio) }));
+    }
   }
   const bad = entries.find((e) => e.method !== 0 && e.method !== 8);
-  if (bad) refuse(createFinding('file_corrupt', { detail: `thành phần "${bad.name}" dùng phương pháp nén ${bad.method} không được hỗ trợ` }));
+  if (bad) findings.push(createFinding('file_corrupt', { detail: `thành phần "${bad.name}" dùng phương pháp nén ${bad.method} không được hỗ trợ` }));
+  if (findings.length > before) {
+    const last = findings.pop() as Finding;
+    refuse(last);
+  }
 }
 
 /**
