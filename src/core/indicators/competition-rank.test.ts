@@ -35,3 +35,10 @@ describe('competitionRank', () => {
     expect(r[best]).toBe(1);
   });
 });
+
+describe('competitionRank edge values', () => {
+  it('treats -0 and 0 as equal and ranks negative values', () => {
+    expect(competitionRank([0, -0, -1, 2])).toEqual([2, 2, 4, 1]);
+    expect(competitionRank([0, -0, -1, 2], 'asc')).toEqual([2, 2, 1, 4]);
+  });
+});
