@@ -71,8 +71,9 @@ function report(err: unknown, cmd: Command, io: CliIo): number {
 /** parseArgs errors in Vietnamese; undefined for an error that is not about the command line. */
 function usageMessage(err: unknown): string | undefined {
   if (err instanceof UsageError) return err.message;
+  // Duck-typed: node:util errors may come from another realm (a test VM), where instanceof fails.
   const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  const message = err instanceof Error ? err.message : '';
+  const message = typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string' ? err.message : '';
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':

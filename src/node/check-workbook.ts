@@ -1,4 +1,4 @@
-import type { Finding } from '../core/findings/finding';
+import { locateFinding, type Finding } from '../core/findings/finding';
 import { validateSubmission } from '../core/validate/validate-submission';
 import type { ValidationContext, ValidationResult } from '../core/validate/validation-context';
 import { readWorkbook, type ReadWorkbookOptions } from '../xlsx/read-workbook';
@@ -20,7 +20,9 @@ export interface CheckedWorkbook {
  */
 export async function checkWorkbook(bytes: Uint8Array, ctx: ValidationContext, readOpts: ReadWorkbookOptions = {}): Promise<CheckedWorkbook> {
   const read = await readWorkbook(bytes, readOpts);
-  if (!read.book) return { readFindings: read.findings, findings: read.findings };
+  const file = ctx.file;
+  const readFindings = file === undefined ? read.findings : read.findings.map((f) => locateFinding(f, { file }));
+  if (!read.book) return { readFindings, findings: readFindings };
   const validation = validateSubmission(read.book, ctx);
-  return { readFindings: read.findings, validation, findings: [...read.findings, ...validation.findings] };
+  return { readFindings, validation, findings: [...readFindings, ...validation.findings] };
 }
