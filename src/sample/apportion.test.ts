@@ -20,6 +20,11 @@ describe('apportion', () => {
     expect(() => apportion(3, [])).toThrow(RangeError);
   });
 
+  it('copes with extreme weights', () => {
+    expect(apportion(1, [5e-324], [2])).toEqual([1]);
+    expect(apportion(10, [1e308, 1e308, 5e-324])).toEqual([5, 5, 0]);
+  });
+
   it('always sums exactly and respects every cap', () => {
     fc.assert(
       fc.property(
@@ -37,6 +42,7 @@ describe('apportion', () => {
           });
         },
       ),
+      { numRuns: 500 },
     );
   });
 });

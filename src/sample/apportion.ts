@@ -18,12 +18,21 @@ export function apportion(total: number, weights: readonly number[], caps?: read
   if (!Number.isInteger(total) || total < 0) throw new RangeError(`apportion: total ${total} is not a whole number >= 0`);
   if (total === 0) return out;
   if (n === 0) throw new RangeError(`apportion: ${total} over no parts`);
-  const cap = (i: number): number => (caps ? Math.max(0, Math.floor(caps[i] ?? 0)) : Infinity);
+  // Caps read once into a plain array: this runs hundreds of thousands of times for a country.
+  const capOf = new Array<number>(n);
   let room = 0;
-  for (let i = 0; i < n; i++) room += cap(i);
+  for (let i = 0; i < n; i++) {
+    const c = caps ? (caps[i] ?? 0) : Infinity;
+    capOf[i] = c > 0 ? (c === Infinity ? c : Math.floor(c)) : 0;
+    room += capOf[i] as number;
+  }
+  const cap = (i: number): number => capOf[i] as number;
   if (room < total) throw new RangeError(`apportion: caps hold ${room}, less than ${total}`);
 
-  let w = weights.map((x, i) => (cap(i) > 0 && Number.isFinite(x) && x > 0 ? x : 0));
+  let w = weights.map((x, i) => (cap(i) > 0 && x > 0 && x < Infinity ? x : 0));
+  // Scaled to at most 1, so that neither tiny nor huge weights overflow the arithmetic below.
+  const top = w.reduce((m, x) => (x > m ? x : m), 0);
+  if (top > 0) w = w.map((x) => x / top);
   let W = w.reduce((s, x) => s + x, 0);
   if (W === 0) {
     w = w.map((_, i) => (cap(i) > 0 ? 1 : 0));
@@ -38,7 +47,7 @@ export function apportion(total: number, weights: readonly number[], caps?: read
     let rest = total;
     for (const i of order) {
       const wi = w[i] as number;
-      if (W <= 0 || cap(i) / wi > rest / W) break;
+      if (W <= 0 || cap(i) * W > rest * wi) break;
       fixed[i] = true;
       out[i] = cap(i);
       rest -= cap(i);
@@ -57,7 +66,8 @@ export function apportion(total: number, weights: readonly number[], caps?: read
   }
   if (total === 0) return out;
 
-  const frac: Array<[number, number]> = [];
+  const idx: number[] = [];
+  const frac = new Array<number>(n).fill(0);
   let given = 0;
   for (let i = 0; i < n; i++) {
     if (fixed[i] || (w[i] as number) === 0) continue;
@@ -65,15 +75,16 @@ export function apportion(total: number, weights: readonly number[], caps?: read
     const whole = Math.min(Math.floor(exact), cap(i));
     out[i] = whole;
     given += whole;
-    frac.push([exact - whole, i]);
+    frac[i] = exact - whole;
+    idx.push(i);
   }
-  frac.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  idx.sort((a, b) => (frac[b] as number) - (frac[a] as number) || a - b);
   let left = total - given;
   // Float rounding can leave a part at its cap: skip those and go round again.
   while (left > 0) {
     let moved = false;
-    for (const [, i] of frac) {
-      if (left === 0) break;
+    for (let k = 0; k < idx.length && left > 0; k++) {
+      const i = idx[k] as number;
       if ((out[i] as number) < cap(i)) {
         out[i] = (out[i] as number) + 1;
         left--;
