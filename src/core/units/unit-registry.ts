@@ -34,13 +34,19 @@ export class UnitRegistry {
   /** The unit with this code (spaces, NBSP and a lost leading zero forgiven). */
   get(code: string): Unit | undefined {
     const c = normalizeCode(code);
-    return this.byCode.get(c) ?? this.byCode.get(this.padded(c));
+    return this.byCode.get(c) ?? this.padded(c)[0];
   }
 
-  /** The unit with this code at this level only. */
+  /**
+   * The unit with this code at this level only. A code that lost its
+   * leading zeros is restored at the width of that level: `4` is commune
+   * `00004` here, not province `04`.
+   */
   getAt(code: string, level: string): Unit | undefined {
-    const u = this.get(code);
-    return u && u.level === level ? u : undefined;
+    const c = normalizeCode(code);
+    const exact = this.byCode.get(c);
+    if (exact) return exact.level === level ? exact : undefined;
+    return this.padded(c).find((u) => u.level === level);
   }
 
   /** The units directly under `code`, in catalogue order. */
@@ -63,13 +69,14 @@ export class UnitRegistry {
     return i >= 0 ? this.levels[i + 1] : undefined;
   }
 
-  /** Excel drops leading zeros of codes typed as numbers: 1 -> 01, 4 -> 00004. */
-  private padded(code: string): string {
-    if (!/^\d+$/.test(code)) return code;
-    for (const width of [2, 3, 5]) {
-      const p = code.padStart(width, '0');
-      if (this.byCode.has(p)) return p;
+  /** Excel drops leading zeros of codes typed as numbers: the units `4` may have meant, shortest code first. */
+  private padded(code: string): Unit[] {
+    if (!/^\d+$/.test(code)) return [];
+    const found: Unit[] = [];
+    for (let width = code.length + 1; width <= 6; width++) {
+      const u = this.byCode.get(code.padStart(width, '0'));
+      if (u) found.push(u);
     }
-    return code;
+    return found;
   }
 }
