@@ -71,6 +71,7 @@ async function writeSheet(wb: ExcelJS.Workbook, name: string, s: OutputSheet): P
   }
   addRateFormats(ws, s);
   for (const range of s.inputs ?? []) addInputs(ws, range);
+  for (const t of s.textInputs ?? []) addTextInputs(ws, t.range, t.values);
   if (s.protect) {
     await ws.protect('', {
       selectLockedCells: true,
@@ -148,5 +149,25 @@ function addInputs(ws: ExcelJS.Worksheet, range: CellRange): void {
     errorStyle: 'stop',
     errorTitle: 'Số liệu không hợp lệ',
     error: 'Hãy nhập số nguyên lớn hơn hoặc bằng 0.',
+  });
+}
+
+/** Cells a person types text into: unlocked; a drop-down list when only some words are allowed. */
+function addTextInputs(ws: ExcelJS.Worksheet, range: CellRange, values: readonly string[] | undefined): void {
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
+  }
+  // A list is written inline as "a,b": words holding a comma or quote cannot be listed so.
+  if (!values || values.length === 0 || values.some((v) => /[,"]/.test(v))) return;
+  const ref = `${columnLetter(range.left)}${range.top + 1}:${columnLetter(range.right)}${range.bottom + 1}`;
+  const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  dv.add(ref, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Giá trị không hợp lệ',
+    error: `Hãy chọn một trong: ${values.join(', ')}.`,
   });
 }

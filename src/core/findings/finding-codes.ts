@@ -62,6 +62,10 @@ export const FINDING_CODES = {
   // Plausibility.
   rate_implausible: { severity: 'warning', params: ['indicator', 'rate', 'limit'] },
   decreased_since_previous: { severity: 'warning', params: ['column', 'previous', 'current'] },
+  rate_without_base: { severity: 'warning', params: ['indicator', 'stated', 'done', 'target'] },
+  rate_stated_wrong: { severity: 'warning', params: ['indicator', 'stated', 'done', 'target', 'computed'] },
+  // Target tables (bảng chỉ tiêu).
+  target_column_unknown: { severity: 'error', params: ['key', 'allowed'] },
   // Consolidation.
   child_missing: { severity: 'warning', params: ['code', 'name'] },
   child_unexpected: { severity: 'error', params: ['code', 'parent'] },

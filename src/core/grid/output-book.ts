@@ -38,7 +38,13 @@ export interface OutputSheet {
   readonly rateColumns?: readonly number[];
   /** Cells a person types into: unlocked, whole numbers >= 0 only. */
   readonly inputs?: readonly CellRange[];
-  /** Protect the sheet (key rows locked; `inputs` stay editable). */
+  /**
+   * Cells a person types text into (a village's code and name, a service's
+   * connection status and difficulties): unlocked, no number rule; when
+   * `values` is given only those words are allowed (a drop-down list).
+   */
+  readonly textInputs?: ReadonlyArray<{ readonly range: CellRange; readonly values?: readonly string[] }>;
+  /** Protect the sheet (key rows locked; `inputs` and `textInputs` stay editable). */
   readonly protect?: boolean;
   /**
    * Formulas PHU itself writes (a template's total row: `SUM(D4:D20)`),

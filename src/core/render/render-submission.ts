@@ -137,10 +137,13 @@ function renderTable(form: FormDef, table: TableDef, data: SubmissionData, opts:
 
   const formulas: Array<{ row: number; col: number; formula: string; result: number }> = [];
   const inputs: CellRange[] = [];
+  const textInputs: Array<{ range: CellRange; values?: readonly string[] }> = [];
   if (opts.template) {
     columns.forEach((col, c) => {
       if (col.kind !== 'count') return;
-      if (dataRows.length > 0) {
+      // A unit's own assigned target (rows it splits it over are open) stays the value given, not a SUM.
+      const assignedTotal = col.target === true && typeof given?.values[col.key] === 'number';
+      if (dataRows.length > 0 && !assignedTotal) {
         const result = dataRows.reduce((s, r) => s + (r.values[col.key] ?? 0), 0);
         formulas.push({ row: totalIndex, col: c, formula: `SUM(${columnLetter(c)}${firstData + 1}:${columnLetter(c)}${totalIndex})`, result });
         totalRow[c] = result;
@@ -156,6 +159,14 @@ function renderTable(form: FormDef, table: TableDef, data: SubmissionData, opts:
           start = undefined;
         }
       });
+    });
+    columns.forEach((col, c) => {
+      // Text a person types: a service's status and difficulties, and the code and name of a row the form cannot know (a village).
+      const typed = (r: SubmissionDataRow): boolean =>
+        col.kind === 'text' || col.kind === 'enum' || (table.rows === 'units' && r.code === '' && (col.key === table.keyColumn || col.key === table.nameColumn));
+      for (const [top, bottom] of openRuns(dataRows, typed)) {
+        textInputs.push({ range: { top: firstData + top, left: c, bottom: firstData + bottom, right: c }, ...(col.kind === 'enum' && col.values ? { values: col.values } : {}) });
+      }
     });
   }
 
@@ -175,9 +186,24 @@ function renderTable(form: FormDef, table: TableDef, data: SubmissionData, opts:
     // The hidden key row heads the filter: sorting must never move it below the data.
     filter: { top: table.keyRow - 1, left: 0, bottom: Math.max(totalIndex - 1, table.keyRow - 1), right: width - 1 },
     ...(rateColumns.length > 0 ? { rateColumns } : {}),
-    ...(opts.template ? { inputs, protect: true, formulas } : {}),
+    ...(opts.template ? { inputs, protect: true, formulas, ...(textInputs.length > 0 ? { textInputs } : {}) } : {}),
   };
   return sheet;
+}
+
+/** Runs of consecutive rows (0-based indexes, inclusive) for which `open` holds. */
+function openRuns(rows: readonly SubmissionDataRow[], open: (r: SubmissionDataRow) => boolean): Array<readonly [number, number]> {
+  const runs: Array<readonly [number, number]> = [];
+  let start: number | undefined;
+  rows.forEach((r, i) => {
+    if (open(r)) start ??= i;
+    else if (start !== undefined) {
+      runs.push([start, i - 1]);
+      start = undefined;
+    }
+  });
+  if (start !== undefined) runs.push([start, rows.length - 1]);
+  return runs;
 }
 
 function outputColumn(c: ColumnDef): OutputColumn {

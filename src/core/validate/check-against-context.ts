@@ -7,13 +7,17 @@ import type { ValidationContext } from './validation-context';
  * The main table against what is known from outside the file: the same
  * unit's previous period (cumulative figures never go down; targets may be
  * revised, so they are not compared) and the targets assigned from above.
+ * The total row is looked up as `TONG`, else under the reporting unit's own
+ * code (`unitCode`): so one whole target table, or one previous
+ * consolidation keyed by unit code, serves every file of a folder.
  */
-export function checkAgainstContext(read: TableRead | undefined, ctx: Pick<ValidationContext, 'previous' | 'targets'>): Finding[] {
+export function checkAgainstContext(read: TableRead | undefined, ctx: Pick<ValidationContext, 'previous' | 'targets'>, unitCode?: string): Finding[] {
   if (!read?.found) return [];
   const findings: Finding[] = [];
   const counts = read.def.columns.filter((c) => c.kind === 'count');
   for (const row of allRows(read)) {
-    const previous = ctx.previous?.[row.code];
+    const own = row === read.table.total && unitCode !== undefined ? unitCode : undefined;
+    const previous = ctx.previous?.[row.code] ?? (own !== undefined ? ctx.previous?.[own] : undefined);
     if (previous) {
       for (const col of counts) {
         const before = previous[col.key];
@@ -22,7 +26,7 @@ export function checkAgainstContext(read: TableRead | undefined, ctx: Pick<Valid
         if (now < before) findings.push(createFinding('decreased_since_previous', { column: col.key, previous: before, current: now }, cellOf(read, row, col.key)));
       }
     }
-    const assigned = ctx.targets?.[row.code];
+    const assigned = ctx.targets?.[row.code] ?? (own !== undefined ? ctx.targets?.[own] : undefined);
     if (assigned) {
       for (const [key, value] of Object.entries(assigned)) {
         if (read.table.columns[key] === undefined || !readable(read, row, key)) continue;

@@ -5,6 +5,7 @@ import { checkAgainstContext } from './check-against-context';
 import { checkIndicators } from './check-indicators';
 import { checkInfo } from './check-info';
 import { checkRowUnits } from './check-row-units';
+import { checkStatedRates } from './check-stated-rates';
 import { checkRules, checkTotals } from './check-sums';
 import { readInfo } from './read-info';
 import { readTable, type TableRead } from './read-table';
@@ -43,7 +44,8 @@ export function validateSubmission(book: WorkbookGrid, ctx: ValidationContext): 
     findings.push(...read.findings, ...checkRowUnits(read, unit, registry));
     if (read.found) findings.push(...checkTotals(read));
   }
-  findings.push(...checkRules(form, reads), ...checkIndicators(form.indicators, reads), ...checkAgainstContext(reads.get(form.mainTable), ctx));
+  findings.push(...checkRules(form, reads), ...checkIndicators(form.indicators, reads), ...checkStatedRates(book, form.indicators, reads));
+  findings.push(...checkAgainstContext(reads.get(form.mainTable), ctx, unit?.code));
 
   const tables: Record<string, ParsedTable> = {};
   for (const [sheet, read] of reads) tables[sheet] = read.table;

@@ -11,9 +11,9 @@ export interface ValidationContext {
   readonly file?: string;
   /** What a consolidation expects; checked when given. */
   readonly expect?: { readonly period?: string; readonly level?: string };
-  /** Previous period's totals of the same unit: main-table row code -> column -> value (cumulative figures must not go down). */
+  /** Previous period's figures: main-table row code (the total row: `TONG`, else the unit's own code) -> column -> value (cumulative figures must not go down). */
   readonly previous?: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
-  /** Assigned targets: row code (unit code) -> target column key -> value. */
+  /** Assigned targets: row code (unit code; the total row: `TONG`, else the unit's own code) -> target column key -> value. */
   readonly targets?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
