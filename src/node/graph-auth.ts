@@ -26,6 +26,8 @@ export interface GraphEnv {
   readonly PHU_GRAPH_BASE_URL?: string | undefined;
   /** A file to keep the sign-in between commands (holds refresh tokens: keep it private). */
   readonly PHU_GRAPH_TOKEN_CACHE?: string | undefined;
+  /** Largest file sent in one PUT, in bytes (default 4 MiB); larger ones go in resumable chunks. 0: always chunks. */
+  readonly PHU_GRAPH_SIMPLE_UPLOAD_MAX?: string | undefined;
 }
 
 /** The part of an MSAL public client the device-code flow uses (a fake in tests). */
@@ -127,10 +129,13 @@ export function fileCachePlugin(file: string): ICachePlugin {
  */
 export function graphDriveFromEnv(driveId: string, env: GraphEnv, notice: Notice, options: Partial<GraphDriveOptions> = {}): GraphDrive {
   if (driveId.trim() === '') throw new DriveError('not_found', 'Thiếu mã thư viện tài liệu: dùng --drive graph:<drive-id> (hoặc graph:me cho OneDrive của bạn).');
+  const simpleMax = env.PHU_GRAPH_SIMPLE_UPLOAD_MAX?.trim();
+  if (simpleMax && !/^\d+$/.test(simpleMax)) throw new DriveError('failed', `PHU_GRAPH_SIMPLE_UPLOAD_MAX "${simpleMax}" phải là một số byte.`);
   return new GraphDrive({
     driveId,
     tokens: graphTokenSourceFromEnv(env, notice),
     ...(env.PHU_GRAPH_BASE_URL?.trim() ? { baseUrl: env.PHU_GRAPH_BASE_URL.trim() } : {}),
+    ...(simpleMax ? { simpleUploadLimit: Number(simpleMax) } : {}),
     onEvent: (event) => notice(describeGraphDriveEvent(event)),
     ...options,
   });
