@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { LocalDrive } from '../drive/local/local-drive';
+import { graphDriveFromEnv } from '../node/graph-auth';
 import { UsageError } from './exit-codes';
 import type { DriveScheme } from './open-drive';
 
@@ -13,5 +14,15 @@ export const LOCAL_SCHEME: DriveScheme = {
   },
 };
 
+/** `graph:<drive-id>`: a SharePoint document library or OneDrive through Microsoft Graph (docs/graph.md). */
+export const GRAPH_SCHEME: DriveScheme = {
+  scheme: 'graph',
+  usage: 'graph:<drive-id>',
+  open(target, io) {
+    if (target.trim() === '') throw new UsageError('--drive graph: cần mã thư viện tài liệu, ví dụ graph:b!AbCd... (hoặc graph:me).');
+    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`)));
+  },
+};
+
 /** Every drive `--drive` can open; add a scheme here to offer another kind. */
-export const DRIVE_SCHEMES: readonly DriveScheme[] = [LOCAL_SCHEME];
+export const DRIVE_SCHEMES: readonly DriveScheme[] = [LOCAL_SCHEME, GRAPH_SCHEME];

@@ -1,8 +1,9 @@
 import type { Command } from '../command';
 import { consolidateCommand } from './consolidate';
 import { demoCommand } from './demo';
+import { pushCommand } from './push';
 import { templateCommand } from './template';
 import { validateCommand } from './validate';
 
 /** Every `phu` command, in the order `phu --help` lists them. Add a command here. */
-export const COMMANDS: readonly Command[] = [templateCommand, validateCommand, consolidateCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [templateCommand, validateCommand, consolidateCommand, pushCommand, demoCommand];
