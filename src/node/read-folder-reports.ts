@@ -62,34 +62,46 @@ export function ignoreReason(item: DriveItem): string | undefined {
   return undefined;
 }
 
-async function readItem(drive: Drive, item: DriveItem, ctx: ValidationContext, limits: ReadLimits, ignored: string | undefined): Promise<ChildReport> {
+/** An entry fetched: a finished report when it is not to be read as a workbook, else its bytes and source. */
+export type FetchedEntry = { readonly report: ChildReport } | { readonly bytes: Uint8Array; readonly source: SourceFile };
+
+/**
+ * Everything about one entry short of reading it as a workbook: a folder,
+ * a lock file, another kind of file (hashed), a file over `maxFileBytes`
+ * (not downloaded) or one that vanished since the listing each become a
+ * finished report; a workbook comes back as its bytes and source. Shared by
+ * the one-at-a-time reader and the worker pool so both treat entries alike.
+ */
+export async function fetchEntry(drive: Drive, item: DriveItem, maxFileBytes: number, ignored?: string): Promise<FetchedEntry> {
   const reason = ignored ?? ignoreReason(item);
   const at = { file: item.name };
-  if (item.size > limits.maxFileBytes) {
+  const unread: SourceFile = { file: item.name, bytes: item.isFolder ? 0 : item.size, sha256: '', modified: item.modified };
+  if (item.size > maxFileBytes) {
     // Not downloaded: the reader would refuse it anyway, and memory stays bounded.
-    const source: SourceFile = { file: item.name, bytes: item.size, sha256: '', modified: item.modified };
-    const finding = reason === undefined ? createFinding('file_too_large', { bytes: item.size, limit: limits.maxFileBytes }, at) : createFinding('file_ignored', { reason }, at);
-    return { source, findings: [finding] };
+    const finding = reason === undefined ? createFinding('file_too_large', { bytes: item.size, limit: maxFileBytes }, at) : createFinding('file_ignored', { reason }, at);
+    return { report: { source: unread, findings: [finding] } };
   }
+  if (item.isFolder) return { report: { source: unread, findings: [createFinding('file_ignored', { reason: reason ?? '' }, at)] } };
   let bytes: Uint8Array;
   let modified = item.modified;
-  if (item.isFolder) {
-    bytes = new Uint8Array(0);
-  } else {
-    try {
-      const got = await drive.download(item);
-      bytes = got.bytes;
-      modified = got.item.modified;
-    } catch (err) {
-      if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
-      const source: SourceFile = { file: item.name, bytes: item.size, sha256: '', modified: item.modified };
-      return { source, findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] };
-    }
+  try {
+    const got = await drive.download(item);
+    bytes = got.bytes;
+    modified = got.item.modified;
+  } catch (err) {
+    if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
+    return { report: { source: unread, findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] } };
   }
-  const source: SourceFile = { file: item.name, bytes: bytes.length, sha256: item.isFolder ? '' : sha256(bytes), modified };
-  if (reason !== undefined) return { source, findings: [createFinding('file_ignored', { reason }, at)] };
-  const checked = await checkWorkbook(bytes, { ...ctx, file: item.name }, { limits });
-  return reportFromValidation(source, checked.readFindings, checked.validation, ctx.form);
+  const source: SourceFile = { file: item.name, bytes: bytes.length, sha256: sha256(bytes), modified };
+  if (reason !== undefined) return { report: { source, findings: [createFinding('file_ignored', { reason }, at)] } };
+  return { bytes, source };
+}
+
+async function readItem(drive: Drive, item: DriveItem, ctx: ValidationContext, limits: ReadLimits, ignored: string | undefined): Promise<ChildReport> {
+  const got = await fetchEntry(drive, item, limits.maxFileBytes, ignored);
+  if ('report' in got) return got.report;
+  const checked = await checkWorkbook(got.bytes, { ...ctx, file: item.name }, { limits });
+  return reportFromValidation(got.source, checked.readFindings, checked.validation, ctx.form);
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -9,6 +9,7 @@ import { dateOption, formOption, outputPath, periodOption, unitOption } from '..
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
+import { DRIVE_SCHEMES } from '../drive-schemes';
 import { EXIT, UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
@@ -16,7 +17,7 @@ import { writeFileOrFail, writeOutputBook } from '../write-output';
 export const consolidateCommand: Command = {
   name: 'consolidate',
   summary: 'Tổng hợp mọi tệp báo cáo của một thư mục thành báo cáo của đơn vị cấp trên.',
-  usage: ['consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive local:<thư mục gốc>]'],
+  usage: ['consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive <nguồn>]'],
   description:
     'Đọc từng tệp trong thư mục (không đọc thư mục con): đơn vị nộp hai tệp thì lấy tệp có ngày báo cáo mới nhất;\n' +
     'tệp có lỗi bị loại khỏi số liệu; tệp khóa ~$, tệp không phải .xlsx được ghi là "bỏ qua". Mọi tệp đều có trong\n' +
@@ -28,7 +29,7 @@ export const consolidateCommand: Command = {
     json: { type: 'string', arg: '<tệp.json>', help: 'Ghi thêm tóm tắt cho máy đọc: tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi.' },
     strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },
     'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
-    drive: { type: 'string', arg: '<nguồn>', help: 'Đọc thư mục từ nguồn khác: local:<thư mục gốc> (thư mục là đường dẫn trong nguồn).' },
+    drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
   },
   examples: [

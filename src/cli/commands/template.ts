@@ -18,9 +18,6 @@ export const DEFAULT_VILLAGE_ROWS = 10;
  * which have no national code, as `villageRows` nameless rows).
  */
 export function templateData(form: FormDef, registry: UnitRegistry, unit: Unit, period: PeriodDef, villageRows = DEFAULT_VILLAGE_ROWS): SubmissionData {
-  const children = registry.children(unit.code);
-  const rows: SubmissionDataRow[] =
-    children.length > 0 ? children.map((c) => ({ code: c.code, name: c.name, values: {} })) : Array.from({ length: villageRows }, () => ({ code: '', name: '', values: {} }));
   return {
     info: {
       form: form.id,
@@ -33,8 +30,16 @@ export function templateData(form: FormDef, registry: UnitRegistry, unit: Unit, 
       period_from: period.from,
       period_to: period.to,
     },
-    tables: { [form.mainTable]: rows },
+    tables: { [form.mainTable]: templateRows(form, registry, unit, villageRows) },
   };
+}
+
+/** The main table's rows of a template: a units table's children (or blank villages); an items table's rows come from the form. */
+function templateRows(form: FormDef, registry: UnitRegistry, unit: Unit, villageRows: number): SubmissionDataRow[] {
+  if (form.tables.find((t) => t.sheet === form.mainTable)?.rows !== 'units') return [];
+  const children = registry.children(unit.code);
+  if (children.length > 0) return children.map((c) => ({ code: c.code, name: c.name, values: {} }));
+  return Array.from({ length: villageRows }, () => ({ code: '', name: '', values: {} }));
 }
 
 export const templateCommand: Command = {
@@ -64,10 +69,12 @@ export const templateCommand: Command = {
     const rowsText = optString(values, 'rows');
     const rows = rowsText === undefined ? DEFAULT_VILLAGE_ROWS : Number(rowsText);
     if (!Number.isInteger(rows) || rows < 1 || rows > 500) throw new UsageError(`--rows cần một số nguyên từ 1 đến 500, không nhận "${rowsText ?? ''}".`);
-    const book = renderSubmission(form, templateData(form, registry, unit, period, rows), { template: true });
-    await writeOutputBook(out, book, { overwrite: optFlag(values, 'force') });
+    const data = templateData(form, registry, unit, period, rows);
+    await writeOutputBook(out, renderSubmission(form, data, { template: true }), { overwrite: optFlag(values, 'force') });
     const children = registry.children(unit.code).length;
-    io.stdout.write(`Đã tạo biểu mẫu ${form.id} kỳ ${period.id} cho ${unit.name} (${unit.code}), ${children > 0 ? `${children} đơn vị trực thuộc` : `${rows} dòng thôn, ấp`}:\n  ${out}\n`);
+    const main = data.tables[form.mainTable] ?? [];
+    const what = main.length === 0 ? 'các dòng theo mẫu' : children > 0 ? `${children} đơn vị trực thuộc` : `${rows} dòng thôn, ấp`;
+    io.stdout.write(`Đã tạo biểu mẫu ${form.id} kỳ ${period.id} cho ${unit.name} (${unit.code}), ${what}:\n  ${out}\n`);
     return EXIT.ok;
   },
 };
