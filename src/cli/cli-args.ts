@@ -5,6 +5,7 @@ import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import { nationalRegistry } from '../core/units/national-registry';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
+import { readLimitsFromEnv, type ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type OptionValues } from './command';
 import { UsageError } from './exit-codes';
@@ -62,4 +63,11 @@ export function dateOption(values: OptionValues, key: string): string | undefine
   const iso = parseDateTextVi(text);
   if (iso === undefined) throw new UsageError(`--${key} cần một ngày dạng dd/mm/yyyy, không nhận "${text}".`);
   return iso;
+}
+
+/** The reader's limits set in the environment (PHU_MAX_FILE_MB...); a bad value is named on stderr and the default kept. */
+export function readLimitsOption(io: CliIo): Partial<ReadLimits> {
+  const { limits, invalid } = readLimitsFromEnv(io.env);
+  for (const name of invalid) io.stderr.write(`Cảnh báo: biến môi trường ${name}="${io.env[name] ?? ''}" không phải số dương, dùng giới hạn mặc định.\n`);
+  return limits;
 }

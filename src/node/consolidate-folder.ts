@@ -4,6 +4,7 @@ import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive, DriveItem } from '../core/ports/drive';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
+import type { ReadLimits } from '../xlsx/read-limits';
 import { readFolderReports, type FolderReadProgress } from './read-folder-reports';
 
 /** What to consolidate: a folder of a drive into a parent unit for a period. */
@@ -17,6 +18,8 @@ export interface ConsolidateFolderInput {
   readonly period: PeriodDef;
   /** The parent's report date, `yyyy-mm-dd` (default today). */
   readonly reportDate?: string;
+  /** Overrides of the workbook reader's limits. */
+  readonly limits?: Partial<ReadLimits>;
   readonly onProgress?: (p: FolderReadProgress) => void;
   /** A reason to skip an entry (the run's own output file), or undefined. */
   readonly ignore?: (item: DriveItem) => string | undefined;
@@ -28,6 +31,7 @@ export interface ConsolidateFolderInput {
  */
 export async function consolidateFolder(input: ConsolidateFolderInput): Promise<Consolidation> {
   const { drive, folder, form, registry, parent, period } = input;
-  const reports = await readFolderReports(drive, folder, { form, registry, expect: { period: period.id } }, input.onProgress, input.ignore ? { ignore: input.ignore } : {});
+  const opts = { ...(input.ignore ? { ignore: input.ignore } : {}), ...(input.limits ? { limits: input.limits } : {}) };
+  const reports = await readFolderReports(drive, folder, { form, registry, expect: { period: period.id } }, input.onProgress, opts);
   return consolidate(reports, { form, registry, parentCode: parent.code, period: period.id, ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}) });
 }

@@ -11,14 +11,14 @@ export interface CliRun {
 }
 
 /** Runs `phu <argv>` in-process, in `cwd`, capturing its output. */
-export async function runCli(argv: readonly string[], cwd: string): Promise<CliRun> {
+export async function runCli(argv: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd,
-    env: {},
+    env,
   });
   return { code, stdout, stderr };
 }

@@ -126,6 +126,15 @@ describe('phu validate', () => {
     expect(r.stdout).toMatch(/Error\s+The file is not an Excel workbook/);
   });
 
+  it('applies the reader limits set in the environment, and names a bad one', async () => {
+    const small = await runCli(['validate', 'ok.xlsx', '--json'], dir, { PHU_MAX_FILE_MB: '0.001' });
+    expect(small.code).toBe(1);
+    expect((JSON.parse(small.stdout) as { files: Array<{ findings: Array<{ code: string }> }> }).files[0]?.findings.map((f) => f.code)).toEqual(['file_too_large']);
+    const bad = await runCli(['validate', 'ok.xlsx'], dir, { PHU_MAX_FILE_MB: 'nhiều' });
+    expect(bad.code).toBe(0);
+    expect(bad.stderr).toContain('PHU_MAX_FILE_MB="nhiều" không phải số dương');
+  });
+
   it('--json: one entry per file with counts and findings carrying their codes', async () => {
     const r = await runCli(['validate', 'ok.xlsx', 'notes.txt', '--json', '--period', 'TK'], dir);
     expect(r.code).toBe(1);

@@ -5,7 +5,7 @@ import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { consolidateFolder } from '../../node/consolidate-folder';
 import type { FolderReadProgress } from '../../node/read-folder-reports';
-import { dateOption, formOption, outputPath, periodOption, unitOption } from '../cli-args';
+import { dateOption, formOption, outputPath, periodOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
@@ -59,6 +59,7 @@ export const consolidateCommand: Command = {
       parent: unit,
       period,
       ...(reportDate !== undefined ? { reportDate } : {}),
+      limits: readLimitsOption(io),
       onProgress: progressPrinter(io),
       // The output written into the folder it consolidates must not be read back as a submission.
       ignore: (item) => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined),

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { checkWorkbook } from '../../node/check-workbook';
-import { formOption, periodOption } from '../cli-args';
+import { formOption, periodOption, readLimitsOption } from '../cli-args';
 import { optFlag, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { countFindings, countsText, findingJson, formatFindings } from '../format-findings';
@@ -30,6 +30,7 @@ export const validateCommand: Command = {
       if (st.isDirectory()) throw new UsageError(`"${f.shown}" là thư mục: hãy chỉ định các tệp, hoặc dùng "phu consolidate" cho cả thư mục.`);
     }
     const registry = nationalRegistry();
+    const limits = readLimitsOption(io);
     const json = optFlag(values, 'json');
     const results: Array<{ file: string; ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> }> = [];
     let withErrors = 0;
@@ -39,7 +40,7 @@ export const validateCommand: Command = {
         throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
       });
       const name = path.basename(f.full);
-      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}) });
+      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}) }, { limits });
       const { errors, warnings } = countFindings(findings);
       if (errors > 0) withErrors++;
       if (json) {
