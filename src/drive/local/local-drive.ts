@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../../node/write-file-atomic';
 import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
 
 /** Folder paths are `/`-separated and relative to the root; names have no separator. */
@@ -28,10 +29,7 @@ export class LocalDrive implements Drive {
     const items: DriveItem[] = [];
     for (const e of entries) {
       // An entry can vanish between readdir and stat (an editor's temp file).
-      const item = await this.stat(parts, e.name).catch((err: unknown) => {
-        if (err instanceof DriveError && err.code === 'not_found') return undefined;
-        throw err;
-      });
+      const item = await this.statIfExists(parts, e.name);
       if (item) items.push(item);
     }
     return items.sort((a, b) => (a.isFolder === b.isFolder ? collator.compare(a.name, b.name) || compareCodePoints(a.name, b.name) : a.isFolder ? -1 : 1));
@@ -64,15 +62,30 @@ export class LocalDrive implements Drive {
     await guard(() => fs.mkdir(dir, { recursive: true }), displayPath(parts, ''));
     // mkdir may have followed a link created meanwhile: check again.
     await this.confined(parts);
-    const existing = await this.stat(parts, name).catch((err: unknown) => {
-      if (err instanceof DriveError && err.code === 'not_found') return undefined;
-      throw err;
-    });
+    const existing = await this.statIfExists(parts, name);
     if (policy.kind === 'fail' && existing) return { ok: false, conflict: 'exists', existing };
     if (policy.kind === 'replace' && (!existing || existing.eTag !== policy.ifMatch)) {
       return existing ? { ok: false, conflict: 'changed', existing } : { ok: false, conflict: 'changed' };
     }
     onProgress?.(0, bytes.length);
+    if (policy.kind === 'replace') {
+      await guard(() => writeFileAtomic(target, bytes), shown);
+    } else {
+      const conflict = await this.createExclusive(dir, parts, name, bytes);
+      if (conflict) return conflict;
+    }
+    onProgress?.(bytes.length, bytes.length);
+    return { ok: true, item: await this.stat(parts, name) };
+  }
+
+  /**
+   * Writes a new file under `name` without ever overwriting one: the bytes go
+   * to a temporary file that is then hard-linked to the name, which fails
+   * when the name exists (a file created meanwhile included).
+   */
+  private async createExclusive(dir: string, parts: readonly string[], name: string, bytes: Uint8Array): Promise<UploadResult | undefined> {
+    const target = path.join(dir, name);
+    const shown = displayPath(parts, name);
     const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       await guard(async () => {
@@ -84,32 +97,29 @@ export class LocalDrive implements Drive {
           await handle.close();
         }
       }, shown);
-      if (policy.kind === 'fail') {
-        // link() fails when the name exists, so a file created meanwhile is never overwritten.
-        try {
-          await fs.link(temp, target);
-        } catch (err) {
-          if (errnoCode(err) === 'EEXIST') {
-            const now = await this.stat(parts, name).catch(() => undefined);
-            return now ? { ok: false, conflict: 'exists', existing: now } : { ok: false, conflict: 'exists' };
-          }
-          if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(errnoCode(err) ?? '')) throw toDriveError(err, shown);
-          // A file system without hard links: an exclusive copy still never overwrites.
-          try {
-            await fs.copyFile(temp, target, fs.constants.COPYFILE_EXCL);
-          } catch (copyErr) {
-            if (errnoCode(copyErr) === 'EEXIST') return { ok: false, conflict: 'exists' };
-            throw toDriveError(copyErr, shown);
-          }
-        }
-      } else {
-        await guard(() => fs.rename(temp, target), shown);
+      try {
+        await fs.link(temp, target);
+        return undefined;
+      } catch (err) {
+        if (errnoCode(err) === 'EEXIST') return this.existsConflict(parts, name);
+        if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(errnoCode(err) ?? '')) throw toDriveError(err, shown);
+      }
+      // A file system without hard links: an exclusive copy still never overwrites.
+      try {
+        await fs.copyFile(temp, target, fs.constants.COPYFILE_EXCL);
+        return undefined;
+      } catch (err) {
+        if (errnoCode(err) === 'EEXIST') return this.existsConflict(parts, name);
+        throw toDriveError(err, shown);
       }
     } finally {
       await fs.rm(temp, { force: true });
     }
-    onProgress?.(bytes.length, bytes.length);
-    return { ok: true, item: await this.stat(parts, name) };
+  }
+
+  private async existsConflict(parts: readonly string[], name: string): Promise<UploadResult> {
+    const existing = await this.statIfExists(parts, name);
+    return existing ? { ok: false, conflict: 'exists', existing } : { ok: false, conflict: 'exists' };
   }
 
   /** The absolute path of `parts`, refused when it (or a link on the way) leads out of the root. */
@@ -135,6 +145,13 @@ export class LocalDrive implements Drive {
     const file = path.join(this.root, ...parts, name);
     const st = await guard(() => fs.stat(file, { bigint: true }), displayPath(parts, name));
     return this.toItem(parts, name, file, st);
+  }
+
+  private async statIfExists(parts: readonly string[], name: string): Promise<DriveItem | undefined> {
+    return this.stat(parts, name).catch((err: unknown) => {
+      if (err instanceof DriveError && err.code === 'not_found') return undefined;
+      throw err;
+    });
   }
 
   private toItem(parts: readonly string[], name: string, file: string, st: BigIntStats): DriveItem {
