@@ -3,8 +3,8 @@ import { formatNumberVi } from '../core/format/format-number-vi';
 import { oleStreamNames } from './ole-stream-names';
 import type { ReadLimits } from './read-limits';
 import { readPackage, type SpreadsheetPackage } from './read-package';
-import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, scanWorksheet } from './scan-worksheet';
-import { scanXml } from './scan-xml';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, scanWorksheet, type IsoDateCell } from './scan-worksheet';
+import { stripRootPrefix } from './strip-root-prefix';
 import { sniffFormat } from './sniff-format';
 import { storeZip } from './store-zip';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
@@ -20,6 +20,8 @@ export interface Preflight {
    * Absent when the file is refused.
    */
   readonly excelPackage?: Uint8Array;
+  /** Per sheet, in package order, the `t="d"` cells whose ISO text ExcelJS cannot read. */
+  readonly isoDates?: readonly (readonly IsoDateCell[])[];
 }
 
 class Refusal {
@@ -39,7 +41,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 export function preflightWorkbook(bytes: Uint8Array, limits: ReadLimits): Preflight {
   const findings: Finding[] = [];
   try {
-    return { findings, excelPackage: check(bytes, limits, findings) };
+    return { findings, ...check(bytes, limits, findings) };
   } catch (e) {
     if (e instanceof Refusal) return { findings: [...findings, e.finding] };
     throw e;
@@ -50,7 +52,7 @@ function refuse(finding: Finding): never {
   throw new Refusal(finding);
 }
 
-function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint8Array {
+function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { excelPackage: Uint8Array; isoDates: IsoDateCell[][] } {
   if (bytes.byteLength === 0) refuse(createFinding('file_empty', {}));
   if (bytes.byteLength > limits.maxFileBytes) refuse(createFinding('file_too_large', { bytes: bytes.byteLength, limit: limits.maxFileBytes }));
 
@@ -108,6 +110,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
   const pkg = read.pkg;
 
   const out: { name: string; data: Uint8Array }[] = [];
+  const isoDates: IsoDateCell[][] = [];
   pkg.sheets.forEach((sheet, i) => {
     const data = part(sheet.part);
     if (!data) refuse(createFinding('file_corrupt', { detail: `thiếu phần chứa trang tính "${sheet.name}"` }));
@@ -122,6 +125,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
       refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
     }
     out.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: scan.values });
+    isoDates.push([...scan.isoDates]);
   });
 
   if (pkg.sharedStringsPart) {
@@ -131,25 +135,26 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): Uint
     }
     const data = part(pkg.sharedStringsPart);
     if (data) {
-      const scan = scanXml(data, limits.maxXmlDepth);
-      if (!scan.ok) refuse(xmlProblem(scan, pkg.sharedStringsPart, limits));
-      out.push({ name: 'xl/sharedStrings.xml', data });
+      const clean = stripRootPrefix(data, limits.maxXmlDepth);
+      if (!clean.ok) refuse(xmlProblem(clean, pkg.sharedStringsPart, limits));
+      out.push({ name: 'xl/sharedStrings.xml', data: clean.bytes });
     }
   }
   if (pkg.stylesPart) {
     const data = part(pkg.stylesPart);
     if (data) {
-      const scan = scanXml(data, limits.maxXmlDepth);
-      if (!scan.ok) refuse(xmlProblem(scan, pkg.stylesPart, limits));
-      out.push({ name: 'xl/styles.xml', data });
+      const clean = stripRootPrefix(data, limits.maxXmlDepth);
+      if (!clean.ok) refuse(xmlProblem(clean, pkg.stylesPart, limits));
+      out.push({ name: 'xl/styles.xml', data: clean.bytes });
     }
   }
   const utf8 = new TextEncoder();
-  return storeZip([
+  const excelPackage = storeZip([
     { name: 'xl/workbook.xml', data: utf8.encode(workbookXml(pkg)) },
     { name: 'xl/_rels/workbook.xml.rels', data: utf8.encode(workbookRelsXml(pkg.sheets.length)) },
     ...out,
   ]);
+  return { excelPackage, isoDates };
 }
 
 /**

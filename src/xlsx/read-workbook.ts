@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { createFinding, type Finding } from '../core/findings/finding';
-import type { WorkbookGrid } from '../core/grid/sheet-grid';
+import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
 import { preflightWorkbook } from './preflight-workbook';
 import { resolveReadLimits, type ReadLimits } from './read-limits';
+import type { IsoDateCell } from './scan-worksheet';
 import { worksheetToGrid } from './worksheet-to-grid';
 
 /** A file read: the workbook when it could be read, and every finding about the file itself. */
@@ -39,11 +40,29 @@ export async function readWorkbook(bytes: Uint8Array, opts: ReadWorkbookOptions 
     const wb = new ExcelJS.Workbook();
     const pkg = pre.excelPackage;
     await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ExcelJS.Buffer);
-    const book: WorkbookGrid = { sheets: wb.worksheets.map(worksheetToGrid) };
+    const book: WorkbookGrid = { sheets: wb.worksheets.map((ws, i) => withIsoDates(worksheetToGrid(ws), pre.isoDates?.[i] ?? [])) };
     return { book, findings: pre.findings };
   } catch (e) {
     return { findings: [...pre.findings, corrupt(e)] };
   }
+}
+
+/**
+ * The grid with its `t="d"` cells read as dates: ExcelJS turns their ISO
+ * text into a number (`2024-04-08` -> 2024). Text that is not a date is
+ * left as the text it is.
+ */
+function withIsoDates(grid: SheetGrid, cells: readonly IsoDateCell[]): SheetGrid {
+  if (cells.length === 0) return grid;
+  const rows = grid.rows.map((r) => (r ? [...r] : r));
+  for (const c of cells) {
+    const row = rows[c.row];
+    if (!row || row[c.col] === null || row[c.col] === undefined) continue;
+    const t = c.text.trim();
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(t) || !t.includes('T') ? t : `${t}Z`);
+    row[c.col] = Number.isNaN(d.getTime()) ? t : d;
+  }
+  return { name: grid.name, rows };
 }
 
 function corrupt(e: unknown): Finding {

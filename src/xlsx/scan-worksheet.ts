@@ -1,4 +1,5 @@
-import { attributeSpan, attributeValue, localNameIs, scanXml, TagKind } from './scan-xml';
+import { attributeSpan, attributeValue, decodeXmlText, localNameIs, namePrefixIs, prefixLength, scanXml, TagKind } from './scan-xml';
+import { spliceBytes, type ByteEdit } from './splice-bytes';
 
 /** What a worksheet part holds and claims, counted without parsing it. */
 export interface WorksheetStats {
@@ -20,22 +21,36 @@ export interface WorksheetStats {
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLS = 16_384;
 
+/** A `t="d"` cell: its value is ISO 8601 text, which ExcelJS misreads as a number (`2024-04-08` -> 2024). */
+export interface IsoDateCell {
+  /** 0-based. */
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
 /** Only these children of `<worksheet>` carry values; the rest is layout a reader never needs. */
 const KEEP = ['sheetData', 'mergeCells'];
 
 /**
  * Counts a worksheet's cells, rows, claimed dimension and merged area in
- * one pass over its bytes, and returns the part reduced to its values and
- * merges. Dropping data validations, conditional formats, column ranges and
- * hyperlinks before ExcelJS sees them matters: ExcelJS expands a validation
- * over `A:XFD` or a `<col max>` into one object per cell or column, which a
- * 20 kB file can use to exhaust memory, and none of it is needed to read
- * values (a hyperlink cell's value is its text).
+ * one pass over its bytes, and returns the part rewritten for ExcelJS:
+ * - reduced to its values and merges. Dropping data validations,
+ *   conditional formats, column ranges and hyperlinks matters: ExcelJS
+ *   expands a validation over `A:XFD` or a `<col max>` into one object per
+ *   cell or column, which a 20 kB file can use to exhaust memory, and none
+ *   of it is needed to read values (a hyperlink cell's value is its text);
+ * - with the root's namespace prefix removed (`<x:row>` -> `<row>`), as
+ *   some generators write it and ExcelJS only knows unprefixed names;
+ * - with the `r` reference the format allows to omit written out, since
+ *   ExcelJS needs it.
  */
 export function scanWorksheet(
   bytes: Uint8Array,
   maxDepth: number,
-): { readonly ok: true; readonly stats: WorksheetStats; readonly values: Uint8Array } | { readonly ok: false; readonly tooDeep?: number; readonly detail: string } {
+):
+  | { readonly ok: true; readonly stats: WorksheetStats; readonly values: Uint8Array; readonly isoDates: readonly IsoDateCell[] }
+  | { readonly ok: false; readonly tooDeep?: number; readonly detail: string } {
   let cells = 0;
   let rows = 0;
   let maxRow = 0;
@@ -45,31 +60,44 @@ export function scanWorksheet(
   let mergedCells = 0;
   let currentRow = 0;
   let colInRow = 0;
-  const drop: [number, number][] = [];
+  const edits: ByteEdit[] = [];
+  const isoDates: IsoDateCell[] = [];
+  let pendingIso: { row: number; col: number } | undefined;
   let childStart = -1;
   let keepChild = true;
+  let rootPrefix: Uint8Array | undefined;
+  const ascii = new TextEncoder();
 
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
-    if (depth === 2) {
-      if (kind !== TagKind.Close) {
-        childStart = ts;
-        keepChild = KEEP.some((k) => localNameIs(bytes, ns, ne, k));
-        if (kind === TagKind.Empty && !keepChild) drop.push([ts, te]);
-        if (localNameIs(bytes, ns, ne, 'dimension')) {
-          const ref = attributeValue(bytes, ts, te, 'ref');
-          const area = ref ? rangeCorner(ref) : undefined;
-          if (area) [claimedRows, claimedCols] = area;
-        }
-      } else if (!keepChild) {
-        drop.push([childStart, te]);
+    if (depth === 1 && kind !== TagKind.Close) {
+      const k = prefixLength(bytes, ns, ne);
+      rootPrefix = k > 0 ? bytes.slice(ns, ns + k) : undefined;
+    }
+    if (depth === 2 && kind !== TagKind.Close) {
+      childStart = ts;
+      keepChild = KEEP.some((k) => localNameIs(bytes, ns, ne, k));
+      if (localNameIs(bytes, ns, ne, 'dimension')) {
+        const ref = attributeValue(bytes, ts, te, 'ref');
+        const area = ref ? rangeCorner(ref) : undefined;
+        if (area) [claimedRows, claimedCols] = area;
       }
+      if (!keepChild) {
+        if (kind === TagKind.Empty) edits.push({ start: ts, end: te });
+        return;
+      }
+    } else if (depth === 2 && !keepChild) {
+      edits.push({ start: childStart, end: te });
+      return;
+    } else if (depth >= 2 && !keepChild) {
       return;
     }
+    if (rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix)) edits.push({ start: ns, end: ns + rootPrefix.length + 1 });
     if (kind === TagKind.Close) return;
     if (depth === 3 && localNameIs(bytes, ns, ne, 'row')) {
       rows++;
       const span = attributeSpan(bytes, ts, te, 'r');
       currentRow = span ? digits(bytes, span[0], span[1]) : currentRow + 1;
+      if (!span) edits.push({ start: ne, end: ne, insert: ascii.encode(` r="${currentRow}"`) });
       colInRow = 0;
       if (currentRow > maxRow) maxRow = currentRow;
     } else if (depth === 4 && localNameIs(bytes, ns, ne, 'c')) {
@@ -77,13 +105,17 @@ export function scanWorksheet(
       const span = attributeSpan(bytes, ts, te, 'r');
       let col = colInRow + 1;
       let row = currentRow;
-      if (span) {
-        const ref = cellRef(bytes, span[0], span[1]);
-        if (ref) [row, col] = ref;
-      }
+      const ref = span ? cellRef(bytes, span[0], span[1]) : undefined;
+      if (ref) [row, col] = ref;
+      else edits.push({ start: ne, end: ne, insert: ascii.encode(` r="${columnLetters(col)}${row}"`) });
       colInRow = col;
       if (row > maxRow) maxRow = row;
       if (col > maxCol) maxCol = col;
+      pendingIso = attributeValue(bytes, ts, te, 't') === 'd' && kind === TagKind.Open ? { row: row - 1, col: col - 1 } : undefined;
+    } else if (depth === 5 && pendingIso && kind === TagKind.Open && localNameIs(bytes, ns, ne, 'v')) {
+      const end = bytes.indexOf(0x3c, te);
+      isoDates.push({ ...pendingIso, text: decodeXmlText(new TextDecoder().decode(bytes.subarray(te, end < 0 ? te : end))) });
+      pendingIso = undefined;
     } else if (depth === 3 && localNameIs(bytes, ns, ne, 'mergeCell')) {
       const ref = attributeValue(bytes, ts, te, 'ref');
       const m = ref ? /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(ref.trim()) : null;
@@ -98,7 +130,8 @@ export function scanWorksheet(
   return {
     ok: true,
     stats: { cells, rows, maxRow, maxCol, claimedRows, claimedCols, mergedCells },
-    values: cutRanges(bytes, drop),
+    values: spliceBytes(bytes, edits),
+    isoDates,
   };
 }
 
@@ -146,18 +179,14 @@ function cellRef(bytes: Uint8Array, s: number, e: number): [number, number] | un
   return [digits(bytes, p, e), col];
 }
 
-/** The bytes with the given [start, end) ranges (in order, disjoint) cut out. */
-export function cutRanges(bytes: Uint8Array, ranges: readonly (readonly [number, number])[]): Uint8Array {
-  if (ranges.length === 0) return bytes;
-  const removed = ranges.reduce((n, [s, e]) => n + (e - s), 0);
-  const out = new Uint8Array(bytes.length - removed);
-  let w = 0;
-  let r = 0;
-  for (const [s, e] of ranges) {
-    out.set(bytes.subarray(r, s), w);
-    w += s - r;
-    r = e;
+/** Column letters of a 1-based column number: 1 -> A, 27 -> AA. */
+function columnLetters(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
   }
-  out.set(bytes.subarray(r), w);
   return out;
 }

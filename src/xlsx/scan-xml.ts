@@ -114,6 +114,19 @@ export function localNameIs(bytes: Uint8Array, nameStart: number, nameEnd: numbe
   return true;
 }
 
+/** The length of a tag name's namespace prefix (`x` in `x:row`), 0 when it has none. */
+export function prefixLength(bytes: Uint8Array, nameStart: number, nameEnd: number): number {
+  for (let p = nameStart; p < nameEnd; p++) if (bytes[p] === 0x3a) return p - nameStart;
+  return 0;
+}
+
+/** True when the tag name is `prefix:something`. */
+export function namePrefixIs(bytes: Uint8Array, nameStart: number, nameEnd: number, prefix: Uint8Array): boolean {
+  if (nameEnd - nameStart <= prefix.length + 1 || bytes[nameStart + prefix.length] !== 0x3a) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[nameStart + k] !== prefix[k]) return false;
+  return true;
+}
+
 /**
  * The value of attribute `name` (compared by local name when `anyPrefix`)
  * in the tag spanning [tagStart, tagEnd), entity-decoded, or undefined.

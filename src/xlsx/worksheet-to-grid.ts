@@ -34,10 +34,12 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 export function cellScalar(cell: ExcelJS.Cell): Scalar {
   const v: unknown = cell.value;
   if (cell.type === ExcelJS.ValueType.Formula && isObject(v)) {
-    if (!('result' in v) || v.result === undefined || v.result === null) {
+    // ExcelJS's `value` drops a falsy cached result (a SUM of 0, FALSE): the cell's own `result` keeps it.
+    const result: unknown = cell.result;
+    if (result === undefined || result === null) {
       return { uncalculated: formulaText(cell, v) };
     }
-    return toScalar(v.result);
+    return toScalar(result);
   }
   return toScalar(v);
 }

@@ -15,11 +15,11 @@ async function read(bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<Re
 }
 
 /** The file is refused with exactly one error, of this code, and no book. */
-function refusal(r: ReadResult, code: Finding['code']): Finding {
+function refusal<C extends Finding['code']>(r: ReadResult, code: C): Extract<Finding, { code: C }> {
   expect(r.book).toBeUndefined();
   const errors = r.findings.filter((f) => f.severity === 'error');
   expect(errors.map((f) => f.code)).toEqual([code]);
-  return errors[0] as Finding;
+  return errors[0] as Extract<Finding, { code: C }>;
 }
 
 function sheetXml(rows: string): string {
@@ -146,7 +146,8 @@ describe('damaged files', () => {
     const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet2.xml');
     if (!sheet) throw new Error('fixture');
     const raw = new Uint8Array(deflateRawSync(sheet.data));
-    raw[Math.floor(raw.length / 2)] ^= 0xff;
+    const mid = Math.floor(raw.length / 2);
+    raw[mid] = (raw[mid] ?? 0) ^ 0xff;
     const bytes = forgeZip(entries.map((e) => (e === sheet ? { name: e.name, data: e.data, raw } : e)));
     const f = refusal(await read(bytes), 'file_corrupt');
     expect(f.message_vi).toContain('xl/worksheets/sheet2.xml');
