@@ -130,6 +130,13 @@ describe('phu consolidate: a folder with a stale duplicate, a lock file, a text 
     expect(summary.unit).toEqual({ code: DISTRICT, name: 'Thị xã Phước Long', level: 'huyen' });
   });
 
+  it('--json - prints the machine summary on stdout and the sentences on stderr', async () => {
+    const r = await runCli(args(path.join(dir, 'stdout.xlsx'), '--json', '-'), dir);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as typeof summary).completeness).toEqual(summary.completeness);
+    expect(r.stderr).toContain('Đã nộp 7/7 đơn vị');
+  });
+
   it('the output is itself a valid district submission', async () => {
     const r = await runCli(['validate', out, '--period', 'TK'], dir);
     expect(r.code).toBe(0);

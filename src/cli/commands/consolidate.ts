@@ -26,7 +26,7 @@ export const consolidateCommand: Command = {
     unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị tổng hợp (cấp trên của các đơn vị nộp), ví dụ 688.' },
     period: { type: 'string', arg: '<kỳ>', help: 'Kỳ báo cáo: D1, D2 hoặc TK.' },
     out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).' },
-    json: { type: 'string', arg: '<tệp.json>', help: 'Ghi thêm tóm tắt cho máy đọc: tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi.' },
+    json: { type: 'string', arg: '<tệp.json>', help: 'Ghi thêm tóm tắt cho máy đọc (tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi); "-" để in ra màn hình.' },
     strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },
     'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
     drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
@@ -65,10 +65,16 @@ export const consolidateCommand: Command = {
       ignore: (item) => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined),
     });
     await writeOutputBook(out, renderConsolidation(form, consolidation), { overwrite: true });
-    if (jsonPath !== undefined) {
-      await writeFileOrFail(path.resolve(io.cwd, jsonPath), `${JSON.stringify(summaryJson(consolidation, unit, period, out), null, 2)}\n`);
+    const text = summaryText(consolidation, unit, period, out, lang);
+    if (jsonPath === undefined) {
+      io.stdout.write(text);
+    } else {
+      const json = `${JSON.stringify(summaryJson(consolidation, unit, period, out), null, 2)}\n`;
+      // `--json -`: the machine summary on stdout, the sentences on stderr.
+      if (jsonPath === '-') io.stdout.write(json);
+      else await writeFileOrFail(path.resolve(io.cwd, jsonPath), json);
+      (jsonPath === '-' ? io.stderr : io.stdout).write(text);
     }
-    io.stdout.write(summaryText(consolidation, unit, period, out, lang));
     return optFlag(values, 'strict') && rejectedCount(consolidation) > 0 ? EXIT.findings : EXIT.ok;
   },
 };
