@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DriveError } from '../core/ports/drive';
 import { GraphDrive } from '../drive/graph/graph-drive';
-import { GRAPH_FILE_SCOPES, fileCachePlugin, graphDriveFromEnv, graphTokenSourceFromEnv, type DeviceCodeClient } from './graph-auth';
+import { GRAPH_FILE_SCOPES, fileCachePlugin, graphDriveFromEnv, graphScopesFrom, graphTokenSourceFromEnv, type DeviceCodeClient } from './graph-auth';
 
 interface Call {
   kind: 'silent' | 'device';
@@ -82,6 +82,14 @@ describe('graphTokenSourceFromEnv', () => {
     expect(err).toBeInstanceOf(DriveError);
     expect((err as DriveError).message).toContain('(authorization_pending)');
     expect((err as DriveError).message).not.toContain('code=xyz');
+  });
+});
+
+describe('graphScopesFrom', () => {
+  it('defaults to Files.ReadWrite.All and accepts a narrower list', () => {
+    expect(graphScopesFrom(undefined)).toEqual(['Files.ReadWrite.All']);
+    expect(graphScopesFrom('  ')).toEqual(['Files.ReadWrite.All']);
+    expect(graphScopesFrom('Sites.Selected, Files.Read')).toEqual(['Sites.Selected', 'Files.Read']);
   });
 });
 

@@ -14,6 +14,12 @@ import { staticTokenSource, type GraphTokenSource } from '../drive/graph/graph-t
  */
 export const GRAPH_FILE_SCOPES: readonly string[] = ['Files.ReadWrite.All'];
 
+/** `PHU_GRAPH_SCOPES` as a list (space- or comma-separated); the default when unset. */
+export function graphScopesFrom(value: string | undefined): readonly string[] {
+  const scopes = (value ?? '').split(/[\s,]+/).filter((s) => s !== '');
+  return scopes.length > 0 ? scopes : GRAPH_FILE_SCOPES;
+}
+
 /** The environment variables the CLI reads for Graph. */
 export interface GraphEnv {
   /** A bearer token (e.g. from another tool); used as is, never printed. */
@@ -26,6 +32,8 @@ export interface GraphEnv {
   readonly PHU_GRAPH_BASE_URL?: string | undefined;
   /** A file to keep the sign-in between commands (holds refresh tokens: keep it private). */
   readonly PHU_GRAPH_TOKEN_CACHE?: string | undefined;
+  /** Delegated scopes, space-separated, instead of Files.ReadWrite.All (e.g. `Sites.Selected`). */
+  readonly PHU_GRAPH_SCOPES?: string | undefined;
   /** Largest file sent in one PUT, in bytes (default 4 MiB); larger ones go in resumable chunks. 0: always chunks. */
   readonly PHU_GRAPH_SIMPLE_UPLOAD_MAX?: string | undefined;
 }
@@ -52,7 +60,7 @@ export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createCli
     };
   }
   let client: DeviceCodeClient | undefined;
-  return deviceCodeTokenSource(() => (client ??= createClient(env)), GRAPH_FILE_SCOPES, notice);
+  return deviceCodeTokenSource(() => (client ??= createClient(env)), graphScopesFrom(env.PHU_GRAPH_SCOPES), notice);
 }
 
 /**

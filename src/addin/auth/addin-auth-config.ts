@@ -25,7 +25,8 @@ const TENANT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /**
  * Reads the configuration from named values (the build's
- * `PHU_GRAPH_CLIENT_ID`, `PHU_GRAPH_TENANT`, `PHU_GRAPH_REDIRECT_URI`).
+ * `PHU_GRAPH_CLIENT_ID`, `PHU_GRAPH_TENANT`, `PHU_GRAPH_REDIRECT_URI`,
+ * `PHU_GRAPH_SCOPES` space-separated, e.g. `Sites.Selected`).
  * Returns a Vietnamese reason instead when it is missing or malformed, so
  * the task pane can say why SharePoint is unavailable.
  */
@@ -37,5 +38,6 @@ export function addinAuthConfigFrom(values: Readonly<Record<string, string | und
   if (!GUID.test(clientId)) return { problem: `Mã ứng dụng "${clientId}" không hợp lệ (cần dạng GUID).` };
   if (!TENANT.test(tenant)) return { problem: `Tenant "${tenant}" không hợp lệ (cần GUID, tên miền hoặc organizations).` };
   if (redirectUri !== undefined && redirectUri !== '' && !/^https:\/\//i.test(redirectUri)) return { problem: 'Địa chỉ chuyển hướng đăng nhập phải dùng https.' };
-  return { clientId, tenant, ...(redirectUri ? { redirectUri } : {}) };
+  const scopes = (values['PHU_GRAPH_SCOPES'] ?? '').split(/[\s,]+/).filter((x) => x !== '');
+  return { clientId, tenant, ...(redirectUri ? { redirectUri } : {}), ...(scopes.length > 0 ? { scopes } : {}) };
 }

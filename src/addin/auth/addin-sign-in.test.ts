@@ -114,6 +114,7 @@ describe('createAddinSignIn without NestedAppAuth 1.1 (fallback)', () => {
 describe('addinAuthConfigFrom', () => {
   it('reads client id, tenant (default organizations) and redirect URI', () => {
     expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: ` ${CONFIG.clientId} ` })).toEqual({ clientId: CONFIG.clientId, tenant: 'organizations' });
+    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: CONFIG.clientId, PHU_GRAPH_SCOPES: ' Sites.Selected ' })).toMatchObject({ scopes: ['Sites.Selected'] });
     expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: CONFIG.clientId, PHU_GRAPH_TENANT: 'binhphuoc.gov.vn', PHU_GRAPH_REDIRECT_URI: 'https://addin.example.vn/auth-redirect.html' })).toEqual({
       ...CONFIG,
       redirectUri: 'https://addin.example.vn/auth-redirect.html',
