@@ -13,6 +13,9 @@ import { UsageError } from './exit-codes';
 /** The form every command uses unless `--form` says otherwise. */
 export const DEFAULT_FORM_ID = '4PHU-2024';
 
+/** The periods of every form, for the help: `D1, D2, TK (4PHU-2024); ...`. */
+export const PERIODS_HELP: string = FORMS.map((f) => `${f.periods.map((p) => p.id).join(', ')} (${f.id})`).join('; ');
+
 /** The form named by `--form` (default 4PHU-2024). */
 export function formOption(values: OptionValues): FormDef {
   const id = optString(values, 'form') ?? DEFAULT_FORM_ID;

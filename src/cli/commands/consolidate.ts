@@ -5,7 +5,7 @@ import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { consolidateFolder } from '../../node/consolidate-folder';
 import type { FolderReadProgress } from '../../node/read-folder-reports';
-import { dateOption, formOption, outputPath, periodOption, readLimitsOption, unitOption } from '../cli-args';
+import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
@@ -24,7 +24,7 @@ export const consolidateCommand: Command = {
     'trang NguonDuLieu, mọi lỗi trong trang KiemTra. Tệp kết quả cũng là một báo cáo hợp lệ để nộp lên cấp trên.',
   options: {
     unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị tổng hợp (cấp trên của các đơn vị nộp), ví dụ 688.' },
-    period: { type: 'string', arg: '<kỳ>', help: 'Kỳ báo cáo: D1, D2 hoặc TK.' },
+    period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
     out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).' },
     json: { type: 'string', arg: '<tệp.json>', help: 'Ghi thêm tóm tắt cho máy đọc (tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi); "-" để in ra màn hình.' },
     strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },

@@ -4,7 +4,7 @@ import type { SubmissionData, SubmissionDataRow } from '../../core/submission/su
 import { nationalRegistry } from '../../core/units/national-registry';
 import type { Unit } from '../../core/units/unit';
 import type { UnitRegistry } from '../../core/units/unit-registry';
-import { formOption, outputPath, periodOption, unitOption } from '../cli-args';
+import { PERIODS_HELP, formOption, outputPath, periodOption, unitOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
 import { EXIT, UsageError } from '../exit-codes';
 import { writeOutputBook } from '../write-output';
@@ -51,7 +51,7 @@ export const templateCommand: Command = {
     'để ghi thôn, ấp, khu phố. Trang ThongTin đã ghi sẵn đơn vị và kỳ; người lập biểu ghi ngày báo cáo và số liệu.',
   options: {
     unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị theo danh mục hành chính (ví dụ 688, 25216).' },
-    period: { type: 'string', arg: '<kỳ>', help: 'Kỳ báo cáo: D1, D2 hoặc TK.' },
+    period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
     out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp sẽ tạo.' },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
     rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).` },

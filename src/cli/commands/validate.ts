@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { checkWorkbook } from '../../node/check-workbook';
-import { formOption, periodOption, readLimitsOption } from '../cli-args';
+import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli-args';
 import { optFlag, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { countFindings, countsText, findingJson, formatFindings } from '../format-findings';
@@ -13,7 +13,7 @@ export const validateCommand: Command = {
   usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--json]'],
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
-    period: { type: 'string', arg: '<kỳ>', help: 'Kỳ đang tổng hợp (D1, D2, TK): tệp ghi kỳ khác là lỗi.' },
+    period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
   },
