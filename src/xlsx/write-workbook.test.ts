@@ -125,9 +125,10 @@ describe('writeWorkbook', () => {
   it('puts a 3-colour scale and data bars on the data rows of rate columns only', () => {
     const cf = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(sheetXml);
     expect(cf?.[1]).toBe('E4:E5');
-    expect(cf?.[2]).toContain('type="colorScale"');
-    expect((cf?.[2].match(/<color /g) ?? []).length).toBeGreaterThanOrEqual(3);
-    expect(cf?.[2]).toContain('type="dataBar"');
+    const rules = cf?.[2] ?? '';
+    expect(rules).toContain('type="colorScale"');
+    expect((rules.match(/<color /g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(rules).toContain('type="dataBar"');
     expect(sheetXml).toContain('<x14:dataBar');
   });
 
