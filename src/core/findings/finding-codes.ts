@@ -66,6 +66,7 @@ export const FINDING_CODES = {
   rate_stated_wrong: { severity: 'warning', params: ['indicator', 'stated', 'done', 'target', 'computed'] },
   // Target tables (bảng chỉ tiêu).
   target_column_unknown: { severity: 'error', params: ['key', 'allowed'] },
+  target_split_mismatch: { severity: 'error', params: ['code', 'column', 'assigned', 'sum'] },
   // Consolidation.
   child_missing: { severity: 'warning', params: ['code', 'name'] },
   child_unexpected: { severity: 'error', params: ['code', 'parent'] },

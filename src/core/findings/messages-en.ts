@@ -59,6 +59,7 @@ export const MESSAGES_EN: Messages = {
   rate_without_base: (p) => `${p.indicator}: the rate says ${p.stated}, but ${p.done}/${p.target} has no rate (nothing to divide by): leave it blank, never 0% or 100%.`,
   rate_stated_wrong: (p) => `${p.indicator}: the rate says ${p.stated}, but ${p.done}/${p.target} is ${p.computed}: PHU uses the recomputed rate.`,
   target_column_unknown: (p) => `The target column key "${p.key}" is not part of the form (allowed: ${p.allowed}).`,
+  target_split_mismatch: (p) => `Target "${p.column}" assigned to ${p.code} is ${p.assigned}, but the targets assigned to its units add up to ${p.sum}.`,
   child_missing: (p) => `${p.name} (${p.code}) has not reported.`,
   child_unexpected: (p) => `Unit "${p.code}" is not under "${p.parent}": the file is not consolidated.`,
   duplicate_superseded: (p) => `Unit "${p.code}" has a newer file ("${p.kept}"): this one is not consolidated.`,

@@ -62,6 +62,7 @@ export const MESSAGES_VI: Messages = {
   rate_without_base: (p) => `${p.indicator}: tỷ lệ ghi ${p.stated}, nhưng ${num(p.done)}/${num(p.target)} không có tỷ lệ (không có số để chia): hãy để trống, không ghi 0% hay 100%.`,
   rate_stated_wrong: (p) => `${p.indicator}: tỷ lệ ghi ${p.stated}, nhưng ${num(p.done)}/${num(p.target)} đạt ${p.computed}: PHU dùng tỷ lệ tính lại.`,
   target_column_unknown: (p) => `Cột chỉ tiêu có khóa "${p.key}" không có trong mẫu biểu (chỉ nhận: ${p.allowed}).`,
+  target_split_mismatch: (p) => `Chỉ tiêu "${p.column}" giao cho ${p.code} là ${num(p.assigned)}, nhưng tổng chỉ tiêu giao cho các đơn vị trực thuộc là ${num(p.sum)}.`,
   child_missing: (p) => `${p.name} (${p.code}) chưa nộp báo cáo.`,
   child_unexpected: (p) => `Đơn vị "${p.code}" không trực thuộc "${p.parent}": tệp không được tổng hợp.`,
   duplicate_superseded: (p) => `Đơn vị "${p.code}" có tệp mới hơn ("${p.kept}"): tệp này không được tổng hợp.`,
