@@ -5,6 +5,7 @@ import { checkWorkbook } from '../../node/check-workbook';
 import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli-args';
 import { optFlag, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
+import { expandWildcards } from '../expand-wildcards';
 import { countFindings, countsText, findingJson, formatFindings } from '../format-findings';
 
 export const validateCommand: Command = {
@@ -23,7 +24,7 @@ export const validateCommand: Command = {
     if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
     const form = formOption(values);
     const period = periodOption(form, values, true);
-    const files = positionals.map((p) => ({ shown: p, full: path.resolve(io.cwd, p) }));
+    const files = (await expandWildcards(positionals, io.cwd)).map((p) => ({ shown: p, full: path.resolve(io.cwd, p) }));
     for (const f of files) {
       const st = await fs.stat(f.full).catch(() => undefined);
       if (!st) throw new UsageError(`Không tìm thấy tệp "${f.shown}".`);
