@@ -1,23 +1,32 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Where the end-to-end tests compile the CLI: their own folder, so a stale or concurrent build elsewhere does not matter. */
+/** Where the end-to-end tests keep their output (the closing note). */
 export const E2E_BUILD_DIR = path.join(ROOT, 'build', 'graph-e2e');
 
 /**
  * Compiles the CLI (tsconfig.build.json, as `npm run build:node` does) into
- * E2E_BUILD_DIR and returns the path of phu.js. Type errors elsewhere in the
- * project do not stop the emit; a missing phu.js does.
+ * a folder of this run under E2E_BUILD_DIR, so a stale build/ or another
+ * test run compiling at the same time does not matter; inside the
+ * repository, so the compiled code finds node_modules. Type errors
+ * elsewhere in the project do not stop the emit; a missing phu.js does.
+ * Returns phu.js and a function removing the build.
  */
-export async function buildCli(): Promise<string> {
+export async function buildCli(): Promise<{ phu: string; remove: () => Promise<void> }> {
+  const outDir = path.join(E2E_BUILD_DIR, `run-${process.pid}-${Date.now()}`);
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  await new Promise<void>((resolve) => execFile(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', E2E_BUILD_DIR], { cwd: ROOT, timeout: 240_000 }, () => resolve()));
-  const phu = path.join(E2E_BUILD_DIR, 'src', 'cli', 'phu.js');
-  if (!existsSync(phu)) throw new Error(`the CLI did not compile to ${phu}`);
-  return phu;
+  await new Promise<void>((resolve) => execFile(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], { cwd: ROOT, timeout: 240_000 }, () => resolve()));
+  const phu = path.join(outDir, 'src', 'cli', 'phu.js');
+  const remove = () => rm(outDir, { recursive: true, force: true });
+  if (!existsSync(phu)) {
+    await remove();
+    throw new Error(`the CLI did not compile to ${phu}`);
+  }
+  return { phu, remove };
 }
 
 export interface PhuRun {

@@ -31,6 +31,7 @@ const PROVINCE_FOLDER = '4PHU-2024/TK/70 Tỉnh Bình Phước';
 let certs: TestCertificates;
 let server: GraphTestServer;
 let phu: string;
+let removeBuild: (() => Promise<void>) | undefined;
 let work: string;
 let communes: { file: string; target: string; sha256: string }[];
 const note: string[] = [];
@@ -61,7 +62,7 @@ function stored(folder: string, name: string): Buffer | undefined {
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'phu-graph-e2e-'));
-  [phu] = await Promise.all([buildCli()]);
+  ({ phu, remove: removeBuild } = await buildCli());
   certs = createTestCertificates();
   server = await GraphTestServer.start(certs);
   server.validTokens.add(TOKEN);
@@ -81,10 +82,11 @@ afterAll(async () => {
   await server?.close();
   certs?.dispose();
   const total = ((Date.now() - started) / 1000).toFixed(1);
-  const head = ['# Graph end-to-end run: faults injected and what happened', '', `Total ${total} s (CLI build included).`, '', '| step | fault | result | time | what phu said (stderr) |', '|---|---|---|---|---|'];
+  const head = ['# Graph end-to-end run: faults injected and what happened', '', `Total ${total} s (CLI compile included).`, '', '| step | fault | result | time | what phu said (stderr) |', '|---|---|---|---|---|'];
   await fs.mkdir(E2E_BUILD_DIR, { recursive: true });
   await fs.writeFile(path.join(E2E_BUILD_DIR, 'closing-note.md'), [...head, ...note, ''].join('\n'));
   await fs.rm(work, { recursive: true, force: true });
+  await removeBuild?.();
 });
 
 describe('phu push + phu consolidate against the loopback Graph server', () => {
