@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs';
+import { promises as fsp } from 'node:fs';
+import { ReportPool } from '../src/node/workers/report-pool';
+import type { StageTimes, TreeRunResult } from './consolidate-tree';
+import type { Dataset } from './generate-data';
+import { listWorkbooks } from './list-files';
+import { median, timed, timings, type Timings } from './measure';
+import { runTree } from './tree-run';
+
+/** Part 1: Bình Phước's communes to its districts and the province, against ExcelJS parsing the same files. */
+export interface ProvinceBenchResult {
+  readonly files: number;
+  readonly bytes: number;
+  /** ExcelJS `xlsx.load` of every commune file, one after another (read from disk included). */
+  readonly parseOnly: Timings;
+  /** The whole pipeline in one thread: read, validate, consolidate 11 districts, write them, read them back, consolidate and write the province. */
+  readonly pipeline: Timings;
+  /** Median of pipeline / parse-only over runs taken in alternation (the machine's noise hits both alike). */
+  readonly ratio: number;
+  /** The pipeline with a pool of workers already started; `coldSeconds` is the first run, thread start-up included. */
+  readonly pipelineWorkers?: { readonly workers: number; readonly coldSeconds: number; readonly timings: Timings };
+  /** Stage times of the median single-thread run, in seconds. */
+  readonly stages: StageTimes;
+  readonly run: TreeRunResult;
+}
+
+export interface ProvinceBenchOptions {
+  /** Measured runs of each (after one warm-up run each). */
+  readonly reps: number;
+  /** Workers for the extra pooled run; 0 skips it. */
+  readonly workers: number;
+}
+
+/** ExcelJS's own parse of the files: the floor for anything built on it. */
+export async function parseOnly(files: readonly string[]): Promise<void> {
+  for (const f of files) {
+    const bytes = await fsp.readFile(f);
+    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  }
+}
+
+export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions): Promise<ProvinceBenchResult> {
+  const files = listWorkbooks(dataset.dir);
+  const inThread = new ReportPool({ workers: 0 });
+  await parseOnly(files);
+  await runTree(dataset, inThread);
+  const parse: number[] = [];
+  const pipe: { seconds: number; result: TreeRunResult }[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < opts.reps; i++) {
+    const p = (await timed(() => parseOnly(files))).seconds;
+    const r = await runTree(dataset, inThread);
+    parse.push(p);
+    pipe.push(r);
+    ratios.push(r.seconds / p);
+  }
+  const mid = [...pipe].sort((a, b) => a.seconds - b.seconds)[Math.floor(pipe.length / 2)] ?? pipe[0];
+  if (!mid) throw new Error('no run');
+  const stages: StageTimes = { read: mid.result.stages.read / 1000, consolidate: mid.result.stages.consolidate / 1000, render: mid.result.stages.render / 1000, write: mid.result.stages.write / 1000 };
+
+  let pipelineWorkers: ProvinceBenchResult['pipelineWorkers'];
+  if (opts.workers > 0) {
+    const started = performance.now();
+    const pool = new ReportPool({ workers: opts.workers });
+    try {
+      await runTree(dataset, pool);
+      const coldSeconds = (performance.now() - started) / 1000;
+      const runs: number[] = [];
+      for (let i = 0; i < opts.reps; i++) runs.push((await runTree(dataset, pool)).seconds);
+      pipelineWorkers = { workers: opts.workers, coldSeconds, timings: timings(runs) };
+    } finally {
+      await pool.close();
+    }
+  }
+  return {
+    files: files.length,
+    bytes: dataset.bytes,
+    parseOnly: timings(parse),
+    pipeline: timings(pipe.map((r) => r.seconds)),
+    ratio: median(ratios),
+    ...(pipelineWorkers ? { pipelineWorkers } : {}),
+    stages,
+    run: mid.result,
+  };
+}

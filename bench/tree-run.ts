@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FORM_4PHU_2024 } from '../src/core/forms/form-4phu-2024';
+import { nationalRegistry } from '../src/core/units/national-registry';
+import { LocalDrive } from '../src/drive/local/local-drive';
+import type { ReportPool } from '../src/node/workers/report-pool';
+import { consolidateTree, type TreeRunResult } from './consolidate-tree';
+import type { Dataset } from './generate-data';
+
+/** The campaign's last period: the generated files are cumulative figures for it. */
+export const BENCH_PERIOD = 'TK';
+export const BENCH_REPORT_DATE = '2024-07-08';
+
+/** One consolidation of a dataset from its communes to its root, written into a fresh folder that is removed afterwards. */
+export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number): Promise<{ seconds: number; result: TreeRunResult }> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-run-'));
+  try {
+    const t0 = performance.now();
+    const result = await consolidateTree({
+      registry: nationalRegistry(),
+      form: FORM_4PHU_2024,
+      period: BENCH_PERIOD,
+      reportDate: BENCH_REPORT_DATE,
+      rootCode: dataset.spec.rootCode,
+      input: new LocalDrive(dataset.dir),
+      output: new LocalDrive(out),
+      pool,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    });
+    return { seconds: (performance.now() - t0) / 1000, result };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}

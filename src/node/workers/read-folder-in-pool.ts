@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { ChildReport, SourceFile } from '../../core/consolidate/child-report';
+import { createFinding } from '../../core/findings/finding';
+import { DriveError, type Drive, type DriveItem } from '../../core/ports/drive';
+import type { ValidationContext } from '../../core/validate/validation-context';
+import { ignoreReason, type FolderReadProgress } from '../read-folder-reports';
+import type { ReportPool } from './report-pool';
+
+/** Options of readFolderInPool. */
+export interface ReadFolderInPoolOptions {
+  /** A reason to skip an entry that would otherwise be read (the run's own output file), or undefined. */
+  readonly ignore?: (item: DriveItem) => string | undefined;
+  /**
+   * Files downloaded but not yet reported, at most (default: twice the
+   * workers, plus one). Bounds memory whatever the folder's size, while
+   * keeping every worker fed.
+   */
+  readonly window?: number;
+  readonly onProgress?: (p: FolderReadProgress) => void;
+}
+
+/**
+ * readFolderReports with the reading and validation done by a ReportPool:
+ * the same reports, in listing order, with the same treatment of lock
+ * files, other files, folders, files over the pool's `maxFileBytes` (not
+ * downloaded) and files that vanish meanwhile; downloads
+ * overlap the workers' parsing, and no more than `window` files are held
+ * at once. Progress is reported as files complete, in completion order.
+ */
+export async function readFolderInPool(drive: Drive, folder: string, ctx: ValidationContext, pool: ReportPool, opts: ReadFolderInPoolOptions = {}): Promise<ChildReport[]> {
+  const items = await drive.list(folder);
+  const maxBytes = pool.limits.maxFileBytes;
+  const window = Math.max(1, Math.floor(opts.window ?? pool.workers * 2 + 1));
+  const reports: ChildReport[] = new Array<ChildReport>(items.length);
+  let next = 0;
+  let done = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      const item = items[i] as DriveItem;
+      const report = await readItem(drive, item, ctx, pool, maxBytes, opts.ignore?.(item));
+      reports[i] = report;
+      done++;
+      opts.onProgress?.({ index: done, total: items.length, item, report });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(window, items.length) }, lane));
+  return reports;
+}
+
+async function readItem(drive: Drive, item: DriveItem, ctx: ValidationContext, pool: ReportPool, maxBytes: number, ignored: string | undefined): Promise<ChildReport> {
+  const reason = ignored ?? ignoreReason(item);
+  const at = { file: item.name };
+  const unread = (): SourceFile => ({ file: item.name, bytes: item.size, sha256: '', modified: item.modified });
+  if (item.size > maxBytes) {
+    // Not downloaded: a file this size is no submission, and memory stays bounded.
+    const finding = reason === undefined ? createFinding('file_too_large', { bytes: item.size, limit: maxBytes }, at) : createFinding('file_ignored', { reason }, at);
+    return { source: unread(), findings: [finding] };
+  }
+  if (item.isFolder) return { source: { ...unread(), bytes: 0 }, findings: [createFinding('file_ignored', { reason: reason ?? ignoreReason(item) ?? '' }, at)] };
+  let bytes: Uint8Array;
+  let modified = item.modified;
+  try {
+    const got = await drive.download(item);
+    bytes = got.bytes;
+    modified = got.item.modified;
+  } catch (err) {
+    if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
+    return { source: unread(), findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] };
+  }
+  if (reason !== undefined) {
+    const source: SourceFile = { file: item.name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), modified };
+    return { source, findings: [createFinding('file_ignored', { reason }, at)] };
+  }
+  return pool.report(bytes, { file: item.name, modified }, ctx);
+}

@@ -1,0 +1,22 @@
+import type { FormDef } from '../../core/forms/form-schema';
+import type { RegistryData } from '../../core/units/unit-registry';
+import type { ValidationContext } from '../../core/validate/validation-context';
+import type { ReadLimits } from '../../xlsx/read-limits';
+import type { FileFacts } from './file-report';
+
+/** Given once to each report worker. */
+export interface ReportWorkerData {
+  /** `national` rebuilds the shipped catalogue in the worker; otherwise the registry's data. */
+  readonly registry: 'national' | RegistryData;
+  readonly limits?: Partial<ReadLimits>;
+}
+
+/** The validation context without the registry, which each worker holds already. */
+export type WorkerContext = Omit<ValidationContext, 'registry' | 'file'> & { readonly form: FormDef };
+
+/** One file to report on. */
+export interface ReportRequest {
+  readonly bytes: Uint8Array;
+  readonly facts: FileFacts;
+  readonly ctx: WorkerContext;
+}
