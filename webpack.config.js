@@ -1,0 +1,108 @@
+/* Builds the Excel add-in into dist/: taskpane.html (the shared runtime:
+ * task pane and custom functions in one page), functions.js, taskpane.js,
+ * functions.json (generated from the JSDoc of the PHU.* functions),
+ * manifest.xml and assets. `--mode production` rewrites every dev URL of
+ * the manifest to PHU_ADDIN_URL. */
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+/** Where dist/ is served from in production; set PHU_ADDIN_URL when building for a real host. */
+const PROD_URL = withSlash(process.env.PHU_ADDIN_URL || 'https://addin.phu.example/');
+const FUNCTIONS_ENTRY = './src/addin/functions/functions.ts';
+
+function withSlash(u) {
+  return u.endsWith('/') ? u : `${u}/`;
+}
+
+/** Every dev URL of a manifest (with or without the trailing slash) to `prod`. */
+function rewriteUrls(xml, prod = PROD_URL) {
+  const origin = new URL(prod).origin;
+  return xml.split(DEV_URL).join(prod).split(DEV_URL.slice(0, -1)).join(origin);
+}
+
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: 'source-map',
+    target: ['web', 'es2020'],
+    entry: {
+      functions: FUNCTIONS_ENTRY,
+      taskpane: './src/addin/taskpane/taskpane.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js', '.json'],
+      // The xlsx adapter's few Node needs, met in the browser (see src/addin/browser/).
+      alias: {
+        'node:zlib': path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts'),
+        zlib: path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts'),
+      },
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Types are checked by `npm run typecheck`; ES modules let webpack split ExcelJS into its own chunk.
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts')),
+      new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/addin/browser/buffer-browser.ts'), 'Buffer'] }),
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: 'functions.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/addin/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/addin/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/addin/taskpane/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : Buffer.from(rewriteUrls(content.toString()))),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      server: serving ? { type: 'https', options: await httpsOptions() } : 'https',
+    },
+  };
+};
+
+module.exports.rewriteUrls = rewriteUrls;
+module.exports.DEV_URL = DEV_URL;
