@@ -54,7 +54,7 @@ export function ignoreReason(file: PickedFile): string | undefined {
 
 /** SHA-256 of bytes, hex, with the browser's (or Node's) Web Crypto. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
