@@ -35,6 +35,7 @@ export const consolidateCommand: Command = {
   examples: [
     'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --unit 688 --period TK --out "688 Phước Long.xlsx"',
     'consolidate TK/688 --drive local:D:/BaoCao --unit 688 --period TK --out tong-hop.xlsx --json tom-tat.json --strict',
+    'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --drive graph:<drive-id> --unit 688 --period TK --out "688 Phước Long.xlsx"',
   ],
   exitCodes: ['0  đã ghi tệp tổng hợp (kể cả khi có tệp bị loại)', '1  --strict và có tệp bị loại', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không đọc được thư mục hoặc không ghi được tệp'],
   async run({ values, positionals, io, lang }) {

@@ -1,6 +1,7 @@
 import { locateFinding, type Finding } from '../findings/finding';
 import type { FormDef } from '../forms/form-schema';
 import type { TableRow } from '../submission/submission';
+import { checkFileName } from '../validate/check-file-name';
 import type { ValidationResult } from '../validate/validation-context';
 import type { ChildReport, SourceFile, TableTotals } from './child-report';
 
@@ -19,7 +20,7 @@ export function reportFromValidation(source: SourceFile, readFindings: readonly 
   const info = result?.submission.info;
   const unitCode = info?.unit_code;
   const place = (f: Finding): Finding => locateFinding(f, { file: source.file, ...(unitCode !== undefined ? { unitCode } : {}) });
-  const findings = [...readFindings, ...(result?.findings ?? [])].map(place);
+  const findings = [...readFindings, ...(result?.findings ?? []), ...(info ? checkFileName(source.file, info) : [])].map(place);
   if (!result || !info) return { source, findings };
 
   const main = result.submission.tables[form.mainTable]?.total;
