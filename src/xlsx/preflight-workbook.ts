@@ -93,9 +93,12 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
     if (cached) return cached;
     const read = readZipEntryData(bytes, entry);
     if (!read.ok && read.problem === 'over_cap') {
-      // The header lied, or the data is damaged: a second inflation, capped
-      // at what the limits allow this entry, tells a bomb from a broken file.
-      const cap = Math.min(limits.maxUncompressedBytes, Math.max(limits.ratioGraceBytes, entry.compressedSize * limits.maxCompressionRatio));
+      // The header lied, or the data is damaged: a second inflation tells a
+      // bomb from a broken file. It stops at what the limits allow this
+      // entry, and at twice its declared size plus 1 MiB, so that memory
+      // stays proportional to what was declared (and judged) even then.
+      const allowed = Math.min(limits.maxUncompressedBytes, Math.max(limits.ratioGraceBytes, entry.compressedSize * limits.maxCompressionRatio));
+      const cap = Math.min(allowed, 2 * entry.uncompressedSize + 1024 * 1024);
       const again = readZipEntryData(bytes, entry, cap);
       if (!again.ok && again.problem === 'over_cap') refuse(createFinding('zip_bomb', { expanded: `> ${formatNumberVi(cap)}`, limit: cap }));
       refuse(createFinding('file_corrupt', { detail: `thành phần "${entry.name}": kích thước giải nén khác kích thước khai báo` }));
@@ -114,13 +117,13 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
   pkg.sheets.forEach((sheet, i) => {
     const data = part(sheet.part);
     if (!data) refuse(createFinding('file_corrupt', { detail: `thiếu phần chứa trang tính "${sheet.name}"` }));
-    const scan = scanWorksheet(data, limits.maxXmlDepth);
+    const scan = scanWorksheet(data, limits.maxXmlDepth, limits.maxCellsPerSheet);
     if (!scan.ok) refuse(xmlProblem(scan, sheet.part, limits, sheet.name));
     const s = scan.stats;
     const tooLarge = (rows: number, columns: number): Finding =>
       createFinding('sheet_too_large', { rows, columns, limit: limits.maxCellsPerSheet }, { sheet: sheet.name });
     if (s.claimedRows * s.claimedCols > limits.maxCellsPerSheet) refuse(tooLarge(s.claimedRows, s.claimedCols));
-    if (Math.max(s.maxRow * s.maxCol, s.cells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, s.maxCol));
+    if (Math.max(s.maxRow * s.maxCol, s.cells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, Math.max(1, s.maxCol)));
     if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
       refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
     }

@@ -44,10 +44,13 @@ const KEEP = ['sheetData', 'mergeCells'];
  *   some generators write it and ExcelJS only knows unprefixed names;
  * - with the `r` reference the format allows to omit written out, since
  *   ExcelJS needs it.
+ * The scan stops as soon as a count passes `maxCells`: the sheet is refused
+ * then, and the rest need not be read.
  */
 export function scanWorksheet(
   bytes: Uint8Array,
   maxDepth: number,
+  maxCells = Infinity,
 ):
   | { readonly ok: true; readonly stats: WorksheetStats; readonly values: Uint8Array; readonly isoDates: readonly IsoDateCell[] }
   | { readonly ok: false; readonly tooDeep?: number; readonly detail: string } {
@@ -80,6 +83,7 @@ export function scanWorksheet(
         const ref = attributeValue(bytes, ts, te, 'ref');
         const area = ref ? rangeCorner(ref) : undefined;
         if (area) [claimedRows, claimedCols] = area;
+        if (claimedRows * claimedCols > maxCells) return false;
       }
       if (!keepChild) {
         if (kind === TagKind.Empty) edits.push({ start: ts, end: te });
@@ -100,6 +104,7 @@ export function scanWorksheet(
       if (!span) edits.push({ start: ne, end: ne, insert: ascii.encode(` r="${currentRow}"`) });
       colInRow = 0;
       if (currentRow > maxRow) maxRow = currentRow;
+      if (rows > maxCells) return false;
     } else if (depth === 4 && localNameIs(bytes, ns, ne, 'c')) {
       cells++;
       const span = attributeSpan(bytes, ts, te, 'r');
@@ -111,6 +116,7 @@ export function scanWorksheet(
       colInRow = col;
       if (row > maxRow) maxRow = row;
       if (col > maxCol) maxCol = col;
+      if (cells > maxCells || maxRow * maxCol > maxCells) return false;
       pendingIso = attributeValue(bytes, ts, te, 't') === 'd' && kind === TagKind.Open ? { row: row - 1, col: col - 1 } : undefined;
     } else if (depth === 5 && pendingIso && kind === TagKind.Open && localNameIs(bytes, ns, ne, 'v')) {
       const end = bytes.indexOf(0x3c, te);
@@ -123,6 +129,7 @@ export function scanWorksheet(
         const h = Math.abs(Number(m[4]) - Number(m[2])) + 1;
         const w = Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1;
         mergedCells += h * w;
+        if (mergedCells > maxCells) return false;
       }
     }
   });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { columnLetter } from '../core/grid/cell-address';
 import type { CellRange, OutputBook, OutputSheet } from '../core/grid/output-book';
 import { isCellError, isUncalculated, type Scalar } from '../core/grid/scalar';
+import { deflateStoredZip, nativeDeflateRaw } from './deflate-zip';
 import { uniqueSheetNames } from './unique-sheet-names';
 
 /** Excel refuses a cell holding more text than this. */
@@ -26,8 +27,12 @@ export async function writeWorkbook(book: OutputBook): Promise<Uint8Array> {
   wb.modified = now;
   const names = uniqueSheetNames(book.sheets.map((s) => s.name));
   for (const [i, sheet] of book.sheets.entries()) await writeSheet(wb, names[i] ?? `Sheet${i + 1}`, sheet);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // ExcelJS deflates in JavaScript (pako), which costs more than building the workbook: it
+  // stores, and native zlib compresses (docs/performance.md). Without native zlib, ExcelJS deflates.
+  const deflateRaw = nativeDeflateRaw();
+  const buf = await wb.xlsx.writeBuffer(deflateRaw ? ({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions) : undefined);
+  const bytes = new Uint8Array(buf as ArrayBuffer);
+  return deflateRaw ? deflateStoredZip(bytes, deflateRaw) : bytes;
 }
 
 async function writeSheet(wb: ExcelJS.Workbook, name: string, s: OutputSheet): Promise<void> {
