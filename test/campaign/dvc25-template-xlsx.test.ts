@@ -12,7 +12,7 @@ describe('a DVC25-2023 template as an .xlsx file', () => {
   it('opens the status as a drop-down list and the difficulties as free text, the rest locked', async () => {
     const bytes = await writeWorkbook(renderSubmission(FORM_DVC25_2023, { info, tables: {} }, { template: true }));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('DVC25');
     expect(ws?.getCell('C4').protection?.locked).toBe(false);
     expect(ws?.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['"Đã kết nối,Chưa kết nối"'] });

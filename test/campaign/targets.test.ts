@@ -169,7 +169,7 @@ describe('campaignTemplates: one prefilled submission per unit', () => {
     ]);
     expect(r.submission.tables['SoLieu']?.total?.values['cccd_target']).toBe(own.cccd_target);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('SoLieu');
     expect(ws?.getCell('D14').protection?.locked).not.toBe(false);
     expect(ws?.getCell('C4').protection?.locked).toBe(false);

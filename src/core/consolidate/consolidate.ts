@@ -3,6 +3,9 @@ import type { FormDef } from '../forms/form-schema';
 import { cellAddress } from '../grid/cell-address';
 import { competitionRank } from '../indicators/competition-rank';
 import { rate } from '../indicators/rate';
+import type { PreviousFigures } from '../campaign/previous-figures';
+import { progressSince } from '../campaign/progress';
+import { progressSentence } from '../campaign/progress-sentence';
 import { buildNarrative } from '../narrative/build-narrative';
 import { normalizeCode } from '../text/normalize-text';
 import type { UnitRegistry } from '../units/unit-registry';
@@ -27,6 +30,8 @@ export interface ConsolidationContext {
   /** The parent's ThongTin `preparer` and `phone`, when known. */
   readonly preparer?: string;
   readonly phone?: string;
+  /** The previous period's figures by unit code: each child's progress (a change column and a NhanXet paragraph). */
+  readonly previous?: PreviousFigures;
 }
 
 /**
@@ -127,6 +132,10 @@ export function consolidate(reports: readonly ChildReport[], ctx: ConsolidationC
     invalid: names('invalid'),
   });
 
+  const progress = ctx.previous ? progressSince(form, ranked, ctx.previous) : undefined;
+  // Progress goes after the indicators' paragraphs, before the last one: who reported.
+  const paragraphs = progress ? [...narrative.slice(0, -1), progressSentence(form, progress, ctx.topN), ...narrative.slice(-1)] : narrative;
+
   return {
     info: parentInfo({
       form,
@@ -144,7 +153,8 @@ export function consolidate(reports: readonly ChildReport[], ctx: ConsolidationC
     findings,
     sources,
     completeness,
-    narrative,
+    narrative: paragraphs,
+    ...(progress ? { progress } : {}),
   };
 }
 

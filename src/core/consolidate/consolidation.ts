@@ -1,3 +1,4 @@
+import type { Progress } from '../campaign/progress';
 import type { Finding } from '../findings/finding';
 import type { SubmissionInfo } from '../submission/submission';
 import type { Unit } from '../units/unit';
@@ -53,4 +54,6 @@ export interface Consolidation {
   readonly completeness: Completeness;
   /** The draft report, one paragraph per entry. */
   readonly narrative: readonly string[];
+  /** Each child's progress since the previous period, when one was given. */
+  readonly progress?: Progress;
 }

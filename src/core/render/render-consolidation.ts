@@ -1,3 +1,5 @@
+import { renderCompleteness } from '../campaign/completeness-table';
+import { progressColumns, progressValues } from '../campaign/progress';
 import type { Consolidation } from '../consolidate/consolidation';
 import type { Finding } from '../findings/finding';
 import { isoDateToDate } from '../format/iso-date';
@@ -17,6 +19,12 @@ export const FINDINGS_HEADER = ['file', 'unit_code', 'severity', 'rule', 'sheet'
 /** The header (column keys) of `NguonDuLieu`, one row per input file below it. */
 export const SOURCES_HEADER = ['file', 'unit_code', 'status', 'report_date', 'sha256', 'bytes'] as const;
 
+/** What a consolidated workbook holds besides the form's sheets and KiemTra, NguonDuLieu, NhanXet. */
+export interface RenderConsolidationOptions {
+  /** Add `TinhHinhNop`: completeness and timeliness per child unit and in total (see `renderCompleteness`). */
+  readonly completeness?: boolean;
+}
+
 /**
  * The consolidated workbook, as data: the parent's submission in the form's
  * exact layout (ThongTin, SoLieu with one row per expected child in
@@ -30,9 +38,10 @@ export const SOURCES_HEADER = ['file', 'unit_code', 'status', 'report_date', 'sh
  *
  * @example writeXlsx(renderConsolidation(FORM_4PHU_2024, consolidate(reports, ctx)))
  */
-export function renderConsolidation(form: FormDef, c: Consolidation): OutputBook {
-  const book = renderSubmission(form, submissionData(form, c), { withComputed: true, ...(form.statusColumn ? { extraComputed: [form.statusColumn] } : {}) });
-  return { sheets: [...book.sheets, findingsSheet(c.findings), sourcesSheet(c), narrativeSheet(c.narrative)] };
+export function renderConsolidation(form: FormDef, c: Consolidation, opts: RenderConsolidationOptions = {}): OutputBook {
+  const extra = [...(form.statusColumn ? [form.statusColumn] : []), ...(c.progress ? progressColumns(form, c.progress) : [])];
+  const book = renderSubmission(form, submissionData(form, c), { withComputed: true, ...(extra.length > 0 ? { extraComputed: extra } : {}) });
+  return { sheets: [...book.sheets, findingsSheet(c.findings), sourcesSheet(c), narrativeSheet(c.narrative), ...(opts.completeness ? [renderCompleteness(c)] : [])] };
 }
 
 /**
@@ -56,11 +65,15 @@ export function submissionData(form: FormDef, c: Consolidation): SubmissionData 
     code: row.unit.code,
     name: row.unit.name,
     values: row.values,
-    computed: { ...computedOf(row.rates, row.ranks), ...(statusKey !== undefined ? { [statusKey]: CHILD_STATUS_VI[row.status] } : {}) },
+    computed: {
+      ...computedOf(row.rates, row.ranks),
+      ...(statusKey !== undefined ? { [statusKey]: CHILD_STATUS_VI[row.status] } : {}),
+      ...(c.progress ? progressValues(form, c.progress, row.unit.code) : {}),
+    },
   }));
   const tables: Record<string, readonly SubmissionDataRow[]> = { [form.mainTable]: children };
   const totals: Record<string, SubmissionDataRow> = {
-    [form.mainTable]: { code: mainDef?.total.code ?? 'TONG', name: mainDef?.total.name ?? '', values: c.total.values, computed: computedOf(c.total.rates) },
+    [form.mainTable]: { code: mainDef?.total.code ?? 'TONG', name: mainDef?.total.name ?? '', values: c.total.values, computed: { ...computedOf(c.total.rates), ...(c.progress ? progressValues(form, c.progress, 'total') : {}) } },
   };
   for (const def of form.tables) {
     if (def.sheet === form.mainTable) continue;
