@@ -30,7 +30,7 @@ export async function writeWorkbook(book: OutputBook): Promise<Uint8Array> {
   // ExcelJS deflates in JavaScript (pako), which costs more than building the workbook: it
   // stores, and native zlib compresses (docs/performance.md). Without native zlib, ExcelJS deflates.
   const deflateRaw = nativeDeflateRaw();
-  const buf = await wb.xlsx.writeBuffer(deflateRaw ? ({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions) : undefined);
+  const buf = await wb.xlsx.writeBuffer(deflateRaw ? { zip: { compression: 'STORE' } } : {});
   const bytes = new Uint8Array(buf as ArrayBuffer);
   return deflateRaw ? deflateStoredZip(bytes, deflateRaw) : bytes;
 }
