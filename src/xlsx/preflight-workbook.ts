@@ -24,8 +24,9 @@ export interface Preflight {
   readonly isoDates?: readonly (readonly IsoDateCell[])[];
 }
 
+/** Thrown inside the preflight to stop at the first check that refuses the file; never escapes it. */
 class Refusal {
-  constructor(readonly finding: Finding) {}
+  constructor(readonly errors: readonly Finding[]) {}
 }
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -43,13 +44,13 @@ export function preflightWorkbook(bytes: Uint8Array, limits: ReadLimits): Prefli
   try {
     return { findings, ...check(bytes, limits, findings) };
   } catch (e) {
-    if (e instanceof Refusal) return { findings: [...findings, e.finding] };
+    if (e instanceof Refusal) return { findings: [...findings, ...e.errors] };
     throw e;
   }
 }
 
 function refuse(finding: Finding): never {
-  throw new Refusal(finding);
+  throw new Refusal([finding]);
 }
 
 function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { excelPackage: Uint8Array; isoDates: IsoDateCell[][] } {
@@ -83,7 +84,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
   const links = entries.filter((e) => /^xl\/externalLinks\/[^/]+\.xml$/i.test(e.name)).length;
   if (links > 0) findings.push(createFinding('external_links_ignored', { count: links }));
 
-  checkDeclaredSizes(entries, byName, limits, findings);
+  checkDeclaredSizes(entries, byName, limits);
 
   const cache = new Map<string, Uint8Array>();
   const part = (name: string): Uint8Array | undefined => {
@@ -165,29 +166,26 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
  * inflated, and refuses with every problem found: the total, the shared
  * strings, the worst compression ratio, an unsupported method.
  */
-function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<string, ZipEntry>, limits: ReadLimits, findings: Finding[]): void {
-  const before = findings.length;
+function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<string, ZipEntry>, limits: ReadLimits): void {
+  const errors: Finding[] = [];
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (total > limits.maxUncompressedBytes) findings.push(createFinding('zip_bomb', { expanded: total, limit: limits.maxUncompressedBytes }));
+  if (total > limits.maxUncompressedBytes) errors.push(createFinding('zip_bomb', { expanded: total, limit: limits.maxUncompressedBytes }));
   const strings = byName.get('xl/sharedstrings.xml');
   if (strings && strings.uncompressedSize > limits.maxSharedStringsBytes) {
-    findings.push(createFinding('strings_too_large', { bytes: strings.uncompressedSize, limit: limits.maxSharedStringsBytes }));
+    errors.push(createFinding('strings_too_large', { bytes: strings.uncompressedSize, limit: limits.maxSharedStringsBytes }));
   }
-  if (findings.length === before) {
+  if (errors.length === 0) {
     const ratio = (e: ZipEntry): number => e.uncompressedSize / Math.max(1, e.compressedSize);
     const worst = entries
       .filter((e) => e.uncompressedSize > limits.ratioGraceBytes && ratio(e) > limits.maxCompressionRatio)
       .sort((a, b) => ratio(b) - ratio(a))[0];
     if (worst) {
-      findings.push(createFinding('zip_bomb', { expanded: worst.uncompressedSize, limit: Math.floor(worst.compressedSize * limits.maxCompressionRatio) }));
+      errors.push(createFinding('zip_bomb', { expanded: worst.uncompressedSize, limit: Math.floor(worst.compressedSize * limits.maxCompressionRatio) }));
     }
   }
   const bad = entries.find((e) => e.method !== 0 && e.method !== 8);
-  if (bad) findings.push(createFinding('file_corrupt', { detail: `thành phần "${bad.name}" dùng phương pháp nén ${bad.method} không được hỗ trợ` }));
-  if (findings.length > before) {
-    const last = findings.pop() as Finding;
-    refuse(last);
-  }
+  if (bad) errors.push(createFinding('file_corrupt', { detail: `thành phần "${bad.name}" dùng phương pháp nén ${bad.method} không được hỗ trợ` }));
+  if (errors.length > 0) throw new Refusal(errors);
 }
 
 /**
