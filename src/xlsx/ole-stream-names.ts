@@ -15,7 +15,7 @@ export function oleStreamNames(bytes: Uint8Array): string[] | undefined {
   const sectorSize = 1 << shift;
   const sectorCount = Math.floor((bytes.byteLength - sectorSize) / sectorSize) + 1;
   const sectorOffset = (n: number): number => (n + 1) * sectorSize;
-  const validSector = (n: number): boolean => n <= MAX_REGULAR_SECTOR && sectorOffset(n) + sectorSize <= bytes.byteLength;
+  const validSector = (n: number): boolean => n <= MAX_REGULAR_SECTOR && sectorOffset(n) < bytes.byteLength;
 
   // The FAT's own sectors are listed in the header's DIFAT, then in a DIFAT chain.
   const fatSectors: number[] = [];
@@ -29,17 +29,17 @@ export function oleStreamNames(bytes: Uint8Array): string[] | undefined {
     seenDifat.add(difat);
     const at = sectorOffset(difat);
     const perSector = sectorSize / 4 - 1;
-    for (let k = 0; k < perSector; k++) {
+    for (let k = 0; k < perSector && at + 4 * k + 4 <= bytes.byteLength; k++) {
       const s = view.getUint32(at + 4 * k, true);
       if (validSector(s)) fatSectors.push(s);
     }
-    difat = view.getUint32(at + 4 * perSector, true);
+    difat = at + 4 * perSector + 4 <= bytes.byteLength ? view.getUint32(at + 4 * perSector, true) : ENDOFCHAIN;
   }
   const fatEntriesPerSector = sectorSize / 4;
   const next = (n: number): number => {
     const fatSector = fatSectors[Math.floor(n / fatEntriesPerSector)];
-    if (fatSector === undefined) return ENDOFCHAIN;
-    return view.getUint32(sectorOffset(fatSector) + 4 * (n % fatEntriesPerSector), true);
+    const at = fatSector === undefined ? -1 : sectorOffset(fatSector) + 4 * (n % fatEntriesPerSector);
+    return at < 0 || at + 4 > bytes.byteLength ? ENDOFCHAIN : view.getUint32(at, true);
   };
 
   const names: string[] = [];
@@ -49,7 +49,8 @@ export function oleStreamNames(bytes: Uint8Array): string[] | undefined {
   while (validSector(sector) && !seen.has(sector)) {
     seen.add(sector);
     const at = sectorOffset(sector);
-    for (let e = 0; e + 128 <= sectorSize; e += 128) {
+    // A last sector cut short still yields the entries it holds.
+    for (let e = 0; e + 128 <= sectorSize && at + e + 128 <= bytes.byteLength; e += 128) {
       const type = bytes[at + e + 0x42];
       const nameBytes = view.getUint16(at + e + 0x40, true);
       if (type === 0 || nameBytes < 2 || nameBytes > 64) continue;
@@ -60,4 +61,19 @@ export function oleStreamNames(bytes: Uint8Array): string[] | undefined {
     sector = next(sector);
   }
   return names.length > 0 ? names : undefined;
+}
+
+/**
+ * True when the UTF-16LE text occurs anywhere in the bytes: the fallback
+ * when a directory cannot be followed, since stream names are stored in
+ * UTF-16LE.
+ */
+export function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  for (let p = bytes.indexOf(first); p >= 0; p = bytes.indexOf(first, p + 1)) {
+    let k = 0;
+    while (k < text.length && bytes[p + 2 * k] === text.charCodeAt(k) && bytes[p + 2 * k + 1] === 0) k++;
+    if (k === text.length) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../core/findings/finding';
 import { formatNumberVi } from '../core/format/format-number-vi';
-import { oleStreamNames } from './ole-stream-names';
+import { containsUtf16, oleStreamNames } from './ole-stream-names';
 import type { ReadLimits } from './read-limits';
 import { readPackage, type SpreadsheetPackage } from './read-package';
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, scanWorksheet, type IsoDateCell } from './scan-worksheet';
@@ -194,8 +194,10 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<st
  * or another Office 97-2003 document.
  */
 function oleFinding(bytes: Uint8Array): Finding {
-  const names = oleStreamNames(bytes) ?? [];
+  const listed = oleStreamNames(bytes);
+  const names = listed ?? [];
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) return createFinding('file_encrypted', {});
+  if (!listed && containsUtf16(bytes, 'EncryptionInfo') && containsUtf16(bytes, 'EncryptedPackage')) return createFinding('file_encrypted', {});
   if (!names.includes('Workbook') && !names.includes('Book')) {
     if (names.includes('WordDocument')) return createFinding('file_not_workbook', { detected: 'tài liệu Word cũ (.doc)' });
     if (names.includes('PowerPoint Document')) return createFinding('file_not_workbook', { detected: 'bản trình chiếu PowerPoint cũ (.ppt)' });

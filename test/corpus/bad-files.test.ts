@@ -104,6 +104,14 @@ describe('not a workbook', () => {
     refusal(await read(bytes), 'file_xls_binary');
   });
 
+  it('an encrypted workbook whose directory is cut short is still recognised', async () => {
+    const full = forgeOle(['EncryptionInfo', 'EncryptedPackage']);
+    refusal(await read(full.subarray(0, 1024 + 3 * 128)), 'file_encrypted');
+    const broken = full.slice();
+    new DataView(broken.buffer).setUint32(0x30, 0x7fffffff, true);
+    refusal(await read(broken), 'file_encrypted');
+  });
+
   it('an old Word .doc renamed .xlsx', async () => {
     const f = refusal(await read(forgeOle(['WordDocument', '1Table'])), 'file_not_workbook');
     expect(f.message_vi).toContain('tài liệu Word cũ (.doc)');
