@@ -225,6 +225,14 @@ describe('strange but valid workbooks', () => {
     expect(sheet?.name).toBe('Số liệu & "Ghi chú"');
   });
 
+  it('bytes that are a view into a larger buffer (a Node Buffer from a pool)', async () => {
+    const bytes = await excelBytes((wb) => wb.addWorksheet('SoLieu').addRow(['TONG', 215]));
+    const big = new Uint8Array(bytes.length + 13);
+    big.set(bytes, 7);
+    const [sheet] = await grids(Buffer.from(big.buffer, 7, bytes.length));
+    expect(sheet?.rows).toEqual([['TONG', 215]]);
+  });
+
   it('a workbook with no worksheet at all is a book without sheets', async () => {
     const files = handWrittenPackage('').map((e) => (e.name === 'xl/workbook.xml' ? { ...e, data: e.data.replace(/<sheets>.*<\/sheets>/, '<sheets/>') } : e));
     expect(await grids(forgeZip(files))).toEqual([]);
