@@ -1,0 +1,37 @@
+import type { FormDef } from '../../core/forms/form-schema';
+import type { UnitRegistry } from '../../core/units/unit-registry';
+import type { HostCapabilities } from '../excel/host-capabilities';
+import type { WorkbookReader } from '../operations/consolidate-files';
+import type { Lang } from './i18n';
+
+/** The xlsx adapter, loaded on demand into its own chunk. */
+export interface XlsxModule extends WorkbookReader {
+  writeWorkbook(book: import('../../core/grid/output-book').OutputBook): Promise<Uint8Array>;
+}
+
+/** What the pane needs from its host: Excel, the catalogue, files. Tests give stand-ins. */
+export interface PaneDeps {
+  readonly runExcel: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  readonly capabilities: HostCapabilities;
+  readonly forms: readonly FormDef[];
+  /** The national catalogue, built on first use. */
+  readonly registry: () => UnitRegistry;
+  readonly loadXlsx: () => Promise<XlsxModule>;
+  /** Opens a workbook from .xlsx bytes (base64), when the host can. */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
+  /** Offers bytes as a file download. */
+  readonly download: (name: string, bytes: Uint8Array) => void;
+  readonly today: () => string;
+}
+
+/** What a panel sees: its dependencies and the current language. */
+export interface PanelContext {
+  readonly deps: PaneDeps;
+  lang(): Lang;
+}
+
+/** A tab's content: its element, redrawn on demand (language switch, state change). */
+export interface Panel {
+  readonly element: HTMLElement;
+  render(): void;
+}
