@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { computeTable } from '../../src/core/compute/compute-table';
+import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
+import type { Scalar } from '../../src/core/grid/scalar';
+import type { WorkbookGrid } from '../../src/core/grid/sheet-grid';
+import { nationalRegistry } from '../../src/core/units/national-registry';
+import { validateSubmission } from '../../src/core/validate/validate-submission';
+import type { FakeExcelHost } from '../../src/addin/testing/fake-excel';
+import { dateToSerial } from '../../src/addin/testing/fake-excel';
+import { faultyCommuneGrid } from '../../src/addin/testing/sample-books';
+import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
+
+/*
+ * The built task pane (dist/taskpane.html with functions.js and
+ * taskpane.js) in headless Chromium, against the Office.js stand-in with an
+ * in-memory workbook: Kiểm tra on a faulty sheet, then Tính toán, checked
+ * on the workbook itself. Screenshots go to test-output/browser/.
+ */
+
+type Win = { __phuFake: FakeExcelHost };
+
+/** A grid as it can cross into the page: dates as Excel serial days. */
+function pageGrid(grid: WorkbookGrid): { sheets: Array<{ name: string; rows: Scalar[][] }> } {
+  return { sheets: grid.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => (r ?? []).map((v) => (v instanceof Date ? dateToSerial(v) : v))) })) };
+}
+
+/** The value of `read` once it equals `want`, or its last value after a few seconds. */
+async function eventually<T>(read: () => Promise<T>, want: T): Promise<T> {
+  let last = await read();
+  for (let i = 0; i < 50 && last !== want; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+let server: Server | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let profile: ReturnType<typeof freshProfile> | undefined;
+let base = '';
+let officeTagReplaced = (): boolean => false;
+const outside: string[] = [];
+const pageErrors: string[] = [];
+const { grid, faults } = faultyCommuneGrid();
+
+beforeAll(async () => {
+  // Fails, never skips, without the browser: CI installs it with scripts/ensure-chromium.sh.
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh (apt-get install -y chromium).`);
+  await ensureDist();
+  const fake = await buildFakeOffice();
+  const served = await serveDist(fake);
+  server = served.server;
+  base = served.url;
+  officeTagReplaced = served.officeTagReplaced;
+  profile = freshProfile();
+  context = await chromium.launchPersistentContext(profile.dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 420, height: 900 } });
+  // Nothing may come from the network: every request outside the loopback server is refused and recorded.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector('[data-testid="run-check"]');
+  await page.evaluate((g) => {
+    const fake = (window as unknown as Win).__phuFake;
+    fake.loadGrid(g);
+    fake.resetStats();
+  }, pageGrid(grid));
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  profile?.dispose();
+});
+
+describe('task pane in headless Chromium', () => {
+  it('loads the built page with the stand-in instead of Office.js, and nothing from the network', () => {
+    expect(officeTagReplaced()).toBe(true);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('Kiểm tra lists the findings with their cells, highlights exactly those cells, and selects one on click', async () => {
+    await page.click('[data-testid="run-check"]');
+    await page.waitForSelector('[data-testid="check-summary"]');
+    const shown = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => ({ cell: e.getAttribute('data-cell'), severity: e.getAttribute('data-severity'), text: e.textContent ?? '' })));
+    const expected = validateSubmission(grid, { form: FORM_4PHU_2024, registry: nationalRegistry() }).findings;
+    // Listed by severity, errors first, each group in the validator's order.
+    const bySeverity = [...expected.filter((f) => f.severity === 'error'), ...expected.filter((f) => f.severity === 'warning')];
+    expect(shown.map((s) => `${s.severity ?? ''} ${s.cell ?? ''}`)).toEqual(bySeverity.map((f) => `${f.severity} ${f.sheet ?? ''}!${f.cell ?? ''}`));
+    for (const cell of Object.keys(faults)) expect(shown.some((s) => s.cell === `SoLieu!${cell}` && s.severity === 'error')).toBe(true);
+    expect(shown.find((s) => s.cell === 'SoLieu!E4')?.text).toContain('hãy nhập số 1.234');
+    expect(await page.textContent('[data-testid="group-error"] h3')).toBe(`Lỗi (${String(expected.filter((f) => f.severity === 'error').length)})`);
+
+    const state = await page.evaluate(() => {
+      const fake = (window as unknown as Win).__phuFake;
+      const s = fake.sheet('SoLieu');
+      const cells = (tag: string): string[] =>
+        s.conditionalFormats
+          .filter((cf) => cf.formula?.includes(tag))
+          .flatMap((cf) => cf.ranges.map((r) => `${String.fromCharCode(65 + r.left)}${String(r.top + 1)}`))
+          .sort();
+      return { errors: cells('PHU-KIEMTRA-LOI'), warnings: cells('PHU-KIEMTRA-CANHBAO'), syncs: fake.stats.syncs };
+    });
+    const cellsOf = (severity: string): string[] => [...new Set(expected.filter((f) => f.severity === severity && f.sheet === 'SoLieu').map((f) => f.cell ?? ''))].sort();
+    expect(state.errors).toEqual(cellsOf('error'));
+    expect(state.warnings).toEqual(cellsOf('warning').filter((c) => !state.errors.includes(c)));
+    expect(state.syncs).toBe(3);
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'taskpane-kiem-tra.png'), fullPage: true });
+
+    await page.click('[data-testid="finding"][data-cell="SoLieu!E6"]');
+    const selected = (): Promise<string> =>
+      page.evaluate(() => {
+        const fake = (window as unknown as Win).__phuFake;
+        const sel = fake.sheet('SoLieu').selected;
+        return `${fake.model.activeSheet?.name ?? ''}!${sel ? `${String.fromCharCode(65 + sel.left)}${String(sel.top + 1)}` : ''}`;
+      });
+    expect(await eventually(selected, 'SoLieu!E6')).toBe('SoLieu!E6');
+  });
+
+  it('Tính toán writes the rates and ranks of SoLieu and the narrative', async () => {
+    await page.click('[data-testid="tab-compute"]');
+    await page.evaluate(() => (window as unknown as Win).__phuFake.resetStats());
+    await page.click('[data-testid="run-compute"]');
+    await page.waitForSelector('[data-testid="compute-summary"]');
+    const result = validateSubmission(grid, { form: FORM_4PHU_2024, registry: nationalRegistry() });
+    const table = result.submission.tables.SoLieu;
+    if (!table) throw new Error('no SoLieu');
+    const errorRows = new Set(result.findings.filter((f) => f.severity === 'error' && f.sheet === 'SoLieu').map((f) => Number((f.cell ?? '').replace(/^[A-Z]+/, '')) - 1));
+    const expected = computeTable(FORM_4PHU_2024, table, (r) => !errorRows.has(r.row));
+    const written = await page.evaluate(() => {
+      const fake = (window as unknown as Win).__phuFake;
+      const s = fake.sheet('SoLieu');
+      const keys: Record<string, number> = {};
+      for (let c = 0; c < 40; c++) {
+        const v = s.value(2, c);
+        if (typeof v === 'string') keys[v] = c;
+      }
+      const rows: Array<{ code: unknown; rate: unknown; rank: unknown; format: string }> = [];
+      for (let r = 3; r < 3 + 7; r++) rows.push({ code: s.value(r, keys.unit_code ?? 1), rate: s.value(r, keys.cccd_rate ?? 0), rank: s.value(r, keys.cccd_rank ?? 0), format: s.numberFormat(r, keys.cccd_rate ?? 0) });
+      return { rows, syncs: fake.stats.syncs, narrative: fake.sheet('NhanXet').value(0, 0), rules: s.conditionalFormats.map((cf) => cf.type) };
+    });
+    for (const row of written.rows) {
+      const want = expected[String(row.code)];
+      if (want?.cccd_rate == null) expect(row.rate).toBeNull();
+      else expect(row.rate as number).toBeCloseTo(want.cccd_rate, 12);
+      expect(row.rank).toBe(want?.cccd_rank ?? null);
+      expect(row.format).toBe('0.00%');
+    }
+    expect(written.rows.filter((r) => typeof r.rank === 'number').length).toBeGreaterThan(0);
+    expect(written.rules).toEqual(expect.arrayContaining(['ColorScale', 'DataBar']));
+    expect(String(written.narrative)).toMatch(/^Kết quả cấp căn cước công dân/);
+    expect(written.syncs).toBeLessThanOrEqual(4);
+    expect(await page.$$eval('[data-testid="narrative"] li', (els) => els.length)).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUTPUT, 'taskpane-tinh-toan.png'), fullPage: true });
+    expect(statSync(join(OUTPUT, 'taskpane-tinh-toan.png')).size).toBeGreaterThan(1000);
+  });
+
+  it('registers every PHU function from the built functions.js, answering from the core', async () => {
+    const out = await page.evaluate(() => {
+      const fake = (window as unknown as Win).__phuFake;
+      return {
+        ids: [...fake.functions.keys()].sort(),
+        tyle: fake.callFunction('TYLE', [[579]], [[837]]),
+        chuoi: fake.callFunction('CHUOI', [[579]], [[837]], [['Thị xã Phước Long']]),
+        div0: fake.callFunction('TYLE', [[5]], [[0]]),
+      };
+    });
+    expect(out.ids).toEqual(['CHUOI', 'CONLAI', 'DANHGIA', 'NHANXET', 'TOP', 'TYLE', 'XEPHANG']);
+    expect((out.tyle as number[][])[0]?.[0]).toBeCloseTo(579 / 837, 12);
+    expect(out.chuoi).toEqual([['Phước Long (579/837 đạt 69,18%)']]);
+    expect(out.div0).toEqual([[expect.objectContaining({ code: '#DIV/0!' })]]);
+  });
+
+  it('switches to English and back', async () => {
+    await page.click('[data-testid="switch-lang"]');
+    expect(await page.textContent('[data-testid="tab-check"]')).toBe('Check');
+    await page.click('[data-testid="switch-lang"]');
+    expect(await page.textContent('[data-testid="tab-check"]')).toBe('Kiểm tra');
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
