@@ -41,7 +41,7 @@ export async function ensureDataset(spec: DatasetSpec, cacheRoot: string, opts: 
   let generatedSeconds = 0;
   if (todo.length > 0) {
     const workers = Math.min(opts.workers ?? os.availableParallelism(), todo.length);
-    opts.log?.(`Tạo dữ liệu ${spec.name}: ${todo.length}/${parents.length} thư mục, ${Math.max(workers, 1)} luồng, vào ${dir}`);
+    opts.log?.(`Generating ${spec.name}: ${todo.length}/${parents.length} folders with ${Math.max(workers, 1)} thread(s) into ${dir}`);
     const t0 = performance.now();
     const requests = split(todo, Math.max(workers, 1)).map((chunk): GenerateRequest => ({ spec, parents: chunk, dir }));
     if (workers <= 0) {
