@@ -1,9 +1,11 @@
+import type { PreviousFigures } from '../core/campaign/previous-figures';
 import { consolidate } from '../core/consolidate/consolidate';
 import type { Consolidation } from '../core/consolidate/consolidation';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive, DriveItem } from '../core/ports/drive';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
+import type { ValidationContext } from '../core/validate/validation-context';
 import type { ReadLimits } from '../xlsx/read-limits';
 import { readFolderReports, type FolderReadProgress } from './read-folder-reports';
 
@@ -23,6 +25,10 @@ export interface ConsolidateFolderInput {
   readonly onProgress?: (p: FolderReadProgress) => void;
   /** A reason to skip an entry (the run's own output file), or undefined. */
   readonly ignore?: (item: DriveItem) => string | undefined;
+  /** Targets assigned by unit code: a file whose target differs has an error. */
+  readonly targets?: ValidationContext['targets'];
+  /** The previous period: files whose cumulative figures went down get a warning, and the consolidation each child's progress. */
+  readonly previous?: PreviousFigures;
 }
 
 /**
@@ -32,6 +38,14 @@ export interface ConsolidateFolderInput {
 export async function consolidateFolder(input: ConsolidateFolderInput): Promise<Consolidation> {
   const { drive, folder, form, registry, parent, period } = input;
   const opts = { ...(input.ignore ? { ignore: input.ignore } : {}), ...(input.limits ? { limits: input.limits } : {}) };
-  const reports = await readFolderReports(drive, folder, { form, registry, expect: { period: period.id } }, input.onProgress, opts);
-  return consolidate(reports, { form, registry, parentCode: parent.code, period: period.id, ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}) });
+  const checks = { ...(input.targets ? { targets: input.targets } : {}), ...(input.previous ? { previous: input.previous.byUnit } : {}) };
+  const reports = await readFolderReports(drive, folder, { form, registry, expect: { period: period.id }, ...checks }, input.onProgress, opts);
+  return consolidate(reports, {
+    form,
+    registry,
+    parentCode: parent.code,
+    period: period.id,
+    ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}),
+    ...(input.previous ? { previous: input.previous } : {}),
+  });
 }

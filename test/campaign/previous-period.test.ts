@@ -89,6 +89,12 @@ describe('progress since the previous period', () => {
     expect(consolidate(d2Reports, ctx('D2', '2024-06-11')).narrative).toHaveLength(d2.narrative.length - 1);
   });
 
+  it('names a unit once with every indicator that fell', () => {
+    const fell = consolidate([fakeReport(a, { seed: 0, period: 'D2', reportDate: '2024-06-10' }), fakeReport(b, { seed: 3, period: 'D2', reportDate: '2024-06-10' })], { ...ctx('D2', '2024-06-11'), previous });
+    // Thác Mơ goes from seed 1 to seed 0: cccd and phone4g fall, ddt rises.
+    expect(fell.narrative.at(-2)).toMatch(/cần kiểm tra lại: Thác Mơ \(Căn cước công dân 537 → 500; Điện thoại thông minh 4G 73 → 60\), Long Thủy \(Định danh điện tử 1\.820 → 1\.730\)\.$/);
+  });
+
   it('says so when no unit has figures in both periods', () => {
     const none = consolidate([fakeReport(c, { seed: 1, period: 'D2', reportDate: '2024-06-10' })], { ...ctx('D2', '2024-06-11'), previous });
     expect(none.narrative.at(-2)).toBe('Chưa so sánh được so với đợt 1: không có đơn vị nào có số liệu hợp lệ ở cả hai kỳ.');
@@ -109,11 +115,11 @@ describe('progress since the previous period', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it('flags a cumulative figure that went down, on the file, through the whole previous table', () => {
+  it('flags a cumulative figure that went down, on the file, through the whole previous table (not "declined", which shrinks as cases get done)', () => {
     // The commune's own file: its total row is found under its code in the previous figures.
     const book = renderSubmission(FORM_4PHU_2024, communeData());
     const done = getCell(book, 'SoLieu', 'E8') as number;
-    const r = validateSubmission(book, { form, registry: nationalRegistry(), previous: { '25216': { cccd_done: done + 5, ddt_done: 1 }, '688': { cccd_done: 10 ** 9 } } });
+    const r = validateSubmission(book, { form, registry: nationalRegistry(), previous: { '25216': { cccd_done: done + 5, ddt_done: 1, cccd_declined: 10 ** 6 }, '688': { cccd_done: 10 ** 9 } } });
     expect(r.findings.map((f) => `${f.code} ${f.sheet ?? ''}!${f.cell ?? ''}`)).toEqual(['decreased_since_previous SoLieu!E8']);
     expect(r.findings[0]?.message_vi).toBe(`Cột "cccd_done" giảm so với kỳ trước (${String(done + 5)} → ${String(done)}), trong khi số liệu là lũy kế.`);
     expect(r.ok).toBe(true);

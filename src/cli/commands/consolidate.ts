@@ -3,7 +3,10 @@ import type { Drive } from '../../core/ports/drive';
 import { renderConsolidation } from '../../core/render/render-consolidation';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
+import { lowerFirst } from '../../core/campaign/progress';
+import type { Consolidation } from '../../core/consolidate/consolidation';
 import { consolidateFolder } from '../../node/consolidate-folder';
+import { PREVIOUS_OPTION, TARGETS_OPTION, previousOption, targetsOption } from '../campaign-options';
 import type { FolderReadProgress } from '../../node/read-folder-reports';
 import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
@@ -17,7 +20,9 @@ import { writeFileOrFail, writeOutputBook } from '../write-output';
 export const consolidateCommand: Command = {
   name: 'consolidate',
   summary: 'Tổng hợp mọi tệp báo cáo của một thư mục thành báo cáo của đơn vị cấp trên.',
-  usage: ['consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive <nguồn>]'],
+  usage: [
+    'consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive <nguồn>] [--targets <chỉ tiêu.xlsx>] [--previous <tệp.xlsx|thư mục|auto>]',
+  ],
   description:
     'Đọc từng tệp trong thư mục (không đọc thư mục con): đơn vị nộp hai tệp thì lấy tệp có ngày báo cáo mới nhất;\n' +
     'tệp có lỗi bị loại khỏi số liệu; tệp khóa ~$, tệp không phải .xlsx được ghi là "bỏ qua". Mọi tệp đều có trong\n' +
@@ -31,13 +36,15 @@ export const consolidateCommand: Command = {
     'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
     drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    targets: TARGETS_OPTION,
+    previous: PREVIOUS_OPTION,
   },
   examples: [
     'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --unit 688 --period TK --out "688 Phước Long.xlsx"',
     'consolidate TK/688 --drive local:D:/BaoCao --unit 688 --period TK --out tong-hop.xlsx --json tom-tat.json --strict',
     'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --drive graph:<drive-id> --unit 688 --period TK --out "688 Phước Long.xlsx"',
   ],
-  exitCodes: ['0  đã ghi tệp tổng hợp (kể cả khi có tệp bị loại)', '1  --strict và có tệp bị loại', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không đọc được thư mục hoặc không ghi được tệp'],
+  exitCodes: ['0  đã ghi tệp tổng hợp (kể cả khi có tệp bị loại)', '1  --strict và có tệp bị loại, hoặc bảng chỉ tiêu (--targets) có lỗi', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không đọc được thư mục hoặc không ghi được tệp'],
   async run({ values, positionals, io, lang }) {
     const [folderArg, ...extra] = positionals;
     if (folderArg === undefined) throw new UsageError('Thiếu thư mục chứa các tệp báo cáo cần tổng hợp.');
@@ -51,7 +58,11 @@ export const consolidateCommand: Command = {
     const reportDate = dateOption(values, 'report-date');
     if (registry.children(unit.code).length === 0) throw new UsageError(`${unit.name} (${unit.code}) không có đơn vị trực thuộc trong danh mục: hãy tổng hợp ở cấp trên của đơn vị nộp báo cáo.`);
 
-    const { drive, folder } = await driveAndFolder(optString(values, 'drive'), folderArg, io);
+    const targets = await targetsOption(values, form, registry, io, lang);
+    if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
+    const driveSpec = optString(values, 'drive');
+    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
+    const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined }, io, lang);
     const consolidation = await consolidateFolder({
       drive,
       folder,
@@ -64,9 +75,11 @@ export const consolidateCommand: Command = {
       onProgress: progressPrinter(io),
       // The output written into the folder it consolidates must not be read back as a submission.
       ignore: (item) => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined),
+      ...(targets ? { targets: targets.targets } : {}),
+      ...(previous ? { previous } : {}),
     });
-    await writeOutputBook(out, renderConsolidation(form, consolidation), { overwrite: true });
-    const text = summaryText(consolidation, unit, period, out, lang);
+    await writeOutputBook(out, renderConsolidation(form, consolidation, { completeness: true }), { overwrite: true });
+    const text = summaryText(consolidation, unit, period, out, lang) + progressLine(consolidation);
     if (jsonPath === undefined) {
       io.stdout.write(text);
     } else {
@@ -93,4 +106,11 @@ export function progressPrinter(io: CliIo): (p: FolderReadProgress) => void {
     io.stderr.write(`\rĐang đọc ${p.index}/${p.total} tệp...`);
     if (p.index === p.total) io.stderr.write('\r\x1b[K');
   };
+}
+
+/** With a previous period: how many units could be compared, and where the comparison is. */
+function progressLine(c: Consolidation): string {
+  if (!c.progress) return '';
+  const compared = Math.max(0, ...Object.values(c.progress.total).map((t) => t.units));
+  return `So sánh với ${lowerFirst(c.progress.label)}: ${compared}/${c.children.length} đơn vị có số liệu cả hai kỳ (cột "Tăng so với ${lowerFirst(c.progress.label)}" trong SoLieu, nhận xét trong NhanXet).\n`;
 }

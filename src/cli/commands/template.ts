@@ -1,4 +1,9 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { FormDef, PeriodDef } from '../../core/forms/form-schema';
+import { campaignTemplates } from '../../core/campaign/campaign-templates';
+import { renderTargetTable } from '../../core/campaign/render-target-table';
+import { unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import { renderSubmission } from '../../core/render/render-submission';
 import type { SubmissionData, SubmissionDataRow } from '../../core/submission/submission-data';
 import { nationalRegistry } from '../../core/units/national-registry';
@@ -6,7 +11,9 @@ import type { Unit } from '../../core/units/unit';
 import type { UnitRegistry } from '../../core/units/unit-registry';
 import { PERIODS_HELP, formOption, outputPath, periodOption, unitOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
-import { EXIT, UsageError } from '../exit-codes';
+import { TARGETS_OPTION, targetsOption } from '../campaign-options';
+import type { CliIo } from '../cli-io';
+import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { writeOutputBook } from '../write-output';
 
 /** Blank village rows of a commune template unless `--rows` says otherwise. */
@@ -45,7 +52,11 @@ function templateRows(form: FormDef, registry: UnitRegistry, unit: Unit, village
 export const templateCommand: Command = {
   name: 'template',
   summary: 'Tạo biểu mẫu trống cho một đơn vị.',
-  usage: ['template --unit <mã đơn vị> --period <kỳ> --out <tệp.xlsx> [--form <mẫu>] [--rows <số dòng>] [--force]'],
+  usage: [
+    'template --unit <mã đơn vị> --period <kỳ> --out <tệp.xlsx> [--form <mẫu>] [--rows <số dòng>] [--targets <chỉ tiêu.xlsx>] [--force]',
+    'template --unit <mã đơn vị cấp trên> --period <kỳ> --out-dir <thư mục> [--targets <chỉ tiêu.xlsx>] [--form <mẫu>] [--rows <số dòng>] [--force]',
+    'template --unit <mã đơn vị cấp trên> --new-targets <chỉ tiêu.xlsx> [--form <mẫu>] [--force]',
+  ],
   description:
     'Biểu mẫu của huyện, tỉnh có sẵn một dòng cho mỗi đơn vị trực thuộc; biểu mẫu của xã có các dòng trống\n' +
     'để ghi thôn, ấp, khu phố. Trang ThongTin đã ghi sẵn đơn vị và kỳ; người lập biểu ghi ngày báo cáo và số liệu.',
@@ -56,20 +67,36 @@ export const templateCommand: Command = {
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
     rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).` },
     force: { type: 'boolean', help: 'Ghi đè tệp đã có.' },
+    targets: { ...TARGETS_OPTION, help: 'Bảng chỉ tiêu (trang ChiTieu): chỉ tiêu được giao điền sẵn và khóa trong biểu mẫu.' },
+    'new-targets': { type: 'string', arg: '<tệp.xlsx>', help: 'Tạo bảng chỉ tiêu trống (trang ChiTieu) cho các đơn vị trực thuộc --unit (và đơn vị trực thuộc của chúng) để cấp trên điền rồi dùng với --targets.' },
+    'out-dir': { type: 'string', arg: '<thư mục>', help: 'Tạo một biểu mẫu cho MỖI đơn vị trực thuộc --unit, trong <thư mục>/<mẫu>/<kỳ>/<mã tên đơn vị cấp trên>/<mã tên đơn vị>.xlsx (thay cho --out).' },
   },
-  examples: ['template --unit 688 --period TK --out "688 Phước Long.xlsx"', 'template --unit 25216 --period D1 --rows 8 --out "25216 Thác Mơ.xlsx"'],
-  exitCodes: ['0  đã tạo tệp', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không ghi được tệp (hoặc tệp đã có, khi không có --force)'],
-  async run({ values, positionals, io }) {
+  examples: [
+    'template --unit 688 --period TK --out "688 Phước Long.xlsx"',
+    'template --unit 25216 --period D1 --rows 8 --out "25216 Thác Mơ.xlsx"',
+    'template --unit 688 --new-targets chi-tieu-688.xlsx',
+    'template --unit 688 --period D1 --targets chi-tieu-688.xlsx --out-dir D:/BaoCao',
+  ],
+  exitCodes: ['0  đã tạo tệp', '1  bảng chỉ tiêu (--targets) có lỗi: không tạo tệp nào', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không ghi được tệp (hoặc tệp đã có, khi không có --force)'],
+  async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(`Lệnh template không nhận đối số "${positionals[0] ?? ''}": tệp kết quả ghi bằng --out.`);
     const form = formOption(values);
     const registry = nationalRegistry();
     const unit = unitOption(values, registry);
+    const blank = optString(values, 'new-targets');
+    if (blank !== undefined) return writeBlankTargets(form, registry, unit, path.resolve(io.cwd, blank), optFlag(values, 'force'), io);
     const period = periodOption(form, values);
-    const out = outputPath(values, 'out', io);
     const rowsText = optString(values, 'rows');
     const rows = rowsText === undefined ? DEFAULT_VILLAGE_ROWS : Number(rowsText);
     if (!Number.isInteger(rows) || rows < 1 || rows > 500) throw new UsageError(`--rows cần một số nguyên từ 1 đến 500, không nhận "${rowsText ?? ''}".`);
-    const data = templateData(form, registry, unit, period, rows);
+    const outDir = optString(values, 'out-dir');
+    if (outDir !== undefined && optString(values, 'out') !== undefined) throw new UsageError('Dùng --out (một tệp) hoặc --out-dir (mỗi đơn vị trực thuộc một tệp), không dùng cả hai.');
+    const table = await targetsOption(values, form, registry, io, lang);
+    if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
+    const targets = table ? { targets: table.targets } : {};
+    if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io);
+    const out = outputPath(values, 'out', io);
+    const data = table ? unitTemplateData(form, registry, unit, period, { ...targets, villageRows: rows }) : templateData(form, registry, unit, period, rows);
     await writeOutputBook(out, renderSubmission(form, data, { template: true }), { overwrite: optFlag(values, 'force') });
     const children = registry.children(unit.code).length;
     const main = data.tables[form.mainTable] ?? [];
@@ -78,3 +105,35 @@ export const templateCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/**
+ * `--out-dir`: one prefilled template per unit under `parent`, by the folder
+ * convention, all or none (an existing file stops the run before anything
+ * is written, unless --force).
+ */
+async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions, outDir: string, force: boolean, io: CliIo): Promise<number> {
+  const files = campaignTemplates(form, registry, parent, period, opts);
+  if (files.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục: --out-dir tạo biểu mẫu cho các đơn vị trực thuộc, hãy dùng --out.`);
+  const target = (p: string): string => path.join(outDir, ...p.split('/'));
+  if (!force) {
+    const existing = [];
+    for (const f of files) if (await fs.stat(target(f.path)).then(() => true, () => false)) existing.push(f.path);
+    if (existing.length > 0) throw new CliFailure(`${existing.length} tệp đã có (ví dụ "${target(existing[0] ?? '')}"): thêm --force để ghi đè, hoặc chọn thư mục khác.`);
+  }
+  for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: true });
+  const without = files.filter((f) => f.assigned.length === 0);
+  const withTargets = opts.targets ? `, ${files.length - without.length}/${files.length} đơn vị có chỉ tiêu điền sẵn` : '';
+  io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code})${withTargets}:\n`);
+  for (const f of files) io.stdout.write(`  ${target(f.path)}\n`);
+  if (opts.targets && without.length > 0) io.stdout.write(`Chưa có chỉ tiêu (đơn vị tự ghi): ${without.map((f) => `${f.unit.code} ${f.unit.name}`).join(', ')}.\n`);
+  return EXIT.ok;
+}
+
+/** `--new-targets`: a blank target table for the units under `parent` and theirs, to fill and pass back with --targets. */
+async function writeBlankTargets(form: FormDef, registry: UnitRegistry, parent: Unit, file: string, force: boolean, io: CliIo): Promise<number> {
+  const units = registry.children(parent.code).flatMap((u) => [u, ...registry.children(u.code)]);
+  if (units.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục để giao chỉ tiêu.`);
+  await writeOutputBook(file, renderTargetTable(form, units), { overwrite: force });
+  io.stdout.write(`Đã tạo bảng chỉ tiêu trống (trang ChiTieu) của ${parent.name} (${parent.code}), ${units.length} đơn vị:\n  ${file}\nĐiền chỉ tiêu vào các ô trống, lưu lại, rồi chạy: phu template --unit ${parent.code} --period <kỳ> --targets "${path.basename(file)}" --out-dir <thư mục>\n`);
+  return EXIT.ok;
+}

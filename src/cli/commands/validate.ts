@@ -6,17 +6,19 @@ import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli
 import { optFlag, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { expandWildcards } from '../expand-wildcards';
+import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import { countFindings, countsText, findingJson, formatFindings } from '../format-findings';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Kiểm tra tệp báo cáo theo mẫu biểu, chỉ ra từng ô sai.',
-  usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--json]'],
+  usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--targets <chỉ tiêu.xlsx>] [--json]'],
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
+    targets: TARGETS_OPTION,
   },
   examples: ['validate "25216 Phường Thác Mơ.xlsx"', 'validate *.xlsx --period TK', 'validate bao-cao.xlsx --json --lang en'],
   exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
@@ -31,6 +33,8 @@ export const validateCommand: Command = {
       if (st.isDirectory()) throw new UsageError(`"${f.shown}" là thư mục: hãy chỉ định các tệp, hoặc dùng "phu consolidate" cho cả thư mục.`);
     }
     const registry = nationalRegistry();
+    const table = await targetsOption(values, form, registry, io, lang);
+    if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const limits = readLimitsOption(io);
     const json = optFlag(values, 'json');
     const results: Array<{ file: string; ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> }> = [];
@@ -41,7 +45,7 @@ export const validateCommand: Command = {
         throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
       });
       const name = path.basename(f.full);
-      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}) }, { limits });
+      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) }, { limits });
       const { errors, warnings } = countFindings(findings);
       if (errors > 0) withErrors++;
       if (json) {

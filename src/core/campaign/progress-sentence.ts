@@ -19,7 +19,8 @@ function signed(n: number): string {
  * notice's style: per indicator the like-for-like change of the total
  * (`Căn cước công dân tăng 1.234 (từ 9.729 lên 10.963; tỷ lệ từ 48,93% lên
  * 55,14%)`) and the `topN` units that gained most; then, since figures are
- * cumulative, every unit whose figure went down, to be checked.
+ * cumulative, every unit whose figure went down, to be checked, each named
+ * once with all its indicators that fell.
  *
  * @example progressSentence(FORM_4PHU_2024, progress) // 'So với đợt 1 (11/11 đơn vị có số liệu cả hai kỳ): Căn cước công dân tăng ...'
  */
@@ -28,7 +29,7 @@ export function progressSentence(form: FormDef, p: Progress, topN = 2): string {
   const compared = Math.max(0, ...Object.values(p.total).map((t) => t.units));
   if (compared === 0) return `Chưa so sánh được ${since}: không có đơn vị nào có số liệu hợp lệ ở cả hai kỳ.`;
   const parts: string[] = [];
-  const down: string[] = [];
+  const down = new Map<string, string[]>();
   for (const ind of mainIndicators(form)) {
     const t = p.total[ind.key];
     if (!t || t.change === null || t.before === null || t.now === null) continue;
@@ -45,9 +46,13 @@ export function progressSentence(form: FormDef, p: Progress, topN = 2): string {
     parts.push(part);
     for (const u of p.units) {
       const x = u.indicators[ind.key];
-      if (x?.change !== null && x?.change !== undefined && x.change < 0) down.push(`${u.shortName} (${ind.label} ${countVi(x.before)} → ${countVi(x.now)})`);
+      if (x?.change === null || x?.change === undefined || x.change >= 0) continue;
+      const list = down.get(u.shortName) ?? [];
+      list.push(`${ind.label} ${countVi(x.before)} → ${countVi(x.now)}`);
+      down.set(u.shortName, list);
     }
   }
   const head = `${since.charAt(0).toLocaleUpperCase('vi')}${since.slice(1)} (${countOf(compared)}/${countOf(p.units.length)} đơn vị có số liệu cả hai kỳ): ${parts.join('; ')}.`;
-  return down.length === 0 ? head : `${head} Số liệu lũy kế giảm ${since}, cần kiểm tra lại: ${down.join(', ')}.`;
+  const fell = [...down].map(([name, list]) => `${name} (${list.join('; ')})`);
+  return fell.length === 0 ? head : `${head} Số liệu lũy kế giảm ${since}, cần kiểm tra lại: ${fell.join(', ')}.`;
 }

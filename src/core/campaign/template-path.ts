@@ -1,13 +1,14 @@
 import type { FormDef, PeriodDef } from '../forms/form-schema';
+import { normalizeCode } from '../text/normalize-text';
 import type { Unit } from '../units/unit';
 
 /** Characters file systems refuse in a name (Windows is the strictest), and control characters. */
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
-/** A unit as a folder or file name: `688 Thị xã Phước Long`. */
+/** A unit as a folder or file name: `688 Thị xã Phước Long` (what `phu push` names files, too). */
 export function unitFileName(unit: Unit): string {
-  return `${unit.code} ${unit.name}`.normalize('NFC').replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  return `${unit.code} ${unit.name}`.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
 }
 
 /**
@@ -25,4 +26,24 @@ export function templatePath(form: FormDef, period: PeriodDef, parent: Unit, uni
 /** The folder a parent collects its units' submissions of a period in: `4PHU-2024/D1/688 Thị xã Phước Long`. */
 export function parentFolder(form: FormDef, period: PeriodDef, parent: Unit): string {
   return `${form.id}/${period.id}/${unitFileName(parent)}`;
+}
+
+/**
+ * The same parent's folder for the period before: `…/4PHU-2024/D2/688 Thị xã
+ * Phước Long` -> `…/4PHU-2024/D1/688 Thị xã Phước Long`. Undefined when the
+ * path does not follow the convention (no `<form>/<period>` in it) or the
+ * period is the first. Backslashes are read as `/`.
+ */
+export function previousFolderOf(folder: string, form: FormDef, period: PeriodDef): string | undefined {
+  const i = form.periods.findIndex((p) => p.id === period.id);
+  const before = i > 0 ? form.periods[i - 1] : undefined;
+  if (!before) return undefined;
+  const parts = folder.replace(/\\/g, '/').split('/');
+  for (let k = parts.length - 1; k > 0; k--) {
+    if (normalizeCode(parts[k] ?? '').toUpperCase() === period.id.toUpperCase() && normalizeCode(parts[k - 1] ?? '').toUpperCase() === form.id.toUpperCase()) {
+      parts[k] = before.id;
+      return parts.join('/');
+    }
+  }
+  return undefined;
 }

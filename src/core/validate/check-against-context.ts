@@ -6,15 +6,18 @@ import type { ValidationContext } from './validation-context';
 /**
  * The main table against what is known from outside the file: the same
  * unit's previous period (cumulative figures never go down; targets may be
- * revised, so they are not compared) and the targets assigned from above.
+ * revised and outcomes such as "declined" shrink as cases get done, so
+ * neither is compared) and the targets assigned from above.
  * The total row is looked up as `TONG`, else under the reporting unit's own
  * code (`unitCode`): so one whole target table, or one previous
  * consolidation keyed by unit code, serves every file of a folder.
  */
-export function checkAgainstContext(read: TableRead | undefined, ctx: Pick<ValidationContext, 'previous' | 'targets'>, unitCode?: string): Finding[] {
+export function checkAgainstContext(read: TableRead | undefined, ctx: Pick<ValidationContext, 'previous' | 'targets'> & Partial<Pick<ValidationContext, 'form'>>, unitCode?: string): Finding[] {
   if (!read?.found) return [];
   const findings: Finding[] = [];
-  const counts = read.def.columns.filter((c) => c.kind === 'count');
+  // Outcomes that account for the rest of a target (processed, declined) are a state, not a running count: they shrink as cases get done.
+  const states = new Set(ctx.form?.indicators.flatMap((i) => i.accountedBy) ?? []);
+  const counts = read.def.columns.filter((c) => c.kind === 'count' && !states.has(c.key));
   for (const row of allRows(read)) {
     const own = row === read.table.total && unitCode !== undefined ? unitCode : undefined;
     const previous = ctx.previous?.[row.code] ?? (own !== undefined ? ctx.previous?.[own] : undefined);

@@ -1,0 +1,116 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { previousFromReports, previousFromWorkbook, previousPeriodOf, type PreviousFigures } from '../core/campaign/previous-figures';
+import { readTargetTable, type TargetTable } from '../core/campaign/target-table';
+import { previousFolderOf } from '../core/campaign/template-path';
+import type { Finding } from '../core/findings/finding';
+import type { FormDef, PeriodDef } from '../core/forms/form-schema';
+import type { Drive } from '../core/ports/drive';
+import type { UnitRegistry } from '../core/units/unit-registry';
+import { LocalDrive } from '../drive/local/local-drive';
+import { readFolderReports } from '../node/read-folder-reports';
+import { readWorkbook } from '../xlsx/read-workbook';
+import type { CliIo } from './cli-io';
+import { optString, type Lang, type OptionValues } from './command';
+import { CliFailure, UsageError } from './exit-codes';
+import { countsText, formatFindings } from './format-findings';
+
+/** The `--targets` option as commands declare it. */
+export const TARGETS_OPTION = {
+  type: 'string',
+  arg: '<tệp.xlsx>',
+  help: 'Bảng chỉ tiêu (trang ChiTieu: mã đơn vị, tên, một cột chỉ tiêu cho mỗi chỉ số): chỉ tiêu khác chỉ tiêu được giao là lỗi.',
+} as const;
+
+/** The `--previous` option as `consolidate` declares it. */
+export const PREVIOUS_OPTION = {
+  type: 'string',
+  arg: '<tệp.xlsx|thư mục|auto>',
+  help: 'Kỳ trước: tệp tổng hợp kỳ trước, hoặc thư mục các báo cáo kỳ trước (auto: thư mục cùng tên của kỳ trước, theo quy ước <mẫu>/<kỳ>/<đơn vị>). Thêm cột và nhận xét tăng so với kỳ trước, cảnh báo số lũy kế bị giảm.',
+} as const;
+
+/** Bytes of a local file, with a Vietnamese failure. */
+async function readLocal(file: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (err) {
+    throw new CliFailure(`Không đọc được ${what} "${file}" (${err instanceof Error ? err.message : String(err)}).`);
+  }
+}
+
+/** Findings of an input that is not a submission, printed to stderr under a heading. */
+function printFindings(io: CliIo, heading: string, findings: readonly Finding[], lang: Lang): void {
+  if (findings.length > 0) io.stderr.write(`${heading} (${countsText(findings)}):\n${formatFindings(findings, lang)}`);
+}
+
+/**
+ * The target table `--targets` names (a local .xlsx), its findings printed
+ * to stderr; undefined without the option. The caller stops when the table
+ * has errors: templates and checks against a wrong table help nobody.
+ */
+export async function targetsOption(values: OptionValues, form: FormDef, registry: UnitRegistry, io: CliIo, lang: Lang): Promise<TargetTable | undefined> {
+  const given = optString(values, 'targets');
+  if (given === undefined) return undefined;
+  const file = path.resolve(io.cwd, given);
+  const read = await readWorkbook(await readLocal(file, 'bảng chỉ tiêu'));
+  const name = path.basename(file);
+  const table = read.book ? readTargetTable(read.book, form, registry, { file: name }) : { columns: [], rows: [], targets: {}, findings: [] };
+  const findings = [...read.findings.map((f) => ({ ...f, file: name })), ...table.findings];
+  printFindings(io, `Bảng chỉ tiêu ${name}`, findings, lang);
+  return { ...table, findings };
+}
+
+/**
+ * The previous period `--previous` names: a consolidated workbook (a local
+ * file, or a path inside `--drive`), a folder of the units' own previous
+ * submissions, or `auto` for the folder of the previous period next to
+ * `folder` by the folder convention. Undefined without the option.
+ */
+export async function previousOption(
+  values: OptionValues,
+  ctx: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: PeriodDef; readonly drive: Drive; readonly folder: string; readonly folderArg: string; readonly local: boolean },
+  io: CliIo,
+  lang: Lang,
+): Promise<PreviousFigures | undefined> {
+  const given = optString(values, 'previous');
+  if (given === undefined) return undefined;
+  const { form, registry, period } = ctx;
+  const before = previousPeriodOf(form, period.id);
+  if (!before) throw new UsageError(`Kỳ ${period.id} là kỳ đầu của mẫu ${form.id}: không có kỳ trước để so sánh.`);
+  if (/\.xls[xm]?$/i.test(given)) {
+    const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
+    const read = await readWorkbook(bytes);
+    const name = path.basename(given);
+    const got = read.book ? previousFromWorkbook(read.book, form, registry, name) : { findings: read.findings };
+    const errors = got.findings.filter((f) => f.severity === 'error');
+    printFindings(io, `Tệp kỳ trước ${name}`, errors, lang);
+    if (!got.previous) throw new CliFailure(`Tệp kỳ trước "${given}" không đọc được như một báo cáo ${form.id}.`);
+    return got.previous;
+  }
+  const where = given.trim().toLowerCase() === 'auto' ? previousFolderOf(ctx.local ? path.resolve(io.cwd, ctx.folderArg) : ctx.folder, form, period) : ctx.local ? path.resolve(io.cwd, given) : given;
+  if (where === undefined) {
+    throw new UsageError(`--previous auto cần thư mục theo quy ước <mẫu>/<kỳ>/<đơn vị> (ví dụ ${form.id}/${period.id}/688 Thị xã Phước Long): hãy chỉ rõ tệp hoặc thư mục kỳ trước.`);
+  }
+  const drive = ctx.local ? await localDrive(where) : ctx.drive;
+  const reports = await readFolderReports(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''), { form, registry, expect: { period: before.id } });
+  const previous = previousFromReports(reports, form);
+  if (!previous) throw new CliFailure(`Thư mục kỳ trước "${where}" không có báo cáo hợp lệ nào của kỳ ${before.id}.`);
+  return previous;
+}
+
+async function localDrive(folder: string): Promise<Drive> {
+  const st = await fs.stat(folder).catch(() => undefined);
+  if (!st?.isDirectory()) throw new CliFailure(`Không tìm thấy thư mục kỳ trước "${folder}".`);
+  return new LocalDrive(folder);
+}
+
+/** A file of a drive by its path (`4PHU-2024/D1/70 Tỉnh Bình Phước.xlsx`). */
+async function downloadFromDrive(drive: Drive, file: string): Promise<Uint8Array> {
+  const clean = file.replace(/\\/g, '/').replace(/^\/+/, '');
+  const slash = clean.lastIndexOf('/');
+  const folder = slash < 0 ? '' : clean.slice(0, slash);
+  const name = clean.slice(slash + 1);
+  const item = (await drive.list(folder)).find((i) => !i.isFolder && i.name.normalize('NFC') === name.normalize('NFC'));
+  if (!item) throw new CliFailure(`Không tìm thấy tệp kỳ trước "${file}" trong nguồn dữ liệu.`);
+  return (await drive.download(item)).bytes;
+}
