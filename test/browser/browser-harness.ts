@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,11 +32,17 @@ function compile(config: unknown): Promise<void> {
   });
 }
 
-/** Builds dist/ (production) unless `npm run build` already did. */
+/**
+ * Builds dist/ (production) unless `npm run build` already did. The webpack
+ * CLI runs in its own Node process: the Office tool chain's module path fix
+ * (src/addin/tools/ajv8-path.cjs) works there, not under Jest's resolver.
+ */
 export async function ensureDist(): Promise<void> {
   if (['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'manifest.xml'].every((f) => existsSync(join(DIST, f)))) return;
-  const make = require(join(ROOT, 'webpack.config.js')) as (env: unknown, argv: unknown) => Promise<unknown>;
-  await compile(await make({}, { mode: 'production' }));
+  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [cli, '--mode', 'production'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) => (err ? reject(new Error(`webpack failed: ${stderr || err.message}`)) : resolve()));
+  });
 }
 
 /** Bundles the Office.js stand-in for the page; returns its path. */

@@ -7,7 +7,10 @@ import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
 import type { Scalar } from '../../src/core/grid/scalar';
 import type { WorkbookGrid } from '../../src/core/grid/sheet-grid';
 import { nationalRegistry } from '../../src/core/units/national-registry';
+import { renderSubmission } from '../../src/core/render/render-submission';
+import { balancedRow, infoFor, reasonRows } from '../../src/core/validate/submission-fixtures';
 import { validateSubmission } from '../../src/core/validate/validate-submission';
+import { writeWorkbook } from '../../src/xlsx/write-workbook';
 import type { FakeExcelHost } from '../../src/addin/testing/fake-excel';
 import { dateToSerial } from '../../src/addin/testing/fake-excel';
 import { faultyCommuneGrid } from '../../src/addin/testing/sample-books';
@@ -180,6 +183,61 @@ describe('task pane in headless Chromium', () => {
     expect((out.tyle as number[][])[0]?.[0]).toBeCloseTo(579 / 837, 12);
     expect(out.chuoi).toEqual([['Phước Long (579/837 đạt 69,18%)']]);
     expect(out.div0).toEqual([[expect.objectContaining({ code: '#DIV/0!' })]]);
+  });
+
+  it('Tạo biểu mẫu writes a protected blank form for a unit, asking before it replaces sheets', async () => {
+    await page.click('[data-testid="tab-template"]');
+    await page.fill('[data-testid="template-unit"]', '688');
+    expect(await page.textContent('[data-testid="template-unit-name"]')).toBe('Thị xã Phước Long');
+    await page.selectOption('[data-testid="template-period"]', 'D2');
+    await page.click('[data-testid="run-template"]');
+    await page.waitForSelector('[data-testid="template-clash"]');
+    await page.click('[data-testid="template-replace"]');
+    await page.waitForSelector('[data-testid="template-note"].phu-ok');
+    const made = await page.evaluate(() => {
+      const fake = (window as unknown as Win).__phuFake;
+      const info = fake.sheet('ThongTin');
+      const period = [...Array(14).keys()].map((r) => [info.value(r, 0), info.value(r, 2)]).find(([k]) => k === 'period')?.[1];
+      const s = fake.sheet('SoLieu');
+      return { sheets: fake.model.sheets.map((x) => x.name), period, protected: s.protection.protected, firstUnit: s.value(3, 1), inputs: s.dataValidations.length, locked: s.isLocked(3, 4) };
+    });
+    expect(made.sheets.filter((n) => ['ThongTin', 'SoLieu', 'LyDo'].includes(n))).toHaveLength(3);
+    expect(made.period).toBe('D2');
+    expect(made.protected).toBe(true);
+    expect(made.firstUnit).toBe(nationalRegistry().children('688')[0]?.code);
+    expect(made.inputs).toBeGreaterThan(0);
+    expect(made.locked).toBe(false);
+  });
+
+  it('Tổng hợp reads picked files with progress and writes the consolidation into the workbook', async () => {
+    const registry = nationalRegistry();
+    const communes = registry.children('688').slice(0, 2);
+    const files = [];
+    for (const [i, c] of communes.entries()) {
+      const villages = [1, 2].map((k) => balancedRow(`KP${String(k)}`, `Khu phố ${String(k)}`, i * 5 + k));
+      const sum = (key: string): number => villages.reduce((t, r) => t + (r.values[key] ?? 0), 0);
+      const book = renderSubmission(FORM_4PHU_2024, { info: infoFor('xa', c.code, c.name, '688'), tables: { SoLieu: villages, LyDo: reasonRows(sum('cccd_processed'), sum('ddt_processed')) } });
+      files.push({ name: `${c.code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeWorkbook(book)) });
+    }
+    files.push({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải báo cáo') });
+    await page.click('[data-testid="tab-consolidate"]');
+    await page.setInputFiles('[data-testid="pick-files"]', files);
+    await page.fill('[data-testid="consolidate-parent"]', '688');
+    await page.selectOption('[data-testid="consolidate-period"]', 'D1');
+    await page.click('[data-testid="run-consolidate"]');
+    await page.waitForSelector('[data-testid="consolidate-summary"]', { timeout: 60_000 });
+    const states = await page.$$eval('[data-testid="file-state"]', (els) => els.map((e) => e.getAttribute('data-status')));
+    expect(states).toEqual(['valid', 'valid', 'ignored']);
+    expect(await page.textContent('[data-testid="consolidate-summary"] p')).toContain(`2 đúng hạn, 0 trễ hạn, ${String(registry.children('688').length - 2)} chưa nộp`);
+    await page.click('[data-testid="write-current"]');
+    await page.waitForSelector('[data-testid="consolidate-clash"]');
+    await page.click('[data-testid="consolidate-replace"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="consolidate-note"]')?.textContent ?? '').startsWith('Đã ghi'));
+    const sheets = await page.evaluate(() => (window as unknown as Win).__phuFake.model.sheets.map((x) => x.name));
+    expect(sheets).toEqual(expect.arrayContaining(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet']));
+    expect(sheets.filter((n) => n === 'SoLieu')).toHaveLength(1);
+    await page.screenshot({ path: join(OUTPUT, 'taskpane-tong-hop.png'), fullPage: true });
+    expect(outside).toEqual([]);
   });
 
   it('switches to English and back', async () => {

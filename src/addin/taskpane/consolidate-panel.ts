@@ -1,7 +1,7 @@
 import type { Consolidation } from '../../core/consolidate/consolidation';
 import type { OutputBook } from '../../core/grid/output-book';
 import { queueSheetList } from '../excel/sheet-list';
-import { writeOutputBook } from '../excel/write-output-book';
+import { clashingSheets, writeOutputBook } from '../excel/write-output-book';
 import { consolidateReports, reportsFromFiles, type FileState, type PickedFile } from '../operations/consolidate-files';
 import { bytesToBase64 } from './bytes-to-base64';
 import { button, el, errorText, field } from './dom';
@@ -73,16 +73,23 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     }
   };
 
-  const writeCurrent = async (): Promise<void> => {
+  let clashes: readonly string[] = [];
+
+  /** Writes into the open workbook; sheets of the same names are replaced only once the user agreed. */
+  const writeCurrent = async (replace: boolean): Promise<void> => {
     if (!result) return;
     const book = result.book;
     busy = true;
+    clashes = [];
     render();
     try {
       const out = await ctx.deps.runExcel(async (c) => {
         const list = queueSheetList(c);
         await c.sync();
-        return writeOutputBook(c, book, list(), {
+        const existing = list();
+        const clash = clashingSheets(book, existing);
+        if (clash.length > 0 && !replace) return { clash };
+        return writeOutputBook(c, book, existing, {
           replace: true,
           activate: form.mainTable,
           capabilities: ctx.deps.capabilities,
@@ -92,7 +99,10 @@ export function consolidatePanel(ctx: PanelContext): Panel {
           },
         });
       });
-      note = t('written', { n: out.sheets.length });
+      if ('clash' in out) {
+        clashes = out.clash;
+        note = '';
+      } else note = t('written', { n: out.sheets.length });
     } catch (e) {
       note = t('failed', { why: errorText(e) });
     } finally {
@@ -169,10 +179,22 @@ export function consolidatePanel(ctx: PanelContext): Panel {
             el(
               'div',
               { class: 'phu-actions' },
-              button(t('writeCurrent'), () => void writeCurrent(), { class: 'phu-button phu-primary', 'data-testid': 'write-current', disabled: busy }),
+              button(t('writeCurrent'), () => void writeCurrent(false), { class: 'phu-button phu-primary', 'data-testid': 'write-current', disabled: busy }),
               ctx.deps.createWorkbook && ctx.deps.capabilities.createWorkbook ? button(t('writeNew'), () => void writeNew(), { 'data-testid': 'write-new', disabled: busy }) : null,
               button(t('saveFile'), () => void save(), { 'data-testid': 'save-file', disabled: busy }),
             ),
+          )
+        : el('span'),
+      clashes.length > 0
+        ? el(
+            'div',
+            { class: 'phu-confirm', role: 'alertdialog', 'data-testid': 'consolidate-clash' },
+            el('p', {}, t('templateClash', { sheets: clashes.join(', ') })),
+            button(t('replace'), () => void writeCurrent(true), { class: 'phu-button phu-primary', 'data-testid': 'consolidate-replace' }),
+            button(t('cancel'), () => {
+              clashes = [];
+              render();
+            }),
           )
         : el('span'),
       noteLine,
