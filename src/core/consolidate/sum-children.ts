@@ -27,7 +27,8 @@ export function sumTotals(keys: readonly string[], rows: ReadonlyArray<Readonly<
 export function sumItems(form: FormDef, reports: readonly ChildReport[]): Record<string, TableTotals> {
   const out: Record<string, TableTotals> = {};
   for (const table of form.tables) {
-    if (table.rows !== 'items' || table.sheet === form.mainTable) continue;
+    // The main table too when it lists items (a form of services): the parent shows their sums.
+    if (table.rows !== 'items') continue;
     const cols = table.columns.filter((c) => c.kind === 'count').map((c) => c.key);
     const rows: Record<string, Record<string, number | null>> = {};
     const total: Record<string, number> = Object.fromEntries(cols.map((k) => [k, 0]));

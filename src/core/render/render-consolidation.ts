@@ -3,6 +3,7 @@ import { progressColumns, progressValues } from '../campaign/progress';
 import type { Consolidation } from '../consolidate/consolidation';
 import type { Finding } from '../findings/finding';
 import { isoDateToDate } from '../format/iso-date';
+import { rate } from '../indicators/rate';
 import type { FormDef } from '../forms/form-schema';
 import type { OutputBook, OutputColumn, OutputSheet } from '../grid/output-book';
 import type { Scalar } from '../grid/scalar';
@@ -39,7 +40,8 @@ export interface RenderConsolidationOptions {
  * @example writeXlsx(renderConsolidation(FORM_4PHU_2024, consolidate(reports, ctx)))
  */
 export function renderConsolidation(form: FormDef, c: Consolidation, opts: RenderConsolidationOptions = {}): OutputBook {
-  const extra = [...(form.statusColumn ? [form.statusColumn] : []), ...(c.progress ? progressColumns(form, c.progress) : [])];
+  const unitsMain = form.tables.find((t) => t.sheet === form.mainTable)?.rows === 'units';
+  const extra = [...(form.statusColumn ? [form.statusColumn] : []), ...(c.progress && unitsMain ? progressColumns(form, c.progress) : [])];
   const book = renderSubmission(form, submissionData(form, c), { withComputed: true, ...(extra.length > 0 ? { extraComputed: extra } : {}) });
   return { sheets: [...book.sheets, findingsSheet(c.findings), sourcesSheet(c), narrativeSheet(c.narrative), ...(opts.completeness ? [renderCompleteness(c)] : [])] };
 }
@@ -76,14 +78,18 @@ export function submissionData(form: FormDef, c: Consolidation): SubmissionData 
     [form.mainTable]: { code: mainDef?.total.code ?? 'TONG', name: mainDef?.total.name ?? '', values: c.total.values, computed: { ...computedOf(c.total.rates), ...(c.progress ? progressValues(form, c.progress, 'total') : {}) } },
   };
   for (const def of form.tables) {
-    if (def.sheet === form.mainTable) continue;
+    // A main table of items (services) shows their sums and rates; its units are listed in TinhHinhNop.
+    if (def.sheet === form.mainTable && def.rows === 'units') continue;
+    const main = def.sheet === form.mainTable;
+    const ratesOf = (values: Readonly<Record<string, number | null>>): { computed?: Record<string, Scalar> } =>
+      main ? { computed: computedOf(Object.fromEntries(indicators.map((i) => [i.key, rate(values[i.done], values[i.target])]))) } : {};
     const sums = c.items[def.sheet] ?? {};
     const names = new Map((def.items ?? []).map((i) => [i.code, i.name] as const));
     tables[def.sheet] = Object.entries(sums)
       .filter(([code]) => code !== def.total.code)
-      .map(([code, values]) => ({ code, name: names.get(code) ?? code, values }));
+      .map(([code, values]) => ({ code, name: names.get(code) ?? code, values, ...ratesOf(values) }));
     const total = sums[def.total.code];
-    if (total) totals[def.sheet] = { code: def.total.code, name: def.total.name, values: total };
+    if (total) totals[def.sheet] = { code: def.total.code, name: def.total.name, values: total, ...ratesOf(total) };
   }
   return { info: c.info, tables, totals };
 }
