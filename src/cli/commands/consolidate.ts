@@ -41,6 +41,7 @@ export const consolidateCommand: Command = {
   },
   examples: [
     'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --unit 688 --period TK --out "688 Phước Long.xlsx"',
+    'consolidate "4PHU-2024/D2/688 Thị xã Phước Long" --unit 688 --period D2 --targets chi-tieu-688.xlsx --previous auto --out "688 Phước Long D2.xlsx"',
     'consolidate TK/688 --drive local:D:/BaoCao --unit 688 --period TK --out tong-hop.xlsx --json tom-tat.json --strict',
     'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --drive graph:<drive-id> --unit 688 --period TK --out "688 Phước Long.xlsx"',
   ],
