@@ -25,10 +25,26 @@ function rewriteUrls(xml, prod = PROD_URL) {
   return xml.split(DEV_URL).join(prod).split(DEV_URL.slice(0, -1)).join(origin);
 }
 
+/**
+ * The dev server's certificate from office-addin-dev-certs, which also
+ * installs its CA so Office trusts https://localhost:3000. Where the CA
+ * cannot be installed (no admin rights, a container), the generated
+ * certificate is still served and the reason printed: Office will not
+ * trust it until the CA is installed (`npx office-addin-dev-certs install`).
+ */
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
-  const o = await devCerts.getHttpsServerOptions();
-  return { ca: o.ca, key: o.key, cert: o.cert };
+  try {
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (e) {
+    const fs = require('fs');
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const file = (name) => path.join(dir, name);
+    if (!['ca.crt', 'localhost.crt', 'localhost.key'].every((n) => fs.existsSync(file(n)))) throw e;
+    console.warn(`PHU dev server: the developer CA is not installed (${e.message.split('\n')[0]}); serving the generated certificate anyway.`);
+    return { ca: fs.readFileSync(file('ca.crt')), cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')) };
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -96,6 +112,7 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     performance: { hints: false },
     devServer: {
+      host: 'localhost',
       port: 3000,
       hot: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
