@@ -152,18 +152,18 @@ export const demoCommand: Command = {
     for (const d of districts) {
       const out = path.join(layout.provinceDir, `${unitFileStem(d)}.xlsx`);
       const c = await consolidateOne(new LocalDrive(layout.districtDirs.get(d.code) ?? ''), form, registry, d, period, reportDate, io);
-      await writeOutputBook(out, renderConsolidation(form, c), { overwrite: true });
+      await writeOutputBook(out, renderConsolidation(form, c, { completeness: true }), { overwrite: true });
       io.stdout.write(`  ${districtLine(d, c)}\n`);
       if (d.code === faultDistrict.code) faulty = { unit: d, c, out };
     }
     if (faulty) io.stdout.write(`\n${summaryText(faulty.c, faulty.unit, period, faulty.out, lang)}`);
 
     const pc = await consolidateOne(new LocalDrive(layout.provinceDir), form, registry, province, period, reportDate, io);
-    await writeOutputBook(layout.provinceFile, renderConsolidation(form, pc), { overwrite: true });
+    await writeOutputBook(layout.provinceFile, renderConsolidation(form, pc, { completeness: true }), { overwrite: true });
     io.stdout.write(`\n${summaryText(pc, province, period, layout.provinceFile, lang)}`);
     io.stdout.write(
       '\nMở tệp tổng hợp bằng Excel: SoLieu (số liệu, tỷ lệ, xếp hạng, tình trạng), KiemTra (lỗi, cảnh báo),\n' +
-        'NguonDuLieu (mọi tệp đã đọc và tình trạng), NhanXet (dự thảo nhận xét).\n' +
+        'NguonDuLieu (mọi tệp đã đọc và tình trạng), NhanXet (dự thảo nhận xét), TinhHinhNop (đã nộp, đúng hạn, trễ hạn, chưa nộp).\n' +
         (invalidFile !== undefined ? `Xem lỗi của một tệp: phu validate "${invalidFile}"\n` : ''),
     );
     return EXIT.ok;
