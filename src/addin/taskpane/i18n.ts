@@ -144,7 +144,3 @@ export function message(lang: Lang, key: MessageKey, params: Readonly<Record<str
 export function messageKeys(): MessageKey[] {
   return Object.keys(VI) as MessageKey[];
 }
-
-export function englishTable(): Readonly<Record<string, string>> {
-  return EN;
-}
