@@ -1,4 +1,5 @@
 import { locateFinding, type Finding } from '../core/findings/finding';
+import { detectForm } from '../core/forms/detect-form';
 import { validateSubmission } from '../core/validate/validate-submission';
 import type { ValidationContext, ValidationResult } from '../core/validate/validation-context';
 import { readWorkbook, type ReadWorkbookOptions } from '../xlsx/read-workbook';
@@ -18,11 +19,13 @@ export interface CheckedWorkbook {
  * what a consolidation keeps of each file. The workbook itself is dropped
  * when this returns.
  */
-export async function checkWorkbook(bytes: Uint8Array, ctx: ValidationContext, readOpts: ReadWorkbookOptions = {}): Promise<CheckedWorkbook> {
+export async function checkWorkbook(bytes: Uint8Array, ctx: ValidationContext, readOpts: ReadWorkbookOptions & { readonly detectForm?: boolean } = {}): Promise<CheckedWorkbook> {
   const read = await readWorkbook(bytes, readOpts);
   const file = ctx.file;
   const readFindings = file === undefined ? read.findings : read.findings.map((f) => locateFinding(f, { file }));
   if (!read.book) return { readFindings, findings: readFindings };
-  const validation = validateSubmission(read.book, ctx);
+  // Asked to, the file's own ThongTin picks the form; ctx.form is the fallback.
+  const form = (readOpts.detectForm ? detectForm(read.book) : undefined) ?? ctx.form;
+  const validation = validateSubmission(read.book, { ...ctx, form });
   return { readFindings, validation, findings: [...readFindings, ...validation.findings] };
 }

@@ -156,3 +156,16 @@ describe('phu validate', () => {
     expect((await runCli(['validate', 'ok.xlsx', '--json'], dir)).code).toBe(0);
   });
 });
+
+describe('phu validate takes the form from the file', () => {
+  it('checks a DVC25-2023 file as DVC25-2023 without --form, and as the named form with it', async () => {
+    const file = path.join(dir, 'dvc25.xlsx');
+    expect((await runCli(['template', '--form', 'DVC25-2023', '--unit', '690', '--period', '9T', '--out', file], dir)).code).toBe(0);
+    const detected = await runCli(['validate', file, '--json'], dir);
+    const codes = (JSON.parse(detected.stdout) as { files: Array<{ findings: Array<{ code: string }> }> }).files[0]?.findings.map((f) => f.code);
+    expect(codes).not.toContain('form_mismatch');
+    const forced = await runCli(['validate', file, '--json', '--form', '4PHU-2024'], dir);
+    expect(forced.code).toBe(1);
+    expect(forced.stdout).toContain('form_mismatch');
+  });
+});

@@ -3,9 +3,8 @@ import * as path from 'node:path';
 import type { FormDef, PeriodDef } from '../../core/forms/form-schema';
 import { campaignTemplates } from '../../core/campaign/campaign-templates';
 import { renderTargetTable } from '../../core/campaign/render-target-table';
-import { unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
+import { DEFAULT_VILLAGE_ROWS, unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import { renderSubmission } from '../../core/render/render-submission';
-import type { SubmissionData, SubmissionDataRow } from '../../core/submission/submission-data';
 import { nationalRegistry } from '../../core/units/national-registry';
 import type { Unit } from '../../core/units/unit';
 import type { UnitRegistry } from '../../core/units/unit-registry';
@@ -15,39 +14,6 @@ import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import type { CliIo } from '../cli-io';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { writeOutputBook } from '../write-output';
-
-/** Blank village rows of a commune template unless `--rows` says otherwise. */
-export const DEFAULT_VILLAGE_ROWS = 10;
-
-/**
- * What a blank submission of `unit` holds: its ThongTin filled in except
- * the report date and preparer, and one blank row per child unit (villages,
- * which have no national code, as `villageRows` nameless rows).
- */
-export function templateData(form: FormDef, registry: UnitRegistry, unit: Unit, period: PeriodDef, villageRows = DEFAULT_VILLAGE_ROWS): SubmissionData {
-  return {
-    info: {
-      form: form.id,
-      form_version: form.version,
-      level: unit.level,
-      unit_code: unit.code,
-      unit_name: unit.name,
-      ...(unit.parentCode !== undefined ? { parent_code: unit.parentCode } : {}),
-      period: period.id,
-      period_from: period.from,
-      period_to: period.to,
-    },
-    tables: { [form.mainTable]: templateRows(form, registry, unit, villageRows) },
-  };
-}
-
-/** The main table's rows of a template: a units table's children (or blank villages); an items table's rows come from the form. */
-function templateRows(form: FormDef, registry: UnitRegistry, unit: Unit, villageRows: number): SubmissionDataRow[] {
-  if (form.tables.find((t) => t.sheet === form.mainTable)?.rows !== 'units') return [];
-  const children = registry.children(unit.code);
-  if (children.length > 0) return children.map((c) => ({ code: c.code, name: c.name, values: {} }));
-  return Array.from({ length: villageRows }, () => ({ code: '', name: '', values: {} }));
-}
 
 export const templateCommand: Command = {
   name: 'template',
@@ -96,7 +62,7 @@ export const templateCommand: Command = {
     const targets = table ? { targets: table.targets } : {};
     if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io);
     const out = outputPath(values, 'out', io);
-    const data = table ? unitTemplateData(form, registry, unit, period, { ...targets, villageRows: rows }) : templateData(form, registry, unit, period, rows);
+    const data = unitTemplateData(form, registry, unit, period, { ...targets, villageRows: rows });
     await writeOutputBook(out, renderSubmission(form, data, { template: true }), { overwrite: optFlag(values, 'force') });
     const children = registry.children(unit.code).length;
     const main = data.tables[form.mainTable] ?? [];

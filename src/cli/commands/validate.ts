@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { checkWorkbook } from '../../node/check-workbook';
 import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli-args';
-import { optFlag, type Command } from '../command';
+import { optFlag, optString, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { expandWildcards } from '../expand-wildcards';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
@@ -16,7 +16,7 @@ export const validateCommand: Command = {
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định: mẫu ghi trong trang ThongTin của tệp, nếu không có thì 4PHU-2024).' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
     targets: TARGETS_OPTION,
   },
@@ -45,7 +45,7 @@ export const validateCommand: Command = {
         throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
       });
       const name = path.basename(f.full);
-      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) }, { limits });
+      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) }, { limits, detectForm: optString(values, 'form') === undefined });
       const { errors, warnings } = countFindings(findings);
       if (errors > 0) withErrors++;
       if (json) {
