@@ -3,6 +3,7 @@ import { createFinding, type Finding } from '../core/findings/finding';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
 import { preflightWorkbook } from './preflight-workbook';
 import { resolveReadLimits, type ReadLimits } from './read-limits';
+import { readValues } from './read-values';
 import type { IsoDateCell } from './scan-worksheet';
 import { worksheetToGrid } from './worksheet-to-grid';
 
@@ -17,6 +18,13 @@ export interface ReadResult {
 export interface ReadWorkbookOptions {
   /** Overrides of DEFAULT_READ_LIMITS. */
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * Who reads the values once the preflight has passed: `auto` (default)
+   * reads them straight from the XML (`readValues`, several times faster)
+   * and lets ExcelJS read what that does not handle; `exceljs` always uses
+   * ExcelJS (for comparisons).
+   */
+  readonly engine?: 'auto' | 'exceljs';
 }
 
 /**
@@ -37,10 +45,10 @@ export async function readWorkbook(bytes: Uint8Array, opts: ReadWorkbookOptions 
   }
   if (!pre.excelPackage) return { findings: pre.findings };
   try {
-    const wb = new ExcelJS.Workbook();
     const pkg = pre.excelPackage;
-    await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ExcelJS.Buffer);
-    const book: WorkbookGrid = { sheets: wb.worksheets.map((ws, i) => withIsoDates(worksheetToGrid(ws), pre.isoDates?.[i] ?? [])) };
+    const direct = opts.engine === 'exceljs' ? undefined : readValues(pkg, limits.maxXmlDepth);
+    const grids = direct?.sheets ?? (await readWithExcelJS(pkg));
+    const book: WorkbookGrid = { sheets: grids.map((g, i) => withIsoDates(g, pre.isoDates?.[i] ?? [])) };
     return { book, findings: pre.findings };
   } catch (e) {
     return { findings: [...pre.findings, corrupt(e)] };
@@ -63,6 +71,12 @@ function withIsoDates(grid: SheetGrid, cells: readonly IsoDateCell[]): SheetGrid
     row[c.col] = Number.isNaN(d.getTime()) ? t : d;
   }
   return { name: grid.name, rows };
+}
+
+async function readWithExcelJS(pkg: Uint8Array): Promise<SheetGrid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ExcelJS.Buffer);
+  return wb.worksheets.map(worksheetToGrid);
 }
 
 function corrupt(e: unknown): Finding {
