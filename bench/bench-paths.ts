@@ -3,12 +3,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** The repository root: the nearest folder above this file whose package.json is PHU's (works from bench/ and build/bench/). */
+/**
+ * The repository root: the nearest folder above this file with PHU's
+ * package.json and its tsconfig.json (build/ holds a copy of package.json
+ * but no sources), so it works from bench/ and from build/bench/.
+ */
 export function repoRoot(from: string = __dirname): string {
   let dir = from;
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'phu') return dir;
+    if (fs.existsSync(pkg) && fs.existsSync(path.join(dir, 'tsconfig.json')) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'phu') return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`no PHU package.json above ${from}`);
     dir = up;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ReportPool } from '../src/node/workers/report-pool';
 import type { TreeRunResult } from './consolidate-tree';
 import type { Dataset } from './generate-data';
-import { heapSampler, peakRss } from './measure';
+import { heapSampler, peakRss, timed } from './measure';
 import { runTree } from './tree-run';
 
 /** One consolidation of a whole dataset, communes to root, with a given number of workers. */
@@ -11,6 +11,8 @@ export interface CountryRun {
   readonly workers: number;
   /** Wall time, thread start-up included. */
   readonly seconds: number;
+  /** CPU time of the process over the run, every thread: about the wall time of an idle machine with one core per busy thread. */
+  readonly cpuSeconds: number;
   readonly communeFiles: number;
   /** Files read at every level (communes, then the consolidated workbooks of each level). */
   readonly filesRead: number;
@@ -29,20 +31,21 @@ export interface CountryRun {
 /** Runs the dataset once in this process. */
 export async function countryRun(dataset: Dataset, workers: number, ownProcess = false): Promise<CountryRun> {
   const heap = heapSampler();
-  const t0 = performance.now();
-  const pool = new ReportPool({ workers });
-  let run;
-  try {
-    run = await runTree(dataset, pool);
-  } finally {
-    await pool.close();
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const r = run.result;
+  const timing = await timed(async () => {
+    const pool = new ReportPool({ workers });
+    try {
+      return await runTree(dataset, pool);
+    } finally {
+      await pool.close();
+    }
+  });
+  const { seconds, cpuSeconds } = timing;
+  const r = timing.value.result;
   const communeFiles = Object.values(r.filesRead)[0] ?? 0;
   return {
     workers,
     seconds,
+    cpuSeconds,
     communeFiles,
     filesRead: Object.values(r.filesRead).reduce((a, b) => a + b, 0),
     filesWritten: Object.values(r.filesWritten).reduce((a, b) => a + b, 0),

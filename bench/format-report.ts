@@ -44,11 +44,12 @@ export function formatReport(r: BenchReport): string {
     out.push(`   parse only, ExcelJS xlsx.load       ${lpad(s(p.parseOnly.median), 9)}  ${lpad(n(p.files / p.parseOnly.median), 5)} files/s   (min ${s(p.parseOnly.min)}, max ${s(p.parseOnly.max)})`);
     out.push(`   PHU pipeline, one thread            ${lpad(s(p.pipeline.median), 9)}  ${lpad(n(p.files / p.pipeline.median), 5)} files/s   (min ${s(p.pipeline.min)}, max ${s(p.pipeline.max)})`);
     out.push(`   ratio pipeline / parse-only         ${lpad(n(p.ratio, 2), 9)}   (goal at most 1.25; median over ${p.parseOnly.runs.length} alternating pairs)`);
+    out.push(`   CPU time: parse-only ${s(p.parseOnlyCpu.median)}, pipeline ${s(p.pipelineCpu.median)}, ratio ${n(p.cpuRatio, 2)} (less moved by other work on the machine)`);
     const st = p.stages;
     out.push(`   pipeline time by stage              read+validate ${s(st.read)}, consolidate ${s(st.consolidate)}, render ${s(st.render)}, write ${Object.values(p.run.filesWritten).reduce((a, b) => a + b, 0)} workbooks ${s(st.write)}`);
     if (p.pipelineWorkers) {
       const w = p.pipelineWorkers;
-      out.push(`   PHU pipeline, ${w.workers} workers (started)    ${lpad(s(w.timings.median), 9)}  ${lpad(n(p.files / w.timings.median), 5)} files/s   (ratio ${n(w.timings.median / p.parseOnly.median, 2)}; first run with thread start-up ${s(w.coldSeconds)})`);
+      out.push(`   PHU pipeline, ${w.workers} workers (started)    ${lpad(s(w.timings.median), 9)}  ${lpad(n(p.files / w.timings.median), 5)} files/s   (ratio ${n(w.timings.median / p.parseOnly.median, 2)}; CPU ${s(w.cpu.median)}; first run with thread start-up ${s(w.coldSeconds)})`);
     }
     if (Object.values(p.run.invalid).some((x) => x > 0)) out.push(`   NOTE: files with errors: ${JSON.stringify(p.run.invalid)}`);
   }
@@ -58,9 +59,9 @@ export function formatReport(r: BenchReport): string {
     const first = c.runs[0];
     const levels = first ? Object.entries(first.result.filesRead).map(([lv, k]) => `${n(k)} ${lv}`).join(' + ') : '';
     out.push('', `2. Country: ${n(c.dataset.files)} commune files -> ${first ? Object.entries(first.result.filesWritten).map(([lv, k]) => `${n(k)} ${lv}`).join(' -> ') : ''} (files read: ${levels})`);
-    out.push(`   workers   wall        communes/s   files read/s   peak RSS (process)   peak heap (main thread)`);
+    out.push(`   workers   wall        CPU (all threads)   communes/s   files read/s   peak RSS (process)   peak heap (main thread)`);
     const row = (label: string, x: CountryRun): string =>
-      `   ${pad(label, 9)} ${lpad(s(x.seconds), 9)}   ${lpad(n(x.communesPerSecond), 10)}   ${lpad(n(x.filesRead / x.seconds), 12)}   ${lpad(mb(x.peakRssBytes), 18)}   ${lpad(mb(x.peakHeapBytes), 20)}`;
+      `   ${pad(label, 9)} ${lpad(s(x.seconds), 9)}   ${lpad(s(x.cpuSeconds), 17)}   ${lpad(n(x.communesPerSecond), 10)}   ${lpad(n(x.filesRead / x.seconds), 12)}   ${lpad(mb(x.peakRssBytes), 18)}   ${lpad(mb(x.peakHeapBytes), 20)}`;
     for (const x of c.runs) out.push(row(String(x.workers), x));
     const by = (w: number): CountryRun | undefined => c.runs.find((x) => x.workers === w);
     const one = by(1);

@@ -18,11 +18,14 @@ export function timings(runs: readonly number[]): Timings {
   return { runs, median: median(runs), min: Math.min(...runs), max: Math.max(...runs) };
 }
 
-/** Wall time of `fn`, in seconds, with its result. */
-export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+/** Wall time of `fn` and the CPU time of the whole process meanwhile (every thread), in seconds, with its result. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; cpuSeconds: number; value: T }> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = await fn();
-  return { seconds: (performance.now() - t0) / 1000, value };
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { seconds, cpuSeconds: (c.user + c.system) / 1e6, value };
 }
 
 /** The largest heap used by this thread, sampled every `everyMs` until `stop()`. */

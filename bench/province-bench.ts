@@ -17,8 +17,12 @@ export interface ProvinceBenchResult {
   readonly pipeline: Timings;
   /** Median of pipeline / parse-only over runs taken in alternation (the machine's noise hits both alike). */
   readonly ratio: number;
+  /** CPU seconds (whole process) of the same runs, and their ratio: what an idle machine's wall time would be in one thread. */
+  readonly parseOnlyCpu: Timings;
+  readonly pipelineCpu: Timings;
+  readonly cpuRatio: number;
   /** The pipeline with a pool of workers already started; `coldSeconds` is the first run, thread start-up included. */
-  readonly pipelineWorkers?: { readonly workers: number; readonly coldSeconds: number; readonly timings: Timings };
+  readonly pipelineWorkers?: { readonly workers: number; readonly coldSeconds: number; readonly timings: Timings; readonly cpu: Timings };
   /** Stage times of the median single-thread run, in seconds. */
   readonly stages: StageTimes;
   readonly run: TreeRunResult;
@@ -45,14 +49,18 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
   await parseOnly(files);
   await runTree(dataset, inThread);
   const parse: number[] = [];
-  const pipe: { seconds: number; result: TreeRunResult }[] = [];
+  const parseCpu: number[] = [];
+  const pipe: { seconds: number; cpuSeconds: number; result: TreeRunResult }[] = [];
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let i = 0; i < opts.reps; i++) {
-    const p = (await timed(() => parseOnly(files))).seconds;
+    const p = await timed(() => parseOnly(files));
     const r = await runTree(dataset, inThread);
-    parse.push(p);
+    parse.push(p.seconds);
+    parseCpu.push(p.cpuSeconds);
     pipe.push(r);
-    ratios.push(r.seconds / p);
+    ratios.push(r.seconds / p.seconds);
+    cpuRatios.push(r.cpuSeconds / p.cpuSeconds);
   }
   const mid = [...pipe].sort((a, b) => a.seconds - b.seconds)[Math.floor(pipe.length / 2)] ?? pipe[0];
   if (!mid) throw new Error('no run');
@@ -65,9 +73,9 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
     try {
       await runTree(dataset, pool);
       const coldSeconds = (performance.now() - started) / 1000;
-      const runs: number[] = [];
-      for (let i = 0; i < opts.reps; i++) runs.push((await runTree(dataset, pool)).seconds);
-      pipelineWorkers = { workers: opts.workers, coldSeconds, timings: timings(runs) };
+      const runs: { seconds: number; cpuSeconds: number }[] = [];
+      for (let i = 0; i < opts.reps; i++) runs.push(await runTree(dataset, pool));
+      pipelineWorkers = { workers: opts.workers, coldSeconds, timings: timings(runs.map((r) => r.seconds)), cpu: timings(runs.map((r) => r.cpuSeconds)) };
     } finally {
       await pool.close();
     }
@@ -78,6 +86,9 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
     parseOnly: timings(parse),
     pipeline: timings(pipe.map((r) => r.seconds)),
     ratio: median(ratios),
+    parseOnlyCpu: timings(parseCpu),
+    pipelineCpu: timings(pipe.map((r) => r.cpuSeconds)),
+    cpuRatio: median(cpuRatios),
     ...(pipelineWorkers ? { pipelineWorkers } : {}),
     stages,
     run: mid.result,

@@ -7,17 +7,17 @@ import { LocalDrive } from '../src/drive/local/local-drive';
 import type { ReportPool } from '../src/node/workers/report-pool';
 import { consolidateTree, type TreeRunResult } from './consolidate-tree';
 import type { Dataset } from './generate-data';
+import { timed } from './measure';
 
 /** The campaign's last period: the generated files are cumulative figures for it. */
 export const BENCH_PERIOD = 'TK';
 export const BENCH_REPORT_DATE = '2024-07-08';
 
 /** One consolidation of a dataset from its communes to its root, written into a fresh folder that is removed afterwards. */
-export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number): Promise<{ seconds: number; result: TreeRunResult }> {
+export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-run-'));
   try {
-    const t0 = performance.now();
-    const result = await consolidateTree({
+    const run = await timed(() => consolidateTree({
       registry: nationalRegistry(),
       form: FORM_4PHU_2024,
       period: BENCH_PERIOD,
@@ -27,8 +27,8 @@ export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: 
       output: new LocalDrive(out),
       pool,
       ...(concurrency !== undefined ? { concurrency } : {}),
-    });
-    return { seconds: (performance.now() - t0) / 1000, result };
+    }));
+    return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, result: run.value };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

@@ -12,8 +12,9 @@ export interface ReadFolderInPoolOptions {
   readonly ignore?: (item: DriveItem) => string | undefined;
   /**
    * Files downloaded but not yet reported, at most (default: twice the
-   * workers, plus one). Bounds memory whatever the folder's size, while
-   * keeping every worker fed.
+   * workers plus one, and 3 without workers so that downloads overlap the
+   * parsing). Bounds memory whatever the folder's size, while keeping every
+   * worker fed.
    */
   readonly window?: number;
   readonly onProgress?: (p: FolderReadProgress) => void;
@@ -30,7 +31,7 @@ export interface ReadFolderInPoolOptions {
 export async function readFolderInPool(drive: Drive, folder: string, ctx: ValidationContext, pool: ReportPool, opts: ReadFolderInPoolOptions = {}): Promise<ChildReport[]> {
   const items = await drive.list(folder);
   const maxBytes = pool.limits.maxFileBytes;
-  const window = Math.max(1, Math.floor(opts.window ?? pool.workers * 2 + 1));
+  const window = Math.max(1, Math.floor(opts.window ?? (pool.workers > 0 ? pool.workers * 2 + 1 : 3)));
   const reports: ChildReport[] = new Array<ChildReport>(items.length);
   let next = 0;
   let done = 0;
