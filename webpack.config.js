@@ -3,7 +3,6 @@
  * functions.json (generated from the JSDoc of the PHU.* functions),
  * manifest.xml and assets. `--mode production` rewrites every dev URL of
  * the manifest to PHU_ADDIN_URL. */
-require('./src/addin/tools/ajv8-path.cjs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');

@@ -19,7 +19,6 @@ type WebpackCompiler = { run(cb: (err: Error | null, stats?: { hasErrors(): bool
 type Webpack = (config: unknown) => WebpackCompiler;
 
 function compile(config: unknown): Promise<void> {
-  require(join(ROOT, 'src/addin/tools/ajv8-path.cjs'));
   const webpack = require('webpack') as Webpack;
   return new Promise((resolve, reject) => {
     const compiler = webpack(config);
@@ -33,9 +32,9 @@ function compile(config: unknown): Promise<void> {
 }
 
 /**
- * Builds dist/ (production) unless `npm run build` already did. The webpack
- * CLI runs in its own Node process: the Office tool chain's module path fix
- * (src/addin/tools/ajv8-path.cjs) works there, not under Jest's resolver.
+ * Builds dist/ (production) unless `npm run build` already did, with the
+ * webpack CLI in its own Node process so the build does not share Jest's
+ * module registry.
  */
 export async function ensureDist(): Promise<void> {
   if (['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'manifest.xml'].every((f) => existsSync(join(DIST, f)))) return;

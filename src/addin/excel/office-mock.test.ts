@@ -1,8 +1,8 @@
 import { OfficeMockObject } from 'office-addin-mock';
 
-// office-addin-mock needs only the host names of office-addin-manifest, whose
-// own schema validator cannot load in this install (ajv 8 peer left out by
-// legacy-peer-deps); the names are all it is asked for here.
+// office-addin-mock asks office-addin-manifest only for the host names; the
+// manifest package pulls in an ES-module-only dependency that Jest's
+// CommonJS runtime cannot load on Node 20, so the names are supplied here.
 jest.mock('office-addin-manifest', () => ({
   OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
 }));
