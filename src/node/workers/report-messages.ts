@@ -11,8 +11,12 @@ export interface ReportWorkerData {
   readonly limits?: Partial<ReadLimits>;
 }
 
-/** The validation context without the registry, which each worker holds already. */
-export type WorkerContext = Omit<ValidationContext, 'registry' | 'file'> & { readonly form: FormDef };
+/**
+ * The validation context without the registry, which each worker holds
+ * already. A form of the catalogue travels as its index: cloning a whole
+ * FormDef into every message cost more than reading a small file.
+ */
+export type WorkerContext = Omit<ValidationContext, 'registry' | 'file' | 'form'> & { readonly form: FormDef | number };
 
 /** One file to report on. */
 export interface ReportRequest {

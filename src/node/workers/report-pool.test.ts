@@ -34,6 +34,10 @@ describe('ReportPool', () => {
     const here = await Promise.all(files.map((f) => inThread.report(f.bytes.slice(), { file: f.name, modified: '2024-07-01T00:00:00.000Z' }, ctx)));
     const there = await Promise.all(files.map((f) => pool.report(f.bytes.slice(), { file: f.name, modified: '2024-07-01T00:00:00.000Z' }, ctx)));
     expect(there).toEqual(here);
+    // A form outside the catalogue travels whole rather than by its index.
+    const copy = { ...FORM_4PHU_2024 };
+    const f0 = files[0] as { name: string; bytes: Uint8Array };
+    expect(await pool.report(f0.bytes.slice(), { file: f0.name, modified: '2024-07-01T00:00:00.000Z' }, { ...ctx, form: copy })).toEqual(here[0]);
     const invalid = there.find((r) => r.source.file.startsWith('25219'));
     expect(invalid?.findings.map((f) => f.code)).toContain('total_mismatch');
     expect(there.at(-1)?.info).toBeUndefined();

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ChildReport } from '../../core/consolidate/child-report';
+import { FORMS } from '../../core/forms/form-catalog';
 import { nationalRegistry } from '../../core/units/national-registry';
 import type { RegistryData, UnitRegistry } from '../../core/units/unit-registry';
 import type { ValidationContext } from '../../core/validate/validation-context';
@@ -57,8 +58,9 @@ export class ReportPool {
   report(bytes: Uint8Array, facts: FileFacts, ctx: ValidationContext): Promise<ChildReport> {
     if (ctx.registry !== this.registry) return Promise.reject(new Error('ReportPool: the context names another registry than the pool was made with'));
     if (!this.pool) return fileReport(bytes, facts, ctx, this.overrides ? { limits: this.overrides } : {});
-    const { registry: _r, file: _f, ...rest } = ctx;
-    const wctx: WorkerContext = rest;
+    const { registry: _r, file: _f, form, ...rest } = ctx;
+    const index = FORMS.indexOf(form);
+    const wctx: WorkerContext = { ...rest, form: index >= 0 ? index : form };
     // Only a buffer the bytes fill alone can be moved; a view into a larger one is copied.
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     const sent = whole ? bytes : bytes.slice();

@@ -4,6 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { ChildReport } from '../../core/consolidate/child-report';
+import { FORMS } from '../../core/forms/form-catalog';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { UnitRegistry } from '../../core/units/unit-registry';
 import { fileReport } from './file-report';
@@ -14,7 +15,9 @@ const data = workerData as ReportWorkerData;
 const registry = data.registry === 'national' ? nationalRegistry() : new UnitRegistry(data.registry);
 
 servePoolRequests<ReportRequest, ChildReport>(async (req) => {
-  const ctx = { ...req.ctx, registry };
+  const form = typeof req.ctx.form === 'number' ? FORMS[req.ctx.form] : req.ctx.form;
+  if (!form) throw new Error(`no form ${String(req.ctx.form)} in the catalogue`);
+  const ctx = { ...req.ctx, form, registry };
   const response = await fileReport(req.bytes, req.facts, ctx, data.limits ? { limits: data.limits } : {});
   return { response };
 });
