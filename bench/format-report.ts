@@ -64,9 +64,11 @@ export function formatReport(r: BenchReport): string {
       `   ${pad(label, 9)} ${lpad(s(x.seconds), 9)}   ${lpad(s(x.cpuSeconds), 17)}   ${lpad(n(x.communesPerSecond), 10)}   ${lpad(n(x.filesRead / x.seconds), 12)}   ${lpad(mb(x.peakRssBytes), 18)}   ${lpad(mb(x.peakHeapBytes), 20)}`;
     for (const x of c.runs) out.push(row(String(x.workers), x));
     const by = (w: number): CountryRun | undefined => c.runs.find((x) => x.workers === w);
-    const one = by(1);
-    const two = by(2);
-    if (one && two) out.push(`   2 workers / 1 worker: ${n(two.seconds / one.seconds, 2)} of the time`);
+    const [zero, one, two] = [by(0), by(1), by(2)];
+    const vs: string[] = [];
+    if (zero && one) vs.push(`1 worker takes ${n(one.seconds / zero.seconds, 2)} of the one-thread time`);
+    if (one && two) vs.push(`2 workers ${n(two.seconds / one.seconds, 2)} of 1 worker's`);
+    if (vs.length > 0) out.push(`   ${vs.join('; ')} (0 = everything in the calling thread)`);
     if (c.provinceBaseline) {
       const b = c.provinceBaseline;
       out.push(`   memory bound: the same run on Bình Phước's ${b.communeFiles} files peaks at ${mb(b.peakRssBytes)} RSS with ${b.workers} worker(s); ${n(c.dataset.files / b.communeFiles, 0)}x the files cost ${n((c.runs.find((x) => x.workers === b.workers)?.peakRssBytes ?? 0) / b.peakRssBytes, 2)}x the memory`);

@@ -47,7 +47,7 @@ export function defaultOptions(root: string, cacheRoot: string): BenchOptions {
   return {
     parts: [1, 2, 3, 4, 5],
     reps: 5,
-    countryWorkers: [1, 2],
+    countryWorkers: [0, 1, 2],
     provinceWorkers: 2,
     cacheRoot,
     country: COUNTRY_DATASET,
