@@ -51,6 +51,7 @@ export function formatReport(r: BenchReport): string {
       const w = p.pipelineWorkers;
       out.push(`   PHU pipeline, ${w.workers} workers (started)    ${lpad(s(w.timings.median), 9)}  ${lpad(n(p.files / w.timings.median), 5)} files/s   (ratio ${n(w.timings.median / p.parseOnly.median, 2)}; CPU ${s(w.cpu.median)}; first run with thread start-up ${s(w.coldSeconds)})`);
     }
+    out.push(`   one district (${p.district.code}, ${p.district.files} communes) to its workbook, one thread: ${s(p.district.timings.median)}`);
     if (Object.values(p.run.invalid).some((x) => x > 0)) out.push(`   NOTE: files with errors: ${JSON.stringify(p.run.invalid)}`);
   }
 

@@ -23,6 +23,8 @@ export interface ProvinceBenchResult {
   readonly cpuRatio: number;
   /** The pipeline with a pool of workers already started; `coldSeconds` is the first run, thread start-up included. */
   readonly pipelineWorkers?: { readonly workers: number; readonly coldSeconds: number; readonly timings: Timings; readonly cpu: Timings };
+  /** The largest district alone (Lộc Ninh, 16 communes, the most a district has): its folder to its workbook, one thread. */
+  readonly district: { readonly code: string; readonly files: number; readonly timings: Timings };
   /** Stage times of the median single-thread run, in seconds. */
   readonly stages: StageTimes;
   readonly run: TreeRunResult;
@@ -42,6 +44,9 @@ export async function parseOnly(files: readonly string[]): Promise<void> {
     await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
   }
 }
+
+/** Lộc Ninh: 16 communes, the most any district has. */
+const LARGEST_DISTRICT = '692';
 
 export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions): Promise<ProvinceBenchResult> {
   const files = listWorkbooks(dataset.dir);
@@ -65,6 +70,15 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
   const mid = [...pipe].sort((a, b) => a.seconds - b.seconds)[Math.floor(pipe.length / 2)] ?? pipe[0];
   if (!mid) throw new Error('no run');
   const stages: StageTimes = { read: mid.result.stages.read / 1000, consolidate: mid.result.stages.consolidate / 1000, render: mid.result.stages.render / 1000, write: mid.result.stages.write / 1000 };
+
+  await runTree(dataset, inThread, undefined, LARGEST_DISTRICT);
+  const districtRuns: number[] = [];
+  let districtFiles = 0;
+  for (let i = 0; i < opts.reps; i++) {
+    const r = await runTree(dataset, inThread, undefined, LARGEST_DISTRICT);
+    districtRuns.push(r.seconds);
+    districtFiles = Object.values(r.result.filesRead)[0] ?? 0;
+  }
 
   let pipelineWorkers: ProvinceBenchResult['pipelineWorkers'];
   if (opts.workers > 0) {
@@ -90,6 +104,7 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
     pipelineCpu: timings(pipe.map((r) => r.cpuSeconds)),
     cpuRatio: median(cpuRatios),
     ...(pipelineWorkers ? { pipelineWorkers } : {}),
+    district: { code: LARGEST_DISTRICT, files: districtFiles, timings: timings(districtRuns) },
     stages,
     run: mid.result,
   };

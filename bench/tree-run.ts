@@ -6,6 +6,7 @@ import { nationalRegistry } from '../src/core/units/national-registry';
 import { LocalDrive } from '../src/drive/local/local-drive';
 import type { ReportPool } from '../src/node/workers/report-pool';
 import { consolidateTree, type TreeRunResult } from './consolidate-tree';
+import { unitFolder } from './dataset';
 import type { Dataset } from './generate-data';
 import { timed } from './measure';
 
@@ -13,17 +14,24 @@ import { timed } from './measure';
 export const BENCH_PERIOD = 'TK';
 export const BENCH_REPORT_DATE = '2024-07-08';
 
-/** One consolidation of a dataset from its communes to its root, written into a fresh folder that is removed afterwards. */
-export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
+/**
+ * One consolidation of a dataset from its communes to its root (or to
+ * `unitCode`, a unit inside it), written into a fresh folder that is
+ * removed afterwards.
+ */
+export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number, unitCode?: string): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-run-'));
+  const registry = nationalRegistry();
+  const rootCode = unitCode ?? dataset.spec.rootCode;
+  const input = path.join(dataset.dir, ...unitFolder(registry, dataset.spec.rootCode, rootCode).split('/').filter(Boolean));
   try {
     const run = await timed(() => consolidateTree({
-      registry: nationalRegistry(),
+      registry,
       form: FORM_4PHU_2024,
       period: BENCH_PERIOD,
       reportDate: BENCH_REPORT_DATE,
-      rootCode: dataset.spec.rootCode,
-      input: new LocalDrive(dataset.dir),
+      rootCode,
+      input: new LocalDrive(input),
       output: new LocalDrive(out),
       pool,
       ...(concurrency !== undefined ? { concurrency } : {}),

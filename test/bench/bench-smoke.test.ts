@@ -39,6 +39,7 @@ describe('benchmark smoke run', () => {
     expect(p?.run.invalid).toEqual({ xa: 0, huyen: 0 });
     expect(p?.run.root).toEqual({ expected: 11, onTime: 11, late: 0, missing: 0, invalid: 0 });
     expect(p?.parseOnly.median).toBeGreaterThan(0);
+    expect(p?.district).toMatchObject({ code: '692', files: 16 });
     expect(Number.isFinite(p?.ratio)).toBe(true);
     expect(p?.ratio).toBeGreaterThan(0);
   });
