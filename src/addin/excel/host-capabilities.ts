@@ -7,6 +7,8 @@ export interface HostCapabilities {
   /** ExcelApi 1.8: whole-number validation of input cells; opening a new workbook. */
   readonly dataValidation: boolean;
   readonly createWorkbook: boolean;
+  /** ExcelApi 1.7: charts with a second series drawn as another type (the goal line over the rate bars). */
+  readonly charts: boolean;
   /** ExcelApi 1.9: finding highlights (several cells per rule) and autofilters. */
   readonly highlights: boolean;
   readonly autoFilter: boolean;
@@ -25,13 +27,14 @@ export function hostCapabilities(requirements: Requirements | undefined = office
     conditionalFormats: has('1.6'),
     dataValidation: has('1.8'),
     createWorkbook: has('1.8'),
+    charts: has('1.7'),
     highlights: has('1.9'),
     autoFilter: has('1.9'),
   };
 }
 
 /** Every capability, for tests and the stand-in host. */
-export const ALL_CAPABILITIES: HostCapabilities = { core: true, conditionalFormats: true, dataValidation: true, createWorkbook: true, highlights: true, autoFilter: true };
+export const ALL_CAPABILITIES: HostCapabilities = { core: true, conditionalFormats: true, dataValidation: true, createWorkbook: true, charts: true, highlights: true, autoFilter: true };
 
 function officeRequirements(): Requirements | undefined {
   return typeof Office === 'undefined' ? undefined : Office.context?.requirements;

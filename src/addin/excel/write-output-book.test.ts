@@ -3,7 +3,7 @@ import type { OutputBook } from '../../core/grid/output-book';
 import { renderSubmission } from '../../core/render/render-submission';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { validateSubmission } from '../../core/validate/validate-submission';
-import { templateData } from '../operations/template-data';
+import { unitTemplateData } from '../../core/campaign/unit-template-data';
 import { FakeExcelHost, rangeAddress } from '../testing/fake-excel';
 import { communeSubmission, gridOfBook } from '../testing/sample-books';
 import { queueSheetRead, sheetGridOf } from './read-sheets';
@@ -56,7 +56,7 @@ describe('writeOutputBook', () => {
     const unit = registry.get('688');
     const period = FORM_4PHU_2024.periods[0];
     if (!unit || !period) throw new Error('fixture');
-    const book = renderSubmission(FORM_4PHU_2024, templateData(FORM_4PHU_2024, registry, unit, period), { template: true });
+    const book = renderSubmission(FORM_4PHU_2024, unitTemplateData(FORM_4PHU_2024, registry, unit, period), { template: true });
     await writeOutputBook(h.newContext() as unknown as Excel.RequestContext, book, blank);
     const s = h.sheet('SoLieu');
     const sheet = book.sheets.find((x) => x.name === 'SoLieu');

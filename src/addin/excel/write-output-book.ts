@@ -49,7 +49,8 @@ function firstDataRow(s: OutputSheet): number {
  * Writes an OutputBook into the open workbook: values (text always
  * literal), PHU's own formulas, number formats, widths, hidden rows and
  * columns, bold headers and totals, merges, frozen panes, filter, rate
- * colour scales, whole-number validation on input cells and protection,
+ * colour scales, whole-number validation on input cells, open text cells
+ * (a drop-down list where only some words are allowed) and protection,
  * as much as the host supports. Values go in blocks and the batch is sent
  * whenever the next block would pass the request limit, so a large sheet
  * takes several round trips and a small book one. A replaced sheet is
@@ -151,6 +152,12 @@ async function writeSheet(ws: Excel.Worksheet, s: OutputSheet, budget: WriteBudg
     range.format.protection.locked = false;
     if (caps.dataValidation) queueWholeNumberRule(range);
   }
+  for (const t of s.textInputs ?? []) {
+    await budget.reserve(600 + payloadBytes(t.values ?? []));
+    const range = rangeOf(ws, t.range);
+    range.format.protection.locked = false;
+    if (caps.dataValidation && t.values && listSource(t.values) !== undefined) queueListRule(range, t.values);
+  }
   if (s.protect) {
     ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true, selectionMode: 'Normal' });
   }
@@ -169,5 +176,34 @@ export function queueWholeNumberRule(range: Excel.Range): void {
     style: 'Stop',
     title: 'Số liệu không hợp lệ',
     message: 'Chỉ nhập số nguyên không âm (0, 1, 2, ...), không nhập chữ hay dấu chấm phân cách.',
+  };
+}
+
+/** Excel refuses an inline list longer than this. */
+const MAX_LIST_SOURCE = 255;
+
+/**
+ * The inline source of a drop-down list (`Đã kết nối,Chưa kết nối`), or
+ * undefined when the words cannot be listed inline: one holds a comma or a
+ * quote, or the list is too long. The cells then stay open text, as in the
+ * files PHU writes.
+ */
+export function listSource(values: readonly string[]): string | undefined {
+  if (values.length === 0 || values.some((v) => /[,"]/.test(v))) return undefined;
+  const source = values.join(',');
+  return source.length <= MAX_LIST_SOURCE ? source : undefined;
+}
+
+/** A text cell that takes only the listed words, picked from a drop-down. */
+export function queueListRule(range: Excel.Range, values: readonly string[]): void {
+  const source = listSource(values);
+  if (source === undefined) return;
+  range.dataValidation.clear();
+  range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Stop',
+    title: 'Giá trị không hợp lệ',
+    message: `Hãy chọn một trong: ${values.join(', ')}.`,
   };
 }

@@ -118,7 +118,7 @@ describe('checkOpenWorkbook', () => {
   it('skips highlights when the host lacks the requirement set, still validating', async () => {
     const h = new FakeExcelHost();
     h.loadGrid(faultyCommuneGrid().grid);
-    const out = await checkOpenWorkbook(ctx(h), { registry, capabilities: { core: true, conditionalFormats: true, dataValidation: true, createWorkbook: true, highlights: false, autoFilter: false } });
+    const out = await checkOpenWorkbook(ctx(h), { registry, capabilities: { core: true, conditionalFormats: true, dataValidation: true, createWorkbook: true, charts: true, highlights: false, autoFilter: false } });
     expect(out.result.ok).toBe(false);
     expect(h.sheet('SoLieu').conditionalFormats).toEqual([]);
     expect(h.stats.syncs).toBe(2);

@@ -1,15 +1,19 @@
+import type { PreviousFigures } from '../../core/campaign/previous-figures';
+import { rateCharts, type RateChart } from '../../core/campaign/rate-charts';
 import type { ChildReport, SourceFile } from '../../core/consolidate/child-report';
 import { consolidate } from '../../core/consolidate/consolidate';
 import type { Consolidation } from '../../core/consolidate/consolidation';
 import { reportFromValidation } from '../../core/consolidate/report-from-validation';
 import { createFinding } from '../../core/findings/finding';
 import type { FormDef } from '../../core/forms/form-schema';
-import type { OutputBook } from '../../core/grid/output-book';
+import type { OutputBook, OutputSheet } from '../../core/grid/output-book';
+import { DriveError } from '../../core/ports/drive';
 import type { WorkbookGrid } from '../../core/grid/sheet-grid';
 import type { Finding } from '../../core/findings/finding';
 import { renderConsolidation } from '../../core/render/render-consolidation';
 import type { UnitRegistry } from '../../core/units/unit-registry';
 import { validateSubmission } from '../../core/validate/validate-submission';
+import type { ValidationContext } from '../../core/validate/validation-context';
 
 /** A file the user picked in the browser (a `File`, or anything shaped like one). */
 export interface PickedFile {
@@ -19,6 +23,8 @@ export interface PickedFile {
   readonly lastModified: number;
   /** Path inside the picked folder (`webkitRelativePath`), '' for single files. */
   readonly relativePath?: string;
+  /** A folder listed in a drive: reported, never read. */
+  readonly isFolder?: boolean;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -43,6 +49,7 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Why a picked file is not a submission, or undefined when it should be read as one. */
 export function ignoreReason(file: PickedFile): string | undefined {
   const name = file.name;
+  if (file.isFolder) return 'là thư mục, các tệp trong thư mục con không được đọc';
   if (name.startsWith('~$')) return 'tệp khóa tạm của Excel (~$), có khi tệp đang mở; không phải báo cáo';
   if (name.startsWith('._')) return 'tệp ẩn do máy Mac tạo ra, không phải báo cáo';
   if ((file.relativePath ?? '').split('/').length > 2) return 'nằm trong thư mục con, không được đọc';
@@ -66,6 +73,10 @@ export interface ConsolidateRequest {
   readonly period: string;
   /** `yyyy-mm-dd`, today when absent. */
   readonly reportDate?: string;
+  /** Assigned targets (a target table): a file whose target differs has an error. */
+  readonly targets?: ValidationContext['targets'];
+  /** The previous period: falling cumulative figures are warned about, and the consolidation shows each unit's progress. */
+  readonly previous?: PreviousFigures;
 }
 
 /**
@@ -93,26 +104,52 @@ async function readOne(file: PickedFile, req: ConsolidateRequest, reader: Workbo
   const at = { file: file.name };
   const modified = new Date(file.lastModified).toISOString();
   const reason = ignoreReason(file);
+  const unread: SourceFile = { file: file.name, bytes: file.isFolder ? 0 : file.size, sha256: '', modified };
+  if (file.isFolder) return { source: unread, findings: [createFinding('file_ignored', { reason: reason ?? '' }, at)] };
   if (file.size > MAX_FILE_BYTES) {
-    const source: SourceFile = { file: file.name, bytes: file.size, sha256: '', modified };
-    return { source, findings: [reason === undefined ? createFinding('file_too_large', { bytes: file.size, limit: MAX_FILE_BYTES }, at) : createFinding('file_ignored', { reason }, at)] };
+    return { source: unread, findings: [reason === undefined ? createFinding('file_too_large', { bytes: file.size, limit: MAX_FILE_BYTES }, at) : createFinding('file_ignored', { reason }, at)] };
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (err) {
+    // A drive file deleted or renamed since the listing: reported, the others still read.
+    if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
+    return { source: unread, findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] };
+  }
   const source: SourceFile = { file: file.name, bytes: bytes.length, sha256: await sha256Hex(bytes), modified };
   if (reason !== undefined) return { source, findings: [createFinding('file_ignored', { reason }, at)] };
   const read = await reader.readWorkbook(bytes);
-  const validation = read.book ? validateSubmission(read.book, { form: req.form, registry: req.registry, file: file.name, expect: { period: req.period } }) : undefined;
+  const ctx: ValidationContext = {
+    form: req.form,
+    registry: req.registry,
+    file: file.name,
+    expect: { period: req.period },
+    ...(req.targets ? { targets: req.targets } : {}),
+    ...(req.previous ? { previous: req.previous.byUnit } : {}),
+  };
+  const validation = read.book ? validateSubmission(read.book, ctx) : undefined;
   return reportFromValidation(source, read.findings, validation, req.form);
 }
 
-/** The consolidation of the reports and the workbook to write. */
-export function consolidateReports(reports: readonly ChildReport[], req: ConsolidateRequest): { consolidation: Consolidation; book: OutputBook } {
+/** A consolidation as the pane keeps it: the result, its workbook, and the chart sheet only Excel can draw. */
+export interface ConsolidatedBook {
+  readonly consolidation: Consolidation;
+  /** The parent's workbook (with `TinhHinhNop`): what is saved, opened or pushed up. */
+  readonly book: OutputBook;
+  /** `BieuDo` and its charts: added when writing into Excel, not in files (ExcelJS draws no charts). */
+  readonly charts: { readonly sheet: OutputSheet; readonly charts: readonly RateChart[] };
+}
+
+/** The consolidation of the reports, its workbook (with completeness) and its rate charts. */
+export function consolidateReports(reports: readonly ChildReport[], req: ConsolidateRequest): ConsolidatedBook {
   const consolidation = consolidate(reports, {
     form: req.form,
     registry: req.registry,
     parentCode: req.parentCode,
     period: req.period,
     ...(req.reportDate !== undefined ? { reportDate: req.reportDate } : {}),
+    ...(req.previous ? { previous: req.previous } : {}),
   });
-  return { consolidation, book: renderConsolidation(req.form, consolidation) };
+  return { consolidation, book: renderConsolidation(req.form, consolidation, { completeness: true }), charts: rateCharts(req.form, consolidation) };
 }

@@ -2,10 +2,10 @@ import type { FormDef } from '../../core/forms/form-schema';
 import type { OutputBook } from '../../core/grid/output-book';
 import { renderSubmission } from '../../core/render/render-submission';
 import type { UnitRegistry } from '../../core/units/unit-registry';
+import { unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import type { HostCapabilities } from '../excel/host-capabilities';
 import { queueSheetList } from '../excel/sheet-list';
 import { clashingSheets, writeOutputBook, type WriteBookResult } from '../excel/write-output-book';
-import { templateData } from './template-data';
 
 /** A blank submission to create in the open workbook. */
 export interface TemplateRequest {
@@ -14,6 +14,8 @@ export interface TemplateRequest {
   readonly unitCode: string;
   readonly periodId: string;
   readonly villageRows?: number;
+  /** Assigned targets by unit code (a target table read with `readTargetTable`): prefilled and locked. */
+  readonly targets?: UnitTemplateOptions['targets'];
   /** Replace the form's sheets when the workbook has them already. */
   readonly replace?: boolean;
   readonly capabilities?: HostCapabilities;
@@ -29,7 +31,8 @@ export class TemplateError extends Error {
 
 /**
  * Writes a blank submission of a unit for a period into the open workbook:
- * the form's exact layout with ThongTin filled in, one row per child unit,
+ * the form's exact layout with ThongTin filled in, one row per child unit
+ * (with its assigned targets, locked, when a target table was given),
  * input cells unlocked and limited to whole numbers >= 0, key rows locked
  * (sheets protected without a password), totals as SUM formulas. Existing
  * sheets of the same names are only replaced when asked.
@@ -39,7 +42,8 @@ export async function createTemplate(context: Excel.RequestContext, req: Templat
   if (!unit) throw new TemplateError(`Không có đơn vị mã "${req.unitCode}" trong danh mục hành chính.`);
   const period = req.form.periods.find((p) => p.id.toUpperCase() === req.periodId.trim().toUpperCase());
   if (!period) throw new TemplateError(`Kỳ "${req.periodId}" không có trong mẫu ${req.form.id} (${req.form.periods.map((p) => p.id).join(', ')}).`);
-  const book = renderSubmission(req.form, templateData(req.form, req.registry, unit, period, req.villageRows), { template: true });
+  const opts: UnitTemplateOptions = { ...(req.villageRows !== undefined ? { villageRows: req.villageRows } : {}), ...(req.targets ? { targets: req.targets } : {}) };
+  const book = renderSubmission(req.form, unitTemplateData(req.form, req.registry, unit, period, opts), { template: true });
   const list = queueSheetList(context);
   await context.sync();
   const sheets = list();

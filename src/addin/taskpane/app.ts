@@ -4,6 +4,7 @@ import { consolidatePanel } from './consolidate-panel';
 import { button, el } from './dom';
 import { message, type Lang, type MessageKey } from './i18n';
 import type { Panel, PaneDeps, PanelContext } from './pane-deps';
+import { SharePointSession } from './sharepoint-session';
 import { templatePanel } from './template-panel';
 
 const TABS: ReadonlyArray<{ id: string; label: MessageKey; make: (c: PanelContext) => Panel }> = [
@@ -31,7 +32,7 @@ function savedLang(): Lang {
 export function mountPane(root: HTMLElement, deps: PaneDeps, initial: Lang = savedLang()): { setLang(l: Lang): void } {
   let lang: Lang = initial;
   let active = TABS[0]?.id ?? 'check';
-  const ctx: PanelContext = { deps, lang: () => lang };
+  const ctx: PanelContext = { deps, lang: () => lang, sharePoint: new SharePointSession(deps.sharePoint) };
   const panels = new Map(TABS.map((t) => [t.id, t.make(ctx)] as const));
   const title = el('h1', { class: 'phu-title' });
   const langButton = button('', () => setLang(lang === 'vi' ? 'en' : 'vi'), { class: 'phu-button phu-subtle', 'data-testid': 'switch-lang' });

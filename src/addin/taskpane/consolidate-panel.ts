@@ -1,23 +1,36 @@
-import type { Consolidation } from '../../core/consolidate/consolidation';
-import type { OutputBook } from '../../core/grid/output-book';
-import { queueSheetList } from '../excel/sheet-list';
-import { clashingSheets, writeOutputBook } from '../excel/write-output-book';
-import { consolidateReports, reportsFromFiles, type FileState, type PickedFile } from '../operations/consolidate-files';
+import type { PreviousFigures } from '../../core/campaign/previous-figures';
+import { parentFolder } from '../../core/campaign/template-path';
+import type { ValidationContext } from '../../core/validate/validation-context';
+import { readPreviousFile, readTargetFile } from '../operations/campaign-inputs';
+import { consolidateReports, reportsFromFiles, type ConsolidatedBook, type FileState, type PickedFile } from '../operations/consolidate-files';
+import { pickedFromFolder } from '../operations/drive-files';
+import { pushTarget, type PushTarget } from '../operations/push-workbook';
+import { writeConsolidation } from '../operations/write-consolidation';
 import { bytesToBase64 } from './bytes-to-base64';
+import { completenessView } from './completeness-view';
 import { button, el, errorText, field } from './dom';
+import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
+import { pushBox } from './push-box';
+import { pickedOf } from './picked-file';
 import { periodSelect, unitInput } from './template-panel';
 
-/** A picked `File` as the consolidation reads it. */
-function pickedOf(f: File): PickedFile {
-  return { name: f.name, size: f.size, lastModified: f.lastModified, relativePath: f.webkitRelativePath, arrayBuffer: () => f.arrayBuffer() };
+/** A consolidation as the panel keeps it. */
+interface Result extends ConsolidatedBook {
+  readonly unit: string;
+  readonly target: PushTarget | undefined;
+  /** The workbook's bytes, made once: saved, opened and pushed alike. */
+  bytes(): Promise<Uint8Array>;
 }
 
 /**
- * "Tổng hợp": the children's files picked from this computer (a folder or
- * files), read one at a time with progress, consolidated, then written
- * into this workbook or a new one, or saved as a file.
+ * "Tổng hợp": the children's files, picked from this computer (a folder or
+ * files) or a SharePoint/OneDrive folder, read one at a time with each
+ * file's status, checked against an optional target table and compared with
+ * an optional previous period; then completeness at a glance, and the
+ * consolidation written into this workbook (with BieuDo's charts) or a new
+ * one, saved as a file, or pushed up to the level above.
  */
 export function consolidatePanel(ctx: PanelContext): Panel {
   const element = el('section', { class: 'phu-panel', 'data-testid': 'panel-consolidate' });
@@ -26,13 +39,23 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   const t = (k: MessageKey, p?: Record<string, string | number>): string => message(ctx.lang(), k, p);
   const folderInput = el('input', { type: 'file', webkitdirectory: true, multiple: true, class: 'phu-file', 'data-testid': 'pick-folder' });
   const filesInput = el('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm,.xls', class: 'phu-file', 'data-testid': 'pick-files' });
-  const parent = unitInput(ctx, 'consolidate-parent');
+  const previousInput = el('input', { type: 'file', accept: '.xlsx,.xlsm', class: 'phu-file', 'data-testid': 'pick-previous' });
+  const targetsInput = el('input', { type: 'file', accept: '.xlsx,.xlsm', class: 'phu-file', 'data-testid': 'pick-targets' });
+  const parent = unitInput(ctx, 'consolidate-parent', () => render());
   const period = periodSelect(form, 'consolidate-period');
+  period.addEventListener('change', () => render());
+  const sourceBrowser = driveBrowser(ctx, 'source-browser', { files: true, onFolder: () => render() });
+  let source: 'local' | 'sharepoint' = 'local';
   let files: PickedFile[] = [];
   let states: FileState[] = [];
-  let result: { consolidation: Consolidation; book: OutputBook; unit: string } | undefined;
+  let total = 0;
+  let result: Result | undefined;
   let busy = false;
   let note = '';
+  let inputsNote = '';
+  let clashes: readonly string[] = [];
+
+  const push = pushBox(ctx, { target: () => result?.target, bytes: () => (result ? result.bytes() : Promise.reject(new Error('no result'))) });
 
   const picked = (input: HTMLInputElement): void => {
     files = Array.from(input.files ?? []).map(pickedOf);
@@ -43,28 +66,83 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   };
   folderInput.addEventListener('change', () => picked(folderInput));
   filesInput.addEventListener('change', () => picked(filesInput));
+  for (const input of [previousInput, targetsInput]) {
+    input.addEventListener('change', () => {
+      inputsNote = '';
+      render();
+    });
+  }
+
+  const chosen = (input: HTMLInputElement): PickedFile | undefined => {
+    const f = input.files?.[0];
+    return f ? pickedOf(f) : undefined;
+  };
 
   const run = async (): Promise<void> => {
-    if (files.length === 0) {
+    const connection = ctx.sharePoint.connection;
+    if (source === 'local' && files.length === 0) {
       note = t('noFiles');
+      render();
+      return;
+    }
+    if (source === 'sharepoint' && !connection) {
+      note = t('spNotSignedIn');
       render();
       return;
     }
     busy = true;
     note = '';
+    inputsNote = '';
     result = undefined;
+    clashes = [];
     states = [];
+    total = source === 'local' ? files.length : 0;
     render();
     try {
       const xlsx = await ctx.deps.loadXlsx();
       const registry = ctx.deps.registry();
-      const req = { form, registry, parentCode: parent.input.value.trim(), period: period.value, reportDate: ctx.deps.today() };
-      const reports = await reportsFromFiles(files, req, xlsx, (s) => {
+      const notes: string[] = [];
+      let previous: PreviousFigures | undefined;
+      const previousFile = chosen(previousInput);
+      if (previousFile) {
+        const got = await readPreviousFile(previousFile, form, registry, xlsx);
+        if (!got.previous) {
+          note = t('previousBad', { file: previousFile.name, form: form.id, n: got.errors.length });
+          return;
+        }
+        previous = got.previous;
+        notes.push(t('previousUsed', { label: previous.label, n: Object.keys(previous.byUnit).length }));
+      }
+      let targets: ValidationContext['targets'];
+      const targetsFile = chosen(targetsInput);
+      if (targetsFile) {
+        const table = await readTargetFile(targetsFile, form, registry, xlsx);
+        const errors = table.findings.filter((f) => f.severity === 'error').length;
+        if (errors > 0) {
+          note = t('targetsBad', { file: targetsFile.name, n: errors });
+          return;
+        }
+        targets = table.targets;
+        notes.push(t('targetsRead', { file: targetsFile.name, units: table.rows.length, columns: table.columns.length }));
+      }
+      inputsNote = notes.join(' ');
+      const inputs = source === 'local' || !connection ? files : await pickedFromFolder(connection.drive, sourceBrowser.folder());
+      total = inputs.length;
+      const parentCode = parent.input.value.trim();
+      const req = { form, registry, parentCode, period: period.value, reportDate: ctx.deps.today(), ...(targets ? { targets } : {}), ...(previous ? { previous } : {}) };
+      const reports = await reportsFromFiles(inputs, req, xlsx, (s) => {
         states = [...states.filter((x) => x.name !== s.name || x.index !== s.index), s].sort((a, b) => a.index - b.index);
         renderProgress();
       });
-      const { consolidation, book } = consolidateReports(reports, req);
-      result = { consolidation, book, unit: registry.get(req.parentCode)?.name ?? req.parentCode };
+      const consolidated = consolidateReports(reports, req);
+      let made: Promise<Uint8Array> | undefined;
+      result = {
+        ...consolidated,
+        unit: registry.get(parentCode)?.name ?? parentCode,
+        target: pushTarget(form, registry, parentCode, period.value),
+        bytes: () => (made ??= xlsx.writeWorkbook(consolidated.book)),
+      };
+      push.reset();
     } catch (e) {
       note = t('failed', { why: errorText(e) });
     } finally {
@@ -73,36 +151,29 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     }
   };
 
-  let clashes: readonly string[] = [];
-
-  /** Writes into the open workbook; sheets of the same names are replaced only once the user agreed. */
+  /** Writes into the open workbook (BieuDo with its charts too); sheets of the same names are replaced only once the user agreed. */
   const writeCurrent = async (replace: boolean): Promise<void> => {
-    if (!result) return;
-    const book = result.book;
+    const r = result;
+    if (!r) return;
     busy = true;
     clashes = [];
     render();
     try {
-      const out = await ctx.deps.runExcel(async (c) => {
-        const list = queueSheetList(c);
-        await c.sync();
-        const existing = list();
-        const clash = clashingSheets(book, existing);
-        if (clash.length > 0 && !replace) return { clash };
-        return writeOutputBook(c, book, existing, {
-          replace: true,
+      const out = await ctx.deps.runExcel((c) =>
+        writeConsolidation(c, r, {
+          replace,
           activate: form.mainTable,
           capabilities: ctx.deps.capabilities,
-          onProgress: (done, total) => {
-            note = t('writing', { done, total });
+          onProgress: (done, all) => {
+            note = t('writing', { done, total: all });
             renderNote();
           },
-        });
-      });
-      if ('clash' in out) {
-        clashes = out.clash;
+        }),
+      );
+      if ('clashes' in out) {
+        clashes = out.clashes;
         note = '';
-      } else note = t('written', { n: out.sheets.length });
+      } else note = `${t('written', { n: out.written.sheets.length })} ${out.chartsSupported ? t('chartsAdded', { n: out.charts }) : t('chartsSkipped')}`;
     } catch (e) {
       note = t('failed', { why: errorText(e) });
     } finally {
@@ -111,13 +182,12 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     }
   };
 
-  const fileName = (): string => `${parent.input.value.trim()} ${result?.unit ?? ''} ${period.value}.xlsx`.replace(/\s+/g, ' ').trim();
+  const fileName = (): string => result?.target?.name ?? `${parent.input.value.trim()} ${result?.unit ?? ''} ${period.value}.xlsx`.replace(/\s+/g, ' ').trim();
 
   const writeNew = async (): Promise<void> => {
     if (!result || !ctx.deps.createWorkbook) return;
     try {
-      const bytes = await (await ctx.deps.loadXlsx()).writeWorkbook(result.book);
-      await ctx.deps.createWorkbook(bytesToBase64(bytes));
+      await ctx.deps.createWorkbook(bytesToBase64(await result.bytes()));
       note = t('openedNew');
     } catch (e) {
       note = t('failed', { why: errorText(e) });
@@ -128,8 +198,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   const save = async (): Promise<void> => {
     if (!result) return;
     try {
-      const bytes = await (await ctx.deps.loadXlsx()).writeWorkbook(result.book);
-      ctx.deps.download(fileName(), bytes);
+      ctx.deps.download(fileName(), await result.bytes());
       note = t('saved', { file: fileName() });
     } catch (e) {
       note = t('failed', { why: errorText(e) });
@@ -151,7 +220,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
                 : s.warnings > 0
                   ? `${t('fileValid')} · ${t('fileWarnings', { n: s.warnings })}`
                   : t('fileValid');
-        return el('li', { class: `phu-file-state phu-${s.status}`, 'data-testid': 'file-state', 'data-status': s.status }, el('span', { class: 'phu-file-name' }, s.name), el('span', { class: 'phu-file-status' }, label));
+        return el('li', { class: `phu-file-state phu-${s.status}`, 'data-testid': 'file-state', 'data-status': s.status, 'data-name': s.name }, el('span', { class: 'phu-file-name' }, s.name), el('span', { class: 'phu-file-status' }, label));
       }),
     );
   };
@@ -161,15 +230,48 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     noteLine.hidden = note === '';
   };
 
+  const sourceChoice = (): HTMLElement => {
+    const option = (value: 'local' | 'sharepoint', label: MessageKey): HTMLElement => {
+      const radio = el('input', { type: 'radio', name: 'phu-source', value, 'data-testid': `source-${value}`, checked: source === value });
+      radio.addEventListener('change', () => {
+        source = value;
+        note = '';
+        render();
+      });
+      return el('label', { class: 'phu-radio' }, radio, t(label));
+    };
+    return el('fieldset', { class: 'phu-choice' }, el('legend', { class: 'phu-field-label' }, t('sourceLabel')), option('local', 'sourceLocal'), option('sharepoint', 'sourceSharePoint'));
+  };
+
+  const sharePointSource = (): HTMLElement[] => {
+    const unit = ctx.deps.registry().get(parent.input.value.trim());
+    const p = form.periods.find((x) => x.id === period.value);
+    const conventional = unit && p ? parentFolder(form, p, unit) : undefined;
+    const connected = ctx.sharePoint.connection !== undefined;
+    return [
+      sourceBrowser.element,
+      connected && conventional && conventional !== sourceBrowser.folder()
+        ? button(t('spConvention', { path: conventional }), () => void sourceBrowser.open(conventional), { class: 'phu-button phu-subtle', 'data-testid': 'source-convention' })
+        : el('span'),
+      connected ? el('p', { class: 'phu-hint', 'data-testid': 'source-folder' }, t('spFolderToRead', { path: sourceBrowser.folder() || t('spRoot') })) : el('span'),
+    ];
+  };
+
   function render(): void {
     const c = result?.consolidation.completeness;
+    const runLabel = busy ? t('consolidating', { i: states.length, n: total }) : t('consolidateRun');
     element.replaceChildren(
       el('p', { class: 'phu-intro' }, t('consolidateIntro')),
-      el('div', { class: 'phu-row' }, field(t('pickFolder'), folderInput), field(t('pickFiles'), filesInput)),
-      files.length > 0 ? el('p', { class: 'phu-hint' }, t('filesChosen', { n: files.length })) : el('span'),
       field(t('parentCode'), el('span', { class: 'phu-row' }, parent.input, parent.name), t('unitCodeHint')),
       field(t('period'), period),
-      button(busy ? t('consolidating', { i: states.length, n: files.length }) : t('consolidateRun'), () => void run(), { class: 'phu-button phu-primary', 'data-testid': 'run-consolidate', disabled: busy }),
+      sourceChoice(),
+      ...(source === 'local'
+        ? [el('div', { class: 'phu-row' }, field(t('pickFolder'), folderInput), field(t('pickFiles'), filesInput)), files.length > 0 ? el('p', { class: 'phu-hint' }, t('filesChosen', { n: files.length })) : el('span')]
+        : sharePointSource()),
+      field(t('previousLabel'), previousInput, t('previousHint')),
+      field(t('targetsLabel'), targetsInput, t('targetsHint')),
+      button(runLabel, () => void run(), { class: 'phu-button phu-primary', 'data-testid': 'run-consolidate', disabled: busy }),
+      inputsNote ? el('p', { class: 'phu-hint', 'data-testid': 'consolidate-inputs' }, inputsNote) : el('span'),
       progress,
       c && result
         ? el(
@@ -198,12 +300,16 @@ export function consolidatePanel(ctx: PanelContext): Panel {
           )
         : el('span'),
       noteLine,
+      result ? completenessView(ctx.lang(), result.consolidation) : el('span'),
+      result ? push.element : el('span'),
     );
     renderProgress();
     renderNote();
     parent.refresh();
+    if (result) push.render();
   }
 
+  ctx.sharePoint.onChange(() => render());
   render();
   return { element, render };
 }

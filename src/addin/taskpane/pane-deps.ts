@@ -3,6 +3,7 @@ import type { UnitRegistry } from '../../core/units/unit-registry';
 import type { HostCapabilities } from '../excel/host-capabilities';
 import type { WorkbookReader } from '../operations/consolidate-files';
 import type { Lang } from './i18n';
+import type { SharePointAccess, SharePointSession } from './sharepoint-session';
 
 /** The xlsx adapter, loaded on demand into its own chunk. */
 export interface XlsxModule extends WorkbookReader {
@@ -22,12 +23,16 @@ export interface PaneDeps {
   /** Offers bytes as a file download. */
   readonly download: (name: string, bytes: Uint8Array) => void;
   readonly today: () => string;
+  /** SharePoint/OneDrive through Microsoft Graph, or why it is unavailable. */
+  readonly sharePoint: SharePointAccess;
 }
 
 /** What a panel sees: its dependencies and the current language. */
 export interface PanelContext {
   readonly deps: PaneDeps;
   lang(): Lang;
+  /** The pane's SharePoint session, shared by the panels. */
+  readonly sharePoint: SharePointSession;
 }
 
 /** A tab's content: its element, redrawn on demand (language switch, state change). */

@@ -6,6 +6,9 @@ import { mountPane } from './app';
 import { el } from './dom';
 import { message } from './i18n';
 import type { PaneDeps } from './pane-deps';
+import type { SharePointAccess } from './sharepoint-session';
+import { addinAuthConfigFrom } from '../auth/addin-auth-config';
+import { buildGraphValues } from '../auth/build-graph-values';
 
 function download(name: string, bytes: Uint8Array): void {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -15,6 +18,21 @@ function download(name: string, bytes: Uint8Array): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * SharePoint as this build allows it: the Graph settings given at build
+ * time, the fallback popup returning to this add-in's auth-redirect.html
+ * unless the build names another page.
+ */
+function sharePointAccess(): SharePointAccess {
+  const config = addinAuthConfigFrom(buildGraphValues());
+  if ('problem' in config) return { available: false, problem: config.problem };
+  const redirectUri = config.redirectUri ?? new URL('auth-redirect.html', window.location.href).href;
+  return {
+    available: true,
+    connect: async (driveId) => (await import(/* webpackChunkName: "graph" */ './graph-module')).connectDrive({ ...config, redirectUri }, driveId),
+  };
 }
 
 void Office.onReady(() => {
@@ -34,6 +52,7 @@ void Office.onReady(() => {
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     download,
     today: () => localIsoToday(),
+    sharePoint: sharePointAccess(),
   };
   mountPane(root, deps);
 });

@@ -1,7 +1,13 @@
+import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
+import type { TargetTable } from '../../core/campaign/target-table';
+import { DEFAULT_VILLAGE_ROWS } from '../../core/campaign/unit-template-data';
 import type { FormDef } from '../../core/forms/form-schema';
+import { readTargetFile } from '../operations/campaign-inputs';
 import { createTemplate, TemplateError } from '../operations/create-template';
-import { DEFAULT_VILLAGE_ROWS } from '../operations/template-data';
+import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from '../operations/unit-templates';
+import { pickedOf } from './picked-file';
 import { button, el, errorText, field } from './dom';
+import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
 
@@ -27,7 +33,15 @@ export function unitInput(ctx: PanelContext, testId: string, onChange: () => voi
   return { input, name, refresh };
 }
 
-/** "Tạo biểu mẫu": a blank submission for a unit and period, written into the open workbook. */
+/** Findings of a target table listed in the pane; more are counted in the note. */
+const MAX_TABLE_FINDINGS = 20;
+
+/**
+ * "Tạo biểu mẫu": a blank submission for a unit and period written into the
+ * open workbook, or one file per child unit (downloaded one by one, or
+ * uploaded to SharePoint by the folder convention, never overwriting);
+ * with a target table, the assigned targets are filled in and locked.
+ */
 export function templatePanel(ctx: PanelContext): Panel {
   const element = el('section', { class: 'phu-panel', 'data-testid': 'panel-template' });
   const form = ctx.deps.forms[0];
@@ -40,6 +54,141 @@ export function templatePanel(ctx: PanelContext): Panel {
   let note = '';
   let ok = false;
   let clashes: readonly string[] = [];
+  const tableInput = el('input', { type: 'file', accept: '.xlsx,.xlsm', class: 'phu-file', 'data-testid': 'pick-target-table' });
+  let table: (TargetTable & { readonly file: string }) | undefined;
+  let tableBusy = false;
+  let tableNote = '';
+  let templates: readonly CampaignTemplate[] = [];
+  let uploads: TemplateUpload[] = [];
+  let unitsNote = '';
+  let unitsOk = true;
+  let uploading = false;
+  const browser = driveBrowser(ctx, 'template-browser', { onFolder: () => render() });
+
+  /** The table's targets, once it has no error. */
+  const usableTargets = (): TargetTable['targets'] | undefined => (table && !table.findings.some((f) => f.severity === 'error') ? table.targets : undefined);
+
+  tableInput.addEventListener('change', () => void readTable());
+  const readTable = async (): Promise<void> => {
+    const f = tableInput.files?.[0];
+    table = undefined;
+    tableNote = '';
+    templates = [];
+    if (!f) return render();
+    tableBusy = true;
+    render();
+    try {
+      const read = await readTargetFile(pickedOf(f), form, ctx.deps.registry(), await ctx.deps.loadXlsx());
+      table = { ...read, file: f.name };
+      const errors = read.findings.filter((x) => x.severity === 'error').length;
+      tableNote = errors > 0 ? t('targetsBad', { file: f.name, n: errors }) : t('targetsRead', { file: f.name, units: read.rows.length, columns: read.columns.length });
+    } catch (e) {
+      tableNote = t('failed', { why: errorText(e) });
+    } finally {
+      tableBusy = false;
+      render();
+    }
+  };
+
+  const makeUnitTemplates = (): void => {
+    uploads = [];
+    const code = unit.input.value.trim();
+    try {
+      const targets = usableTargets();
+      templates = unitTemplates(form, ctx.deps.registry(), code, period.value, { ...(targets ? { targets } : {}), villageRows: Number(rows.value) || DEFAULT_VILLAGE_ROWS });
+      const name = ctx.deps.registry().get(code)?.name ?? code;
+      unitsOk = templates.length > 0;
+      unitsNote = templates.length === 0 ? t('unitTemplatesNone', { unit: name }) : t('unitTemplatesDone', { n: templates.length, period: period.value, unit: name, assigned: templates.filter((x) => x.assigned.length > 0).length });
+    } catch (e) {
+      templates = [];
+      unitsOk = false;
+      unitsNote = e instanceof TemplateError ? e.message : t('failed', { why: errorText(e) });
+    }
+    render();
+  };
+
+  const downloadOne = async (tpl: CampaignTemplate): Promise<void> => {
+    try {
+      const bytes = await (await ctx.deps.loadXlsx()).writeWorkbook(tpl.book);
+      ctx.deps.download(splitFilePath(tpl.path).name, bytes);
+    } catch (e) {
+      unitsOk = false;
+      unitsNote = t('failed', { why: errorText(e) });
+      render();
+    }
+  };
+
+  const uploadAll = async (): Promise<void> => {
+    const connection = ctx.sharePoint.connection;
+    if (!connection || templates.length === 0) return;
+    uploading = true;
+    uploads = templates.map(() => ({ status: 'uploading' }));
+    render();
+    try {
+      const xlsx = await ctx.deps.loadXlsx();
+      const counts = await uploadTemplates(connection.drive, browser.folder(), templates, (book) => xlsx.writeWorkbook(book), (i, state) => {
+        uploads[i] = state;
+        render();
+      });
+      unitsOk = counts.failed === 0;
+      unitsNote = t('uploadDone', { sent: counts.sent, n: templates.length, exists: counts.exists });
+    } catch (e) {
+      unitsOk = false;
+      unitsNote = t('failed', { why: errorText(e) });
+    } finally {
+      uploading = false;
+      render();
+    }
+  };
+
+  const uploadLabel = (u: TemplateUpload | undefined): string => {
+    if (!u) return '';
+    if (u.status === 'failed') return t('tplFailed', { why: u.why });
+    return t(u.status === 'uploading' ? 'tplUploading' : u.status === 'uploaded' ? 'tplUploaded' : 'tplExists');
+  };
+
+  const tableView = (): HTMLElement => {
+    if (!table) return el('span');
+    const shown = table.findings.slice(0, MAX_TABLE_FINDINGS);
+    return el(
+      'ul',
+      { class: 'phu-findings', 'data-testid': 'target-findings' },
+      ...shown.map((f) =>
+        el('li', { class: `phu-finding phu-${f.severity}`, 'data-testid': 'target-finding', 'data-severity': f.severity, 'data-cell': `${f.sheet ?? ''}!${f.cell ?? ''}` }, el('span', { class: 'phu-cell' }, `${f.sheet ?? ''}!${f.cell ?? ''}`), el('span', {}, ctx.lang() === 'vi' ? f.message_vi : f.message_en)),
+      ),
+    );
+  };
+
+  const unitsView = (): HTMLElement[] => {
+    if (templates.length === 0) return unitsNote ? [el('p', { class: `phu-note ${unitsOk ? 'phu-ok' : 'phu-bad'}`, 'data-testid': 'unit-templates-note' }, unitsNote)] : [];
+    return [
+      el('p', { class: `phu-note ${unitsOk ? 'phu-ok' : 'phu-bad'}`, role: 'status', 'data-testid': 'unit-templates-note' }, unitsNote),
+      el(
+        'ol',
+        { class: 'phu-files', 'data-testid': 'unit-templates' },
+        ...templates.map((tpl, i) => {
+          const name = splitFilePath(tpl.path).name;
+          const u = uploads[i];
+          return el(
+            'li',
+            { class: `phu-file-state phu-${u?.status === 'failed' ? 'invalid' : u?.status === 'uploaded' ? 'valid' : 'ignored'}`, 'data-testid': 'unit-template', 'data-name': name, 'data-status': u?.status ?? '' },
+            el('span', { class: 'phu-file-name' }, name),
+            el('span', { class: 'phu-file-status' }, uploadLabel(u)),
+            button(t('downloadOne'), () => void downloadOne(tpl), { class: 'phu-button phu-subtle', 'data-testid': 'template-download' }),
+          );
+        }),
+      ),
+      browser.element,
+      ctx.sharePoint.connection
+        ? el(
+            'div',
+            { class: 'phu-actions' },
+            el('p', { class: 'phu-hint' }, t('uploadWhere', { path: browser.folder() || t('spRoot') })),
+            button(t('uploadAll'), () => void uploadAll(), { class: 'phu-button phu-primary', 'data-testid': 'templates-upload', disabled: uploading }),
+          )
+        : el('span'),
+    ];
+  };
 
   const run = async (replace: boolean): Promise<void> => {
     busy = true;
@@ -48,8 +197,9 @@ export function templatePanel(ctx: PanelContext): Panel {
     render();
     try {
       const code = unit.input.value.trim();
+      const targets = usableTargets();
       const out = await ctx.deps.runExcel((c) =>
-        createTemplate(c, { form, registry: ctx.deps.registry(), unitCode: code, periodId: period.value, villageRows: Number(rows.value) || DEFAULT_VILLAGE_ROWS, replace, capabilities: ctx.deps.capabilities }),
+        createTemplate(c, { form, registry: ctx.deps.registry(), unitCode: code, periodId: period.value, villageRows: Number(rows.value) || DEFAULT_VILLAGE_ROWS, replace, capabilities: ctx.deps.capabilities, ...(targets ? { targets } : {}) }),
       );
       if ('clashes' in out) clashes = out.clashes;
       else {
@@ -74,6 +224,10 @@ export function templatePanel(ctx: PanelContext): Panel {
       field(t('unitCode'), el('span', { class: 'phu-row' }, unit.input, unit.name), t('unitCodeHint')),
       field(t('period'), period),
       commune ? field(t('villageRows'), rows) : el('span'),
+      field(t('targetsLabel'), tableInput, t('targetsHint')),
+      tableBusy ? el('p', { class: 'phu-hint' }, t('checking')) : el('span'),
+      tableNote ? el('p', { class: `phu-note ${usableTargets() ? 'phu-ok' : 'phu-bad'}`, role: 'status', 'data-testid': 'target-table-note' }, tableNote) : el('span'),
+      tableView(),
       button(busy ? t('creating') : t('templateRun'), () => void run(false), { class: 'phu-button phu-primary', 'data-testid': 'run-template', disabled: busy || !known }),
       ...(clashes.length > 0
         ? [
@@ -90,10 +244,15 @@ export function templatePanel(ctx: PanelContext): Panel {
           ]
         : []),
       note ? el('p', { class: `phu-note ${ok ? 'phu-ok' : 'phu-bad'}`, role: 'status', 'data-testid': 'template-note' }, note) : el('span'),
+      el('h3', { class: 'phu-group-title' }, t('unitTemplatesTitle')),
+      el('p', { class: 'phu-hint' }, t('unitTemplatesIntro')),
+      button(t('unitTemplatesRun'), () => makeUnitTemplates(), { class: 'phu-button', 'data-testid': 'run-unit-templates', disabled: busy || !known || tableBusy }),
+      ...unitsView(),
     );
     unit.refresh();
   }
 
+  ctx.sharePoint.onChange(() => render());
   render();
   return { element, render };
 }

@@ -30,6 +30,26 @@ export interface FakeDataValidation {
   ignoreBlanks?: boolean;
 }
 
+/** One series of a chart: its values and categories as sheet-qualified A1 addresses. */
+export interface FakeChartSeries {
+  name: string;
+  /** The series' own type (a combination chart draws one series as a line over bars). */
+  chartType: string;
+  values?: string;
+  xValues?: string;
+}
+
+/** A chart as the fake stores it: what a test can assert (type, series, title, place). */
+export interface FakeChart {
+  name: string;
+  type: string;
+  title?: string;
+  series: FakeChartSeries[];
+  /** `setPosition` cells, as given. */
+  position?: { readonly start: string; readonly end?: string };
+  valueAxisMinimum?: number;
+}
+
 const key = (r: number, c: number): number => r * MAX_COLUMNS + c;
 
 /**
@@ -53,6 +73,7 @@ export class FakeSheet {
   readonly merges: CellRange[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   dataValidations: FakeDataValidation[] = [];
+  readonly charts: FakeChart[] = [];
   frozen: { rows: number; columns: number } | undefined;
   autoFilter: CellRange | undefined;
   protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };

@@ -1,6 +1,6 @@
 import type { CellRange } from '../../../core/grid/output-book';
 import { FakeBatch, FakeClientObject, FakeOfficeError, jsonBytes, type FakeContextHost, type FakeRequestContextBase } from './fake-client';
-import { contains, intersects, MAX_COLUMNS, MAX_ROWS, parseArea, quoteSheetName, rangeAddress, type FakeConditionalFormat as FakeCfData, type FakeDataValidation as FakeDvData, type FakeSheet, type FakeWorkbookModel } from './fake-model';
+import { contains, intersects, MAX_COLUMNS, MAX_ROWS, parseArea, quoteSheetName, rangeAddress, type FakeChart as FakeChartData, type FakeChartSeries as FakeSeriesData, type FakeConditionalFormat as FakeCfData, type FakeDataValidation as FakeDvData, type FakeSheet, type FakeWorkbookModel } from './fake-model';
 import { coerceInput, evaluateFormula, outputValue, valueType } from './fake-values';
 
 /** A reference resolved once, when the first queued operation needs it (as Excel binds an object path). */
@@ -148,6 +148,7 @@ export class FakeWorksheet extends FakeClientObject {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly autoFilter: FakeAutoFilter;
+  readonly charts: FakeChartCollection;
 
   constructor(
     readonly ctx: FakeRequestContext,
@@ -158,6 +159,7 @@ export class FakeWorksheet extends FakeClientObject {
     this.protection = new FakeWorksheetProtection(ctx, ref);
     this.freezePanes = new FakeFreezePanes(ctx, ref);
     this.autoFilter = new FakeAutoFilter(ctx, ref);
+    this.charts = new FakeChartCollection(ctx, ref);
   }
 
   protected scalarNames(): readonly string[] {
@@ -1290,6 +1292,256 @@ export class FakeSetting extends FakeClientObject {
   delete(): void {
     this.queue(8, () => {
       this.ctx.model.settings.delete(this.settingKey);
+    });
+  }
+}
+
+/** Chart types the stand-in accepts (those PHU could draw); Excel knows many more. */
+const CHART_TYPES = new Set(['ColumnClustered', 'ColumnStacked', 'BarClustered', 'BarStacked', 'Line', 'LineMarkers', 'Pie', 'Area', 'XYScatter']);
+
+function checkChartType(type: string): void {
+  if (!CHART_TYPES.has(type)) fail('InvalidArgument', `The chart type '${type}' isn't valid.`);
+}
+
+/** A range's sheet-qualified address (`BieuDo!B3:B9`). */
+function qualified(range: FakeRange): string {
+  const { sheet, area } = range.resolve();
+  return `${quoteSheetName(sheet.name)}!${rangeAddress(area)}`;
+}
+
+/** `Worksheet.charts`: add a chart over a range; read them back as items. */
+export class FakeChartCollection extends FakeClientObject {
+  constructor(
+    readonly ctx: FakeRequestContext,
+    private readonly ref: Ref<FakeSheet>,
+  ) {
+    super(ctx);
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ['count'];
+  }
+
+  protected readScalar(): unknown {
+    return this.ref.get().charts.length;
+  }
+
+  protected override collectionItems(): FakeClientObject[] {
+    return this.ref.get().charts.map((c) => new FakeChartProxy(this.ctx, new Ref(() => c)));
+  }
+
+  get count(): number {
+    return this.loadedValue('count');
+  }
+
+  get items(): FakeChartProxy[] {
+    return this.loadedValue('items');
+  }
+
+  /** A chart over `sourceData`, one series per column (or row), as Excel makes it. */
+  add(type: string, sourceData: FakeRange, seriesBy = 'Auto'): FakeChartProxy {
+    let created: FakeChartData | undefined;
+    this.queue(jsonBytes(type) + 32, () => {
+      checkChartType(type);
+      const sheet = this.ref.get();
+      const { area } = sourceData.resolve();
+      const byRows = seriesBy === 'Rows' || (seriesBy === 'Auto' && cols(area) > rows(area));
+      const count = byRows ? rows(area) : cols(area);
+      const series: FakeSeriesData[] = Array.from({ length: count }, (_, i) => {
+        const part = byRows ? { ...area, top: area.top + i, bottom: area.top + i } : { ...area, left: area.left + i, right: area.left + i };
+        return { name: `Series${String(i + 1)}`, chartType: type, values: `${quoteSheetName(sourceData.resolve().sheet.name)}!${rangeAddress(part)}` };
+      });
+      created = { name: `Chart ${String(sheet.charts.length + 1)}`, type, series };
+      sheet.charts.push(created);
+    });
+    return new FakeChartProxy(this.ctx, new Ref(() => created ?? fail('InvalidObjectPath', 'The chart was not added.')));
+  }
+}
+
+/** One chart: title, name, series, position, value axis. */
+export class FakeChartProxy extends FakeClientObject {
+  readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
+  readonly axes: { readonly valueAxis: { minimum: number } };
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: Ref<FakeChartData>,
+  ) {
+    super(ctx);
+    this.title = new FakeChartTitle(ctx, ref);
+    this.series = new FakeChartSeriesCollection(ctx, ref);
+    const queue = (run: () => void): void => ctx.batch.enqueue(16, run);
+    this.axes = {
+      valueAxis: {
+        set minimum(v: number) {
+          queue(() => {
+            ref.get().valueAxisMinimum = v;
+          });
+        },
+        get minimum(): number {
+          throw new FakeOfficeError('PropertyNotLoaded', 'Axis values are write-only in this stand-in.');
+        },
+      },
+    };
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ['name', 'chartType'];
+  }
+
+  protected readScalar(name: string): unknown {
+    const c = this.ref.get();
+    return name === 'name' ? c.name : c.type;
+  }
+
+  protected override navigation(name: string): FakeClientObject | undefined {
+    if (name === 'title') return this.title;
+    if (name === 'series') return this.series;
+    return undefined;
+  }
+
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  set name(n: string) {
+    this.remember('name', n);
+    this.queue(jsonBytes(n), () => {
+      this.ref.get().name = n;
+    });
+  }
+
+  get chartType(): string {
+    return this.loadedValue('chartType');
+  }
+
+  setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
+    this.queue(32, () => {
+      const at = (x: string | FakeRange): string => (typeof x === 'string' ? x : rangeAddress(x.resolve().area));
+      for (const x of [startCell, endCell]) if (typeof x === 'string' && !parseArea(x)) fail('InvalidArgument', `The address '${x}' isn't valid.`);
+      this.ref.get().position = { start: at(startCell), ...(endCell !== undefined ? { end: at(endCell) } : {}) };
+    });
+  }
+}
+
+export class FakeChartTitle extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContextBase,
+    private readonly ref: Ref<FakeChartData>,
+  ) {
+    super(ctx);
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ['text'];
+  }
+
+  protected readScalar(): unknown {
+    return this.ref.get().title ?? '';
+  }
+
+  get text(): string {
+    return this.loadedValue('text');
+  }
+  set text(t: string) {
+    this.remember('text', t);
+    this.queue(jsonBytes(t), () => {
+      this.ref.get().title = t;
+    });
+  }
+}
+
+export class FakeChartSeriesCollection extends FakeClientObject {
+  constructor(
+    readonly ctx: FakeRequestContextBase,
+    private readonly ref: Ref<FakeChartData>,
+  ) {
+    super(ctx);
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ['count'];
+  }
+
+  protected readScalar(): unknown {
+    return this.ref.get().series.length;
+  }
+
+  protected override collectionItems(): FakeClientObject[] {
+    return this.ref.get().series.map((s) => new FakeChartSeriesProxy(this.ctx, new Ref(() => s)));
+  }
+
+  get count(): number {
+    return this.loadedValue('count');
+  }
+
+  get items(): FakeChartSeriesProxy[] {
+    return this.loadedValue('items');
+  }
+
+  /** A new, empty series of the chart's type (ExcelApi 1.7). */
+  add(name?: string): FakeChartSeriesProxy {
+    let created: FakeSeriesData | undefined;
+    this.queue(jsonBytes(name ?? ''), () => {
+      const chart = this.ref.get();
+      created = { name: name ?? `Series${String(chart.series.length + 1)}`, chartType: chart.type };
+      chart.series.push(created);
+    });
+    return new FakeChartSeriesProxy(this.ctx, new Ref(() => created ?? fail('InvalidObjectPath', 'The series was not added.')));
+  }
+
+  getItemAt(index: number): FakeChartSeriesProxy {
+    return new FakeChartSeriesProxy(this.ctx, new Ref(() => this.ref.get().series[index] ?? fail('ItemNotFound', `No series at ${String(index)}.`)));
+  }
+}
+
+export class FakeChartSeriesProxy extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContextBase,
+    private readonly ref: Ref<FakeSeriesData>,
+  ) {
+    super(ctx);
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ['name', 'chartType'];
+  }
+
+  protected readScalar(name: string): unknown {
+    const s = this.ref.get();
+    return name === 'name' ? s.name : s.chartType;
+  }
+
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  set name(n: string) {
+    this.remember('name', n);
+    this.queue(jsonBytes(n), () => {
+      this.ref.get().name = n;
+    });
+  }
+
+  get chartType(): string {
+    return this.loadedValue('chartType');
+  }
+  set chartType(t: string) {
+    this.remember('chartType', t);
+    this.queue(jsonBytes(t), () => {
+      checkChartType(t);
+      this.ref.get().chartType = t;
+    });
+  }
+
+  setValues(range: FakeRange): void {
+    this.queue(32, () => {
+      this.ref.get().values = qualified(range);
+    });
+  }
+
+  setXAxisValues(range: FakeRange): void {
+    this.queue(32, () => {
+      this.ref.get().xValues = qualified(range);
     });
   }
 }
