@@ -1,4 +1,6 @@
 import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
+import { FORM_DVC25_2023 } from '../../core/forms/form-dvc25-2023';
+import { ALL_CAPABILITIES } from './host-capabilities';
 import type { OutputBook } from '../../core/grid/output-book';
 import { renderSubmission } from '../../core/render/render-submission';
 import { nationalRegistry } from '../../core/units/national-registry';
@@ -110,5 +112,59 @@ describe('writeOutputBook', () => {
     const out = await writeOutputBook(h.newContext() as unknown as Excel.RequestContext, communeSubmission(20_000), blank);
     expect(out.syncs).toBe(1);
     expect(h.stats.maxRequestBytes).toBeLessThan(h.payloadLimit);
+  });
+});
+
+describe('writeOutputBook text inputs', () => {
+  it('unlocks text cells and gives an enum a drop-down list, as the files PHU writes do', async () => {
+    const h = host();
+    const book: OutputBook = {
+      sheets: [
+        {
+          name: 'DV',
+          rows: [['Dịch vụ', 'Kết nối', 'Khó khăn'], ['A', null, null], ['B', null, null]],
+          textInputs: [
+            { range: { top: 1, left: 1, bottom: 2, right: 1 }, values: ['Đã kết nối', 'Chưa kết nối'] },
+            { range: { top: 1, left: 2, bottom: 2, right: 2 } },
+            // Words Excel cannot list inline: open text, no list.
+            { range: { top: 1, left: 0, bottom: 1, right: 0 }, values: ['có, không', 'khác'] },
+          ],
+          protect: true,
+        },
+      ],
+    };
+    await writeOutputBook(h.newContext() as unknown as Excel.RequestContext, book, blank);
+    const s = h.sheet('DV');
+    expect(s.protection.protected).toBe(true);
+    for (const [r, c] of [[1, 1], [2, 1], [1, 2], [2, 2], [1, 0]] as const) expect(s.isLocked(r, c)).toBe(false);
+    expect(s.isLocked(0, 1)).toBe(true);
+    expect(s.isLocked(2, 0)).toBe(true);
+    expect(s.dataValidations.map((d) => ({ range: rangeAddress(d.range), rule: d.rule }))).toEqual([{ range: 'B2:B3', rule: { list: { inCellDropDown: true, source: 'Đã kết nối,Chưa kết nối' } } }]);
+    expect(JSON.stringify(s.dataValidations[0]?.errorAlert)).toContain('Đã kết nối, Chưa kết nối');
+  });
+
+  it('lets a DVC25 template be filled where it should: connection from the list, difficulties as text, counts as whole numbers', async () => {
+    const h = host();
+    const unit = registry.get('690');
+    const period = FORM_DVC25_2023.periods[0];
+    if (!unit || !period) throw new Error('fixture');
+    const book = renderSubmission(FORM_DVC25_2023, unitTemplateData(FORM_DVC25_2023, registry, unit, period), { template: true });
+    const main = book.sheets.find((x) => x.name === FORM_DVC25_2023.mainTable);
+    const lists = (main?.textInputs ?? []).filter((t) => t.values);
+    expect(lists.length).toBeGreaterThan(0);
+    await writeOutputBook(h.newContext() as unknown as Excel.RequestContext, book, blank);
+    const s = h.sheet(FORM_DVC25_2023.mainTable);
+    for (const t of main?.textInputs ?? []) expect(s.isLocked(t.range.top, t.range.left)).toBe(false);
+    const listed = s.dataValidations.filter((d) => JSON.stringify(d.rule).includes('"list"'));
+    expect(listed.map((d) => rangeAddress(d.range))).toEqual(lists.map((t) => rangeAddress(t.range)));
+    expect(s.dataValidations.some((d) => JSON.stringify(d.rule).includes('GreaterThanOrEqualTo'))).toBe(true);
+  });
+
+  it('leaves text cells open but without a list where the host has no data validation', async () => {
+    const h = host();
+    const book: OutputBook = { sheets: [{ name: 'DV', rows: [['x', null]], textInputs: [{ range: { top: 0, left: 1, bottom: 0, right: 1 }, values: ['Có', 'Không'] }], protect: true }] };
+    await writeOutputBook(h.newContext() as unknown as Excel.RequestContext, book, blank, { capabilities: { ...ALL_CAPABILITIES, dataValidation: false } });
+    expect(h.sheet('DV').isLocked(0, 1)).toBe(false);
+    expect(h.sheet('DV').dataValidations).toEqual([]);
   });
 });

@@ -137,3 +137,44 @@ describe('fake addresses', () => {
     expect(parseArea('nope')).toBeUndefined();
   });
 });
+
+describe('FakeExcelHost charts', () => {
+  it('adds a chart over a range, a second series of its own type, title and place; reads them back after sync only', async () => {
+    const host = new FakeExcelHost();
+    host.loadGrid({ sheets: [{ name: 'BieuDo', rows: [['A', 0.5, 1], ['B', 0.7, 1]] }] });
+    const c = host.newContext() as unknown as Excel.RequestContext;
+    const ws = c.workbook.worksheets.getItem('BieuDo');
+    const chart = ws.charts.add('ColumnClustered', ws.getRange('B1:B2'), 'Columns');
+    chart.title.text = 'Tỷ lệ';
+    chart.series.getItemAt(0).setXAxisValues(ws.getRange('A1:A2'));
+    const goal = chart.series.add('Mục tiêu');
+    goal.setValues(ws.getRange('C1:C2'));
+    goal.chartType = 'Line';
+    chart.setPosition('E1', 'L18');
+    chart.series.load('count');
+    expect(() => chart.series.count).toThrow(/not available/);
+    await c.sync();
+    expect(chart.series.count).toBe(2);
+    expect(host.sheet('BieuDo').charts).toEqual([
+      {
+        name: 'Chart 1',
+        type: 'ColumnClustered',
+        title: 'Tỷ lệ',
+        series: [
+          { name: 'Series1', chartType: 'ColumnClustered', values: 'BieuDo!B1:B2', xValues: 'BieuDo!A1:A2' },
+          { name: 'Mục tiêu', chartType: 'Line', values: 'BieuDo!C1:C2' },
+        ],
+        position: { start: 'E1', end: 'L18' },
+      },
+    ]);
+  });
+
+  it('refuses a chart type Excel does not have, at sync, as Excel does', async () => {
+    const host = new FakeExcelHost();
+    host.loadGrid({ sheets: [{ name: 'S', rows: [[1]] }] });
+    const c = host.newContext() as unknown as Excel.RequestContext;
+    const ws = c.workbook.worksheets.getItem('S');
+    ws.charts.add('Pyramid3D' as Excel.ChartType, ws.getRange('A1'));
+    await expect(c.sync()).rejects.toThrow(/chart type/);
+  });
+});

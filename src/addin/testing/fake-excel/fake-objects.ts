@@ -1309,7 +1309,7 @@ function qualified(range: FakeRange): string {
   return `${quoteSheetName(sheet.name)}!${rangeAddress(area)}`;
 }
 
-/** `Worksheet.charts`: add a chart over a range; read them back as items. */
+/** `Worksheet.charts`: add a chart over a range; `count` loads (tests read the charts from the model). */
 export class FakeChartCollection extends FakeClientObject {
   constructor(
     readonly ctx: FakeRequestContext,
@@ -1326,16 +1326,8 @@ export class FakeChartCollection extends FakeClientObject {
     return this.ref.get().charts.length;
   }
 
-  protected override collectionItems(): FakeClientObject[] {
-    return this.ref.get().charts.map((c) => new FakeChartProxy(this.ctx, new Ref(() => c)));
-  }
-
   get count(): number {
     return this.loadedValue('count');
-  }
-
-  get items(): FakeChartProxy[] {
-    return this.loadedValue('items');
   }
 
   /** A chart over `sourceData`, one series per column (or row), as Excel makes it. */
@@ -1467,16 +1459,8 @@ export class FakeChartSeriesCollection extends FakeClientObject {
     return this.ref.get().series.length;
   }
 
-  protected override collectionItems(): FakeClientObject[] {
-    return this.ref.get().series.map((s) => new FakeChartSeriesProxy(this.ctx, new Ref(() => s)));
-  }
-
   get count(): number {
     return this.loadedValue('count');
-  }
-
-  get items(): FakeChartSeriesProxy[] {
-    return this.loadedValue('items');
   }
 
   /** A new, empty series of the chart's type (ExcelApi 1.7). */
