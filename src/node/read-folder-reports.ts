@@ -62,14 +62,18 @@ export function ignoreReason(item: DriveItem): string | undefined {
   return undefined;
 }
 
-/** An entry fetched: a finished report when it is not to be read as a workbook, else its bytes and source. */
-export type FetchedEntry = { readonly report: ChildReport } | { readonly bytes: Uint8Array; readonly source: SourceFile };
+/**
+ * An entry fetched: a finished report when it is not to be read as a
+ * workbook, else its bytes (not yet hashed: a worker pool hashes them off
+ * the main thread) and modification time.
+ */
+export type FetchedEntry = { readonly report: ChildReport } | { readonly bytes: Uint8Array; readonly modified: string };
 
 /**
  * Everything about one entry short of reading it as a workbook: a folder,
  * a lock file, another kind of file (hashed), a file over `maxFileBytes`
  * (not downloaded) or one that vanished since the listing each become a
- * finished report; a workbook comes back as its bytes and source. Shared by
+ * finished report; a workbook comes back as its bytes. Shared by
  * the one-at-a-time reader and the worker pool so both treat entries alike.
  */
 export async function fetchEntry(drive: Drive, item: DriveItem, maxFileBytes: number, ignored?: string): Promise<FetchedEntry> {
@@ -92,18 +96,17 @@ export async function fetchEntry(drive: Drive, item: DriveItem, maxFileBytes: nu
     if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
     return { report: { source: unread, findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] } };
   }
-  const source: SourceFile = { file: item.name, bytes: bytes.length, sha256: sha256(bytes), modified };
-  if (reason !== undefined) return { report: { source, findings: [createFinding('file_ignored', { reason }, at)] } };
-  return { bytes, source };
+  if (reason !== undefined) return { report: { source: sourceOf(item.name, bytes, modified), findings: [createFinding('file_ignored', { reason }, at)] } };
+  return { bytes, modified };
 }
 
 async function readItem(drive: Drive, item: DriveItem, ctx: ValidationContext, limits: ReadLimits, ignored: string | undefined): Promise<ChildReport> {
   const got = await fetchEntry(drive, item, limits.maxFileBytes, ignored);
   if ('report' in got) return got.report;
   const checked = await checkWorkbook(got.bytes, { ...ctx, file: item.name }, { limits });
-  return reportFromValidation(got.source, checked.readFindings, checked.validation, ctx.form);
+  return reportFromValidation(sourceOf(item.name, got.bytes, got.modified), checked.readFindings, checked.validation, ctx.form);
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function sourceOf(file: string, bytes: Uint8Array, modified: string): SourceFile {
+  return { file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), modified };
 }

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { ChildReport, SourceFile } from '../../core/consolidate/child-report';
-import { createFinding } from '../../core/findings/finding';
-import { DriveError, type Drive, type DriveItem } from '../../core/ports/drive';
+import type { ChildReport } from '../../core/consolidate/child-report';
+import type { Drive, DriveItem } from '../../core/ports/drive';
 import type { ValidationContext } from '../../core/validate/validation-context';
-import { ignoreReason, type FolderReadProgress } from '../read-folder-reports';
+import { fetchEntry, type FolderReadProgress } from '../read-folder-reports';
 import type { ReportPool } from './report-pool';
 
 /** Options of readFolderInPool. */
@@ -50,28 +48,6 @@ export async function readFolderInPool(drive: Drive, folder: string, ctx: Valida
 }
 
 async function readItem(drive: Drive, item: DriveItem, ctx: ValidationContext, pool: ReportPool, maxBytes: number, ignored: string | undefined): Promise<ChildReport> {
-  const reason = ignored ?? ignoreReason(item);
-  const at = { file: item.name };
-  const unread = (): SourceFile => ({ file: item.name, bytes: item.size, sha256: '', modified: item.modified });
-  if (item.size > maxBytes) {
-    // Not downloaded: a file this size is no submission, and memory stays bounded.
-    const finding = reason === undefined ? createFinding('file_too_large', { bytes: item.size, limit: maxBytes }, at) : createFinding('file_ignored', { reason }, at);
-    return { source: unread(), findings: [finding] };
-  }
-  if (item.isFolder) return { source: { ...unread(), bytes: 0 }, findings: [createFinding('file_ignored', { reason: reason ?? ignoreReason(item) ?? '' }, at)] };
-  let bytes: Uint8Array;
-  let modified = item.modified;
-  try {
-    const got = await drive.download(item);
-    bytes = got.bytes;
-    modified = got.item.modified;
-  } catch (err) {
-    if (!(err instanceof DriveError && err.code === 'not_found')) throw err;
-    return { source: unread(), findings: [createFinding('file_ignored', { reason: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc' }, at)] };
-  }
-  if (reason !== undefined) {
-    const source: SourceFile = { file: item.name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), modified };
-    return { source, findings: [createFinding('file_ignored', { reason }, at)] };
-  }
-  return pool.report(bytes, { file: item.name, modified }, ctx);
+  const got = await fetchEntry(drive, item, maxBytes, ignored);
+  return 'report' in got ? got.report : pool.report(got.bytes, { file: item.name, modified: got.modified }, ctx);
 }
