@@ -44,19 +44,33 @@ export async function ensureDist(): Promise<void> {
   });
 }
 
-/** Bundles the Office.js stand-in for the page; returns its path. */
-export async function buildFakeOffice(): Promise<string> {
+/**
+ * A production build of the add-in into `outDir` with extra build-time
+ * settings (the Graph client id of a configured deployment), in its own
+ * Node process; dist/ is left as `npm run build` made it.
+ */
+export async function buildDistWith(outDir: string, settings: Readonly<Record<string, string>>): Promise<void> {
+  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, env: { ...process.env, ...settings }, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) =>
+      err ? reject(new Error(`webpack failed: ${stderr || err.message}`)) : resolve(),
+    );
+  });
+}
+
+/** Bundles the Office.js stand-in for the page (each test file its own `name`, as they run side by side); returns its path. */
+export async function buildFakeOffice(name = 'fake-office.js'): Promise<string> {
   mkdirSync(OUTPUT, { recursive: true });
   await compile({
     mode: 'development',
     devtool: false,
     target: ['web', 'es2020'],
     entry: join(ROOT, 'src/addin/testing/fake-office-entry.ts'),
-    output: { path: OUTPUT, filename: 'fake-office.js' },
+    output: { path: OUTPUT, filename: name },
     resolve: { extensions: ['.ts', '.js', '.json'] },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } } }] },
   });
-  return join(OUTPUT, 'fake-office.js');
+  return join(OUTPUT, name);
 }
 
 const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
@@ -65,10 +79,11 @@ const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=u
 const OFFICE_SCRIPT = /<script[^>]*src=["']?https:\/\/[^"'\s>]*office\.js["']?[^>]*><\/script>/;
 
 /**
- * Serves dist/ on 127.0.0.1 with taskpane.html's Office.js tag replaced by
- * the stand-in, so the page needs nothing from the network.
+ * Serves dist/ (or another build) on 127.0.0.1 with taskpane.html's
+ * Office.js tag replaced by the stand-in, so the page needs nothing from
+ * the network.
  */
-export async function serveDist(fakeOffice: string): Promise<{ url: string; server: Server; officeTagReplaced: () => boolean }> {
+export async function serveDist(fakeOffice: string, dist = DIST): Promise<{ url: string; server: Server; officeTagReplaced: () => boolean }> {
   let replaced = false;
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
@@ -76,8 +91,8 @@ export async function serveDist(fakeOffice: string): Promise<{ url: string; serv
       res.writeHead(200, { 'content-type': TYPES['.js'] ?? '' }).end(readFileSync(fakeOffice));
       return;
     }
-    const file = normalize(join(DIST, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(DIST) || !existsSync(file)) {
+    const file = normalize(join(dist, path === '/' ? 'taskpane.html' : path));
+    if (!file.startsWith(dist) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }

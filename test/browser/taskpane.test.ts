@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -7,10 +7,12 @@ import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
 import type { Scalar } from '../../src/core/grid/scalar';
 import type { WorkbookGrid } from '../../src/core/grid/sheet-grid';
 import { nationalRegistry } from '../../src/core/units/national-registry';
-import { renderSubmission } from '../../src/core/render/render-submission';
-import { balancedRow, infoFor, reasonRows } from '../../src/core/validate/submission-fixtures';
+import { renderTargetTable } from '../../src/core/campaign/render-target-table';
 import { validateSubmission } from '../../src/core/validate/validate-submission';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { writeWorkbook } from '../../src/xlsx/write-workbook';
+import { communeReport } from '../../src/addin/testing/campaign-fixtures';
+import { consolidateReports, reportsFromFiles } from '../../src/addin/operations/consolidate-files';
 import type { FakeExcelHost } from '../../src/addin/testing/fake-excel';
 import { dateToSerial } from '../../src/addin/testing/fake-excel';
 import { faultyCommuneGrid } from '../../src/addin/testing/sample-books';
@@ -24,6 +26,8 @@ import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, ensureDist, freshProfile, OUT
  */
 
 type Win = { __phuFake: FakeExcelHost };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A grid as it can cross into the page: dates as Excel serial days. */
 function pageGrid(grid: WorkbookGrid): { sheets: Array<{ name: string; rows: Scalar[][] }> } {
@@ -209,33 +213,96 @@ describe('task pane in headless Chromium', () => {
     expect(made.locked).toBe(false);
   });
 
-  it('Tổng hợp reads picked files with progress and writes the consolidation into the workbook', async () => {
+  it('Tạo biểu mẫu reads a target table and offers one prefilled form per unit to download', async () => {
+    const registry = nationalRegistry();
+    const communes = registry.children('688');
+    const first = communes[0];
+    if (!first) throw new Error('fixture');
+    const table = renderTargetTable(FORM_4PHU_2024, communes, { [first.code]: { cccd_target: 1250, ddt_target: 980 } });
+    await page.fill('[data-testid="template-unit"]', '688');
+    await page.selectOption('[data-testid="template-period"]', 'D1');
+    await page.setInputFiles('[data-testid="pick-target-table"]', { name: 'chi-tieu-688.xlsx', mimeType: XLSX, buffer: Buffer.from(await writeWorkbook(table)) });
+    await page.waitForSelector('[data-testid="target-table-note"]');
+    expect(await page.textContent('[data-testid="target-table-note"]')).toBe(`Bảng chỉ tiêu "chi-tieu-688.xlsx": ${String(communes.length)} đơn vị, 4 cột chỉ tiêu.`);
+    await page.click('[data-testid="run-unit-templates"]');
+    await page.waitForSelector('[data-testid="unit-templates"]');
+    const names = await page.$$eval('[data-testid="unit-template"]', (els) => els.map((e) => e.getAttribute('data-name')));
+    expect(names).toEqual(communes.map((c) => `${c.code} ${c.name}.xlsx`));
+    expect(await page.textContent('[data-testid="unit-templates-note"]')).toContain(`1/${String(communes.length)} có chỉ tiêu điền sẵn`);
+    // Not configured for SharePoint: the pane says what to configure instead of failing.
+    expect(await page.textContent('[data-testid="template-browser"] [data-testid="sp-problem"]')).toContain('PHU_GRAPH_CLIENT_ID');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="unit-template"] [data-testid="template-download"]')]);
+    expect(download.suggestedFilename()).toBe(`${first.code} ${first.name}.xlsx`);
+    const path = await download.path();
+    const read = await readWorkbook(new Uint8Array(readFileSync(path)));
+    if (!read.book) throw new Error('the downloaded template is not a workbook');
+    const checked = validateSubmission(read.book, { form: FORM_4PHU_2024, registry, targets: { [first.code]: { cccd_target: 1250, ddt_target: 980 } } });
+    expect(checked.submission.info).toMatchObject({ unit_code: first.code, period: 'D1', parent_code: '688' });
+    expect(checked.submission.tables.SoLieu?.total?.values.cccd_target).toBe(1250);
+    expect(checked.findings.filter((f) => f.code === 'target_mismatch')).toEqual([]);
+  });
+
+  it('Tổng hợp reads picked files with progress, compares with the previous period, shows completeness and writes the sheets with BieuDo charts', async () => {
     const registry = nationalRegistry();
     const communes = registry.children('688').slice(0, 2);
+    const reportFile = async (code: string, seed: number, period: string, shift = 0): Promise<{ name: string; mimeType: string; buffer: Buffer }> => ({
+      name: `${code}.xlsx`,
+      mimeType: XLSX,
+      buffer: Buffer.from(await writeWorkbook(communeReport(registry, code, { seed, period, shift }))),
+    });
+    // Đợt 1, consolidated here the way the pane does it: the previous period's workbook.
+    const d1 = [];
+    for (const [i, c] of communes.entries()) d1.push(await reportFile(c.code, i * 5, 'D1'));
+    const d1Req = { form: FORM_4PHU_2024, registry, parentCode: '688', period: 'D1', reportDate: '2024-05-10' };
+    const d1Reports = await reportsFromFiles(d1.map((f) => ({ name: f.name, size: f.buffer.length, lastModified: 0, arrayBuffer: () => Promise.resolve(new Uint8Array(f.buffer).buffer) })), d1Req, { readWorkbook });
+    const previous = Buffer.from(await writeWorkbook(consolidateReports(d1Reports, d1Req).book));
+
     const files = [];
-    for (const [i, c] of communes.entries()) {
-      const villages = [1, 2].map((k) => balancedRow(`KP${String(k)}`, `Khu phố ${String(k)}`, i * 5 + k));
-      const sum = (key: string): number => villages.reduce((t, r) => t + (r.values[key] ?? 0), 0);
-      const book = renderSubmission(FORM_4PHU_2024, { info: infoFor('xa', c.code, c.name, '688'), tables: { SoLieu: villages, LyDo: reasonRows(sum('cccd_processed'), sum('ddt_processed')) } });
-      files.push({ name: `${c.code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeWorkbook(book)) });
-    }
+    for (const [i, c] of communes.entries()) files.push(await reportFile(c.code, i * 5, 'D2', i === 0 ? 4 : 2));
     files.push({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải báo cáo') });
     await page.click('[data-testid="tab-consolidate"]');
+    // Not configured for SharePoint: choosing it explains what to configure.
+    await page.check('[data-testid="source-sharepoint"]');
+    expect(await page.textContent('[data-testid="source-browser"] [data-testid="sp-problem"]')).toContain('PHU_GRAPH_CLIENT_ID');
+    await page.check('[data-testid="source-local"]');
     await page.setInputFiles('[data-testid="pick-files"]', files);
+    await page.setInputFiles('[data-testid="pick-previous"]', { name: '688 Thị xã Phước Long D1.xlsx', mimeType: XLSX, buffer: previous });
     await page.fill('[data-testid="consolidate-parent"]', '688');
-    await page.selectOption('[data-testid="consolidate-period"]', 'D1');
+    await page.selectOption('[data-testid="consolidate-period"]', 'D2');
     await page.click('[data-testid="run-consolidate"]');
     await page.waitForSelector('[data-testid="consolidate-summary"]', { timeout: 60_000 });
     const states = await page.$$eval('[data-testid="file-state"]', (els) => els.map((e) => e.getAttribute('data-status')));
     expect(states).toEqual(['valid', 'valid', 'ignored']);
-    expect(await page.textContent('[data-testid="consolidate-summary"] p')).toContain(`2 đúng hạn, 0 trễ hạn, ${String(registry.children('688').length - 2)} chưa nộp`);
+    const missing = registry.children('688').length - 2;
+    expect(await page.textContent('[data-testid="consolidate-summary"] p')).toContain(`2 đúng hạn, 0 trễ hạn, ${String(missing)} chưa nộp`);
+    expect(await page.textContent('[data-testid="consolidate-inputs"]')).toBe('So sánh với Đợt 1: 2 đơn vị có số liệu kỳ trước.');
+    // Completeness at a glance.
+    const rows = await page.$$eval('[data-testid="completeness-row"]', (els) => els.map((e) => e.getAttribute('data-status')));
+    expect(rows).toEqual([...registry.children('688').map((_, i) => (i < 2 ? 'on_time' : 'missing')), null]);
+    expect(await page.textContent('[data-testid="completeness-total"]')).toContain(`Đã nộp 2/${String(missing + 2)} · đúng hạn 2 · trễ hạn 0 · chưa nộp ${String(missing)} · không hợp lệ 0`);
+
     await page.click('[data-testid="write-current"]');
     await page.waitForSelector('[data-testid="consolidate-clash"]');
     await page.click('[data-testid="consolidate-replace"]');
     await page.waitForFunction(() => (document.querySelector('[data-testid="consolidate-note"]')?.textContent ?? '').startsWith('Đã ghi'));
-    const sheets = await page.evaluate(() => (window as unknown as Win).__phuFake.model.sheets.map((x) => x.name));
-    expect(sheets).toEqual(expect.arrayContaining(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet']));
-    expect(sheets.filter((n) => n === 'SoLieu')).toHaveLength(1);
+    expect(await page.textContent('[data-testid="consolidate-note"]')).toBe('Đã ghi 8 trang vào sổ. Trang BieuDo: 4 biểu đồ tỷ lệ theo đơn vị, có đường mục tiêu.');
+    const written = await page.evaluate(() => {
+      const fake = (window as unknown as Win).__phuFake;
+      const solieu = fake.sheet('SoLieu');
+      return {
+        sheets: fake.model.sheets.map((x) => x.name),
+        keys: Array.from({ length: 40 }, (_, c) => solieu.value(2, c)),
+        narrative: Array.from({ length: 40 }, (_, r) => fake.sheet('NhanXet').value(r, 0) ?? '').join(' '),
+        charts: fake.sheet('BieuDo').charts.map((c) => ({ type: c.type, series: c.series.map((x) => x.chartType), title: c.title ?? '' })),
+      };
+    });
+    expect(written.sheets).toEqual(expect.arrayContaining(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', 'BieuDo']));
+    expect(written.sheets.filter((n) => n === 'SoLieu')).toHaveLength(1);
+    expect(written.keys).toEqual(expect.arrayContaining(['cccd_change', 'ddt_change']));
+    expect(written.narrative).toMatch(/So với đợt 1 \(02\/\d+ đơn vị có số liệu cả hai kỳ\): Căn cước công dân tăng 18/);
+    expect(written.charts).toHaveLength(4);
+    expect(written.charts[0]?.title).toBe('Căn cước công dân: tỷ lệ theo đơn vị (mục tiêu 100%)');
+    expect(written.charts.every((c) => c.type === 'ColumnClustered' && c.series.join() === 'ColumnClustered,Line')).toBe(true);
     await page.screenshot({ path: join(OUTPUT, 'taskpane-tong-hop.png'), fullPage: true });
     expect(outside).toEqual([]);
   });

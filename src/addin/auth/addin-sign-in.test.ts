@@ -72,6 +72,12 @@ describe('createAddinSignIn with NestedAppAuth 1.1', () => {
     expect(log.filter((l) => l.startsWith('popup'))).toHaveLength(1);
   });
 
+  it('says the sign-in was cancelled when the person closes Office’s sign-in', async () => {
+    const { deps } = fakeMsal({ silent: [msalError('InteractionRequiredAuthError', 'interaction_required')], popup: [msalError('BrowserAuthError', 'user_canceled')] });
+    const signIn = await createAddinSignIn(CONFIG, deps(true));
+    await expect(signIn.getToken({ forceRefresh: false })).rejects.toThrow('Đã hủy đăng nhập Microsoft 365.');
+  });
+
   it('does not open a popup for an error a person cannot fix', async () => {
     const { log, deps } = fakeMsal({ silent: [msalError('BrowserAuthError', 'network_error')] });
     const signIn = await createAddinSignIn(CONFIG, deps(true));

@@ -40,7 +40,8 @@ function needsInteraction(err: unknown): boolean {
 /** A sign-in failure as a DriveError with a message a person can act on; MSAL's text is not shown (it may quote the request). */
 function signInFailure(err: unknown): DriveError {
   const code = errorCode(err);
-  if (code === 'user_cancelled') return new DriveError('auth', 'Đã hủy đăng nhập Microsoft 365.');
+  // The popup says `user_cancelled`; Office's broker (nested app authentication) says `user_canceled`.
+  if (code === 'user_cancelled' || code === 'user_canceled') return new DriveError('auth', 'Đã hủy đăng nhập Microsoft 365.');
   if (code === 'popup_window_error' || code === 'empty_window_error') return new DriveError('auth', 'Cửa sổ đăng nhập bị chặn: hãy cho phép cửa sổ bật lên rồi bấm lại.');
   return new DriveError('auth', `Không đăng nhập được Microsoft 365${/^[\w.-]{1,64}$/.test(code) ? ` (${code})` : ''}. Hãy thử lại.`);
 }

@@ -111,7 +111,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
           return;
         }
         previous = got.previous;
-        notes.push(t('previousUsed', { label: previous.label, n: Object.keys(previous.byUnit).length }));
+        const before = previous.byUnit;
+        notes.push(t('previousUsed', { label: previous.label, n: registry.children(parent.input.value.trim()).filter((u) => before[u.code] !== undefined).length }));
       }
       let targets: ValidationContext['targets'];
       const targetsFile = chosen(targetsInput);
