@@ -16,7 +16,7 @@ import { consolidateReports, reportsFromFiles } from '../../src/addin/operations
 import type { FakeExcelHost } from '../../src/addin/testing/fake-excel';
 import { dateToSerial } from '../../src/addin/testing/fake-excel';
 import { faultyCommuneGrid } from '../../src/addin/testing/sample-books';
-import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
+import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, DIST, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
 
 /*
  * The built task pane (dist/taskpane.html with functions.js and
@@ -94,6 +94,18 @@ describe('task pane in headless Chromium', () => {
     expect(officeTagReplaced()).toBe(true);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps ExcelJS, Graph and MSAL out of functions.js and taskpane.js, and serves the sign-in redirect page on its own', async () => {
+    for (const file of ['functions.js', 'taskpane.js']) {
+      const code = readFileSync(join(DIST, file), 'utf8');
+      for (const marker of ['msal', 'graph-js', 'exceljs', 'ExcelJS']) expect({ file, marker, found: code.includes(marker) }).toEqual({ file, marker, found: false });
+    }
+    const redirect = await (await fetch(`${base}/auth-redirect.html`)).text();
+    expect(redirect).toMatch(/<script[^>]*src="?auth-redirect\.js/);
+    expect(redirect).not.toContain('taskpane.js');
+    expect(await (await fetch(`${base}/taskpane.html`)).text()).not.toContain('auth-redirect');
+    expect(readFileSync(join(DIST, 'auth-redirect.js'), 'utf8')).toContain('msal');
   });
 
   it('Kiểm tra lists the findings with their cells, highlights exactly those cells, and selects one on click', async () => {
