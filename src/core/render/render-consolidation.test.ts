@@ -78,6 +78,7 @@ describe('renderConsolidation', () => {
 
   it('sums reasons in LyDo, blank where a reason does not apply', () => {
     const s = sheet('LyDo');
+    expect(s.rows[1]).toEqual(['reason_code', 'reason_name', 'cccd', 'ddt']);
     const cccd = col(s, 1, 'cccd');
     const r15 = s.rows.find((r) => r[0] === 'R15') ?? [];
     expect(r15[cccd]).toBeNull();

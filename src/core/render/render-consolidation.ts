@@ -41,7 +41,8 @@ export interface RenderConsolidationOptions {
  */
 export function renderConsolidation(form: FormDef, c: Consolidation, opts: RenderConsolidationOptions = {}): OutputBook {
   const unitsMain = form.tables.find((t) => t.sheet === form.mainTable)?.rows === 'units';
-  const extra = [...(form.statusColumn ? [form.statusColumn] : []), ...(c.progress && unitsMain ? progressColumns(form, c.progress) : [])];
+  // A unit's status and progress belong to rows of units; a main table of items (DVC25) has its units in TinhHinhNop.
+  const extra = unitsMain ? [...(form.statusColumn ? [form.statusColumn] : []), ...(c.progress ? progressColumns(form, c.progress) : [])] : [];
   const book = renderSubmission(form, submissionData(form, c), { withComputed: true, ...(extra.length > 0 ? { extraComputed: extra } : {}) });
   return { sheets: [...book.sheets, findingsSheet(c.findings), sourcesSheet(c), narrativeSheet(c.narrative), ...(opts.completeness ? [renderCompleteness(c)] : [])] };
 }

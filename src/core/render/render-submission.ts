@@ -11,7 +11,7 @@ export interface RenderSubmissionOptions {
   readonly template?: boolean;
   /** Write the form's computed columns (rates, ranks) after the input columns. */
   readonly withComputed?: boolean;
-  /** More computed columns after the form's ones (the consolidation's `status`). */
+  /** More computed columns after the form's ones, on the main table only (the consolidation's `status`). */
   readonly extraComputed?: readonly ColumnDef[];
 }
 
@@ -77,7 +77,8 @@ function tableRows(table: TableDef, data: SubmissionData): readonly SubmissionDa
 }
 
 function renderTable(form: FormDef, table: TableDef, data: SubmissionData, opts: RenderSubmissionOptions): OutputSheet {
-  const columns: readonly ColumnDef[] = opts.withComputed ? [...table.columns, ...table.computed, ...(opts.extraComputed ?? [])] : table.columns;
+  const extra = table.sheet === form.mainTable ? (opts.extraComputed ?? []) : [];
+  const columns: readonly ColumnDef[] = opts.withComputed ? [...table.columns, ...table.computed, ...extra] : table.columns;
   const width = columns.length;
   const dataRows = tableRows(table, data);
   const given = data.totals?.[table.sheet];
