@@ -21,6 +21,11 @@ export class FakeOfficeError extends Error {
   }
 }
 
+/** Throws as Office.js does when a queued operation fails. */
+export function fail(code: string, message: string): never {
+  throw new FakeOfficeError(code, message);
+}
+
 /** What the host counts; reset with `resetStats`. */
 export interface FakeStats {
   /** Number of `context.sync()` round trips (including the final one of `Excel.run`). */
@@ -159,11 +164,15 @@ export abstract class FakeClientObject {
     return this.nullState;
   }
 
-  /** Scalar names loaded by a bare `load()`. */
-  protected abstract scalarNames(): readonly string[];
+  /** Scalar names loaded by a bare `load()`; none for collections and objects that only lead to others. */
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
 
   /** The current value of a scalar, read from the model when the load runs. */
-  protected abstract readScalar(name: string): unknown;
+  protected readScalar(_name: string): unknown {
+    return undefined;
+  }
 
   /** A navigation property's proxy (`format`, `fill`, `protection`). */
   protected navigation(_name: string): FakeClientObject | undefined {

@@ -2,7 +2,7 @@ import type { WorkbookGrid } from '../../../core/grid/sheet-grid';
 import type { Scalar } from '../../../core/grid/scalar';
 import { emptyStats, FakeOfficeError, type FakeStats } from './fake-client';
 import { FakeWorkbookModel, type FakeSheet, type FakeValue } from './fake-model';
-import { FakeRequestContext } from './fake-objects';
+import { FakeRequestContext } from './fake-request-context';
 
 /** Options of the stand-in host. */
 export interface FakeHostOptions {
