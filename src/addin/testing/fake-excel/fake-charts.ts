@@ -95,8 +95,7 @@ export class FakeChartProxy extends FakeRefObject<FakeChartData> {
     return this.loadedValue('name');
   }
   set name(n: string) {
-    this.remember('name', n);
-    this.queue(jsonBytes(n), () => {
+    this.assign('name', n, () => {
       this.ref.get().name = n;
     });
   }
@@ -127,8 +126,7 @@ export class FakeChartTitle extends FakeRefObject<FakeChartData> {
     return this.loadedValue('text');
   }
   set text(t: string) {
-    this.remember('text', t);
-    this.queue(jsonBytes(t), () => {
+    this.assign('text', t, () => {
       this.ref.get().title = t;
     });
   }
@@ -177,8 +175,7 @@ export class FakeChartSeriesProxy extends FakeRefObject<FakeSeriesData> {
     return this.loadedValue('name');
   }
   set name(n: string) {
-    this.remember('name', n);
-    this.queue(jsonBytes(n), () => {
+    this.assign('name', n, () => {
       this.ref.get().name = n;
     });
   }
@@ -187,8 +184,7 @@ export class FakeChartSeriesProxy extends FakeRefObject<FakeSeriesData> {
     return this.loadedValue('chartType');
   }
   set chartType(t: string) {
-    this.remember('chartType', t);
-    this.queue(jsonBytes(t), () => {
+    this.assign('chartType', t, () => {
       checkChartType(t);
       this.ref.get().chartType = t;
     });

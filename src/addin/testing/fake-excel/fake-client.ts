@@ -238,6 +238,12 @@ export abstract class FakeClientObject {
     if (this.loaded.has(name)) this.loaded.set(name, value);
   }
 
+  /** Sets a property: the proxy's loaded copy at once, the model at the next sync. */
+  protected assign(name: string, value: unknown, apply: () => void): void {
+    this.remember(name, value);
+    this.queue(jsonBytes(value), apply);
+  }
+
   /** Queues a model change. */
   protected queue(bytes: number, run: () => void): void {
     this.context.batch.enqueue(bytes, () => {

@@ -129,8 +129,7 @@ export class FakeRange extends FakeRefObject<Area> {
     return this.loadedValue('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.remember('numberFormat', v);
-    this.queue(jsonBytes(v), () => {
+    this.assign('numberFormat', v, () => {
       const { sheet, area } = this.ref.get();
       this.checkShape(v, area);
       v.forEach((row, i) =>

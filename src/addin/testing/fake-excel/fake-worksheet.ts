@@ -54,8 +54,7 @@ export class FakeWorksheet extends FakeRefObject<FakeSheet> {
   }
 
   set name(v: string) {
-    this.remember('name', v);
-    this.queue(jsonBytes(v), () => {
+    this.assign('name', v, () => {
       const s = this.ref.get();
       const other = this.ctx.model.sheet(v);
       if (other && other !== s) fail('ItemAlreadyExists', `A sheet named '${v}' already exists.`);
