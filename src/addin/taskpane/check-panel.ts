@@ -1,9 +1,10 @@
 import type { Finding } from '../../core/findings/finding';
 import { checkOpenWorkbook, type CheckOutcome } from '../operations/check-workbook';
 import { selectCell } from '../operations/select-cell';
-import { button, el, errorText } from './dom';
+import { button, el } from './dom';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
+import { runWorkbookOperation, type WorkbookOperationState } from './run-workbook-operation';
 
 /** Findings listed per severity; more are counted, not drawn, so a huge list stays responsive. */
 const MAX_LISTED = 500;
@@ -11,38 +12,23 @@ const MAX_LISTED = 500;
 /** "Kiểm tra": validates the open workbook, lists findings by severity, selects a finding's cell on click. */
 export function checkPanel(ctx: PanelContext): Panel {
   const element = el('section', { class: 'phu-panel', 'data-testid': 'panel-check' });
-  let outcome: CheckOutcome | undefined;
-  let busy = false;
-  let note = '';
+  const state: WorkbookOperationState<CheckOutcome> = { outcome: undefined, busy: false, note: '' };
   const t = (k: MessageKey, p?: Record<string, string | number>): string => message(ctx.lang(), k, p);
 
-  const run = async (): Promise<void> => {
-    busy = true;
-    note = '';
-    render();
-    try {
-      outcome = await ctx.deps.runExcel((c) => checkOpenWorkbook(c, { registry: ctx.deps.registry(), forms: ctx.deps.forms, capabilities: ctx.deps.capabilities }));
-    } catch (e) {
-      outcome = undefined;
-      note = t('failed', { why: errorText(e) });
-    } finally {
-      busy = false;
-      render();
-    }
-  };
+  const run = (): Promise<void> => runWorkbookOperation(ctx, state, render, checkOpenWorkbook);
 
   const show = async (f: Finding): Promise<void> => {
     if (f.sheet === undefined || f.cell === undefined) return;
     const { sheet, cell } = f;
     const ok = await ctx.deps.runExcel((c) => selectCell(c, sheet, cell)).catch(() => false);
-    note = ok ? '' : t('cellGone', { cell: `${sheet}!${cell}` });
+    state.note = ok ? '' : t('cellGone', { cell: `${sheet}!${cell}` });
     renderNote();
   };
 
   const noteLine = el('p', { class: 'phu-note', role: 'status', 'data-testid': 'check-note' });
   const renderNote = (): void => {
-    noteLine.textContent = note;
-    noteLine.hidden = note === '';
+    noteLine.textContent = state.note;
+    noteLine.hidden = state.note === '';
   };
 
   const item = (f: Finding): HTMLElement => {
@@ -67,6 +53,7 @@ export function checkPanel(ctx: PanelContext): Panel {
   };
 
   function render(): void {
+    const { outcome, busy } = state;
     const runButton = button(busy ? t('checking') : t('checkRun'), () => void run(), { class: 'phu-button phu-primary', 'data-testid': 'run-check', disabled: busy });
     const children: Array<HTMLElement | null> = [el('p', { class: 'phu-intro' }, t('checkIntro')), runButton];
     if (outcome) {

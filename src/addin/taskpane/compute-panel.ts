@@ -1,33 +1,20 @@
 import { columnLetter } from '../../core/grid/cell-address';
 import { computeInPlace, type ComputeOutcome } from '../operations/compute-in-place';
-import { button, el, errorText } from './dom';
+import { button, el } from './dom';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
+import { runWorkbookOperation, type WorkbookOperationState } from './run-workbook-operation';
 
 /** "Tính toán": rates, ranks and the narrative written into the open workbook. */
 export function computePanel(ctx: PanelContext): Panel {
   const element = el('section', { class: 'phu-panel', 'data-testid': 'panel-compute' });
-  let outcome: ComputeOutcome | undefined;
-  let busy = false;
-  let note = '';
+  const state: WorkbookOperationState<ComputeOutcome> = { outcome: undefined, busy: false, note: '' };
   const t = (k: MessageKey, p?: Record<string, string | number>): string => message(ctx.lang(), k, p);
 
-  const run = async (): Promise<void> => {
-    busy = true;
-    note = '';
-    render();
-    try {
-      outcome = await ctx.deps.runExcel((c) => computeInPlace(c, { registry: ctx.deps.registry(), forms: ctx.deps.forms, capabilities: ctx.deps.capabilities }));
-    } catch (e) {
-      outcome = undefined;
-      note = t('failed', { why: errorText(e) });
-    } finally {
-      busy = false;
-      render();
-    }
-  };
+  const run = (): Promise<void> => runWorkbookOperation(ctx, state, render, computeInPlace);
 
   function render(): void {
+    const { outcome, busy, note } = state;
     const children: Array<HTMLElement | null> = [
       el('p', { class: 'phu-intro' }, t('computeIntro')),
       button(busy ? t('computing') : t('computeRun'), () => void run(), { class: 'phu-button phu-primary', 'data-testid': 'run-compute', disabled: busy }),
