@@ -1,6 +1,6 @@
 import type { Scalar } from '../core/grid/scalar';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
-import { attributeSpan, attributeValue, localNameIs, scanXml, TagKind } from './scan-xml';
+import { attributeSpan, attributeValue, decodeXmlTextStrict, localNameIs, scanXml, TagKind } from './scan-xml';
 import { readZipDirectory } from './zip-directory';
 import { readZipEntryData } from './zip-entry-data';
 
@@ -83,34 +83,7 @@ function textOf(bytes: Uint8Array, s: number, e: number): string | undefined {
     if (b === 0x26) amp = true;
   }
   const raw = decodeUtf8(bytes, s, e);
-  return amp ? decodeEntities(raw) : raw;
-}
-
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-
-function decodeEntities(s: string): string | undefined {
-  if (s.replace(ENTITY, '').includes('&')) return undefined;
-  let bad = false;
-  const out = s.replace(ENTITY, (_m, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default: {
-        const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        if (!(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) bad = true;
-        return bad ? '' : String.fromCodePoint(code);
-      }
-    }
-  });
-  return bad ? undefined : out;
+  return amp ? decodeXmlTextStrict(raw) : raw;
 }
 
 /** ExcelJS's second decoding of `t="str"` text (its `xmlDecode`). */

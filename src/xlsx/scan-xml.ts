@@ -163,27 +163,40 @@ export function attributeSpan(bytes: Uint8Array, tagStart: number, tagEnd: numbe
   }
 }
 
-/** XML text with its five named entities and numeric references decoded. */
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function referencedCode(e: string): number {
+  return e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+}
+
+/** XML text with its five named entities and numeric references decoded; a reference past Unicode is dropped. */
 export function decodeXmlText(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    switch (e) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default: {
-        const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-      }
-    }
+  return s.replace(ENTITY, (_m, e: string) => {
+    const named = NAMED[e];
+    if (named !== undefined) return named;
+    const code = referencedCode(e);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
+}
+
+/**
+ * Like decodeXmlText, but undefined where a conforming XML parser would
+ * object (a bare `&`, a reference to a character XML forbids), so that the
+ * caller can hand the file to a full parser instead of guessing.
+ */
+export function decodeXmlTextStrict(s: string): string | undefined {
+  if (s.replace(ENTITY, '').includes('&')) return undefined;
+  let bad = false;
+  const out = s.replace(ENTITY, (_m, e: string) => {
+    const named = NAMED[e];
+    if (named !== undefined) return named;
+    const code = referencedCode(e);
+    if (!(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) bad = true;
+    return bad ? '' : String.fromCodePoint(code);
+  });
+  return bad ? undefined : out;
 }
 
 function hasPrefix(bytes: Uint8Array, s: number, e: number): boolean {
