@@ -139,18 +139,32 @@ export class GraphDrive implements Drive {
       if (response.status === 200 || response.status === 201) {
         return { ok: true, item: toDriveItem(parseGraphBody(graphItemSchema, await readJson(response, doing), 'tệp vừa tải lên'), parts.join('/')) };
       }
-      if (response.status === 404 && !folderEnsured) {
-        await discard(response);
-        await this.ensureFolder(budget, parts);
+      const answer = await this.missingFolderOrConflict(budget, response, parts, name, folderEnsured, doing);
+      if (answer === 'folder_created') {
         folderEnsured = true;
         continue;
       }
-      if (response.status === 409 || response.status === 412) {
-        await discard(response);
-        return this.conflict(budget, parts, name, response.status === 409 ? 'exists' : 'changed', doing);
-      }
+      if (answer) return answer;
       throw await responseFailure(response, doing);
     }
+  }
+
+  /**
+   * The answers both upload paths treat alike: a 404 means the folder is
+   * not there yet (created once, then the caller retries), a 409 or 412 a
+   * conflict. Undefined for any other response, which the caller reads.
+   */
+  private async missingFolderOrConflict(budget: RetryBudget, response: Response, parts: string[], name: string, folderEnsured: boolean, doing: string): Promise<'folder_created' | UploadResult | undefined> {
+    if (response.status === 404 && !folderEnsured) {
+      await discard(response);
+      await this.ensureFolder(budget, parts);
+      return 'folder_created';
+    }
+    if (response.status === 409 || response.status === 412) {
+      await discard(response);
+      return this.conflict(budget, parts, name, response.status === 409 ? 'exists' : 'changed', doing);
+    }
+    return undefined;
   }
 
   /** An upload session: created with the conflict behaviour (and If-Match), then filled chunk by chunk. */
@@ -163,16 +177,12 @@ export class GraphDrive implements Drive {
     for (;;) {
       // A session nobody uses expires on its own, so creating one twice is harmless.
       const response = await this.api.call(budget, 'POST', path, { body, ...(headers ? { headers } : {}), idempotent: true, doing });
-      if (response.status === 404 && !folderEnsured) {
-        await discard(response);
-        await this.ensureFolder(budget, parts);
+      const answer = await this.missingFolderOrConflict(budget, response, parts, name, folderEnsured, doing);
+      if (answer === 'folder_created') {
         folderEnsured = true;
         continue;
       }
-      if (response.status === 409 || response.status === 412) {
-        await discard(response);
-        return this.conflict(budget, parts, name, response.status === 409 ? 'exists' : 'changed', doing);
-      }
+      if (answer) return answer;
       if (response.status !== 200 && response.status !== 201) throw await responseFailure(response, doing);
       const session = parseGraphBody(graphUploadSessionSchema, await readJson(response, doing), 'phiên tải lên');
       if (session.uploadUrl === undefined) throw new DriveError('failed', `Máy chủ không trả về địa chỉ tải lên khi ${doing}.`);
