@@ -13,29 +13,29 @@ import { asMatrix, cellError, countArg, countCell, flatten, isErrorValue, option
  * calls the core and shapes the answer like its input.
  */
 
-/** done/target per cell; #DIV/0! for a zero target. */
-export function rateCells(done: unknown, target: unknown): unknown[][] {
+/**
+ * Done and target read pairwise from two ranges: a cell's error or a
+ * blank on either side answers for the pair; otherwise `f` gets both counts.
+ */
+function doneTargetCells(done: unknown, target: unknown, f: (done: number, target: number) => unknown): unknown[][] {
   return zipCells([asMatrix(done), asMatrix(target)], ([d, t]) => {
     const a = countCell(d, 'Số đã thực hiện');
     const b = countCell(t, 'Chỉ tiêu');
     if (a.kind === 'error') return a.error;
     if (b.kind === 'error') return b.error;
     if (a.kind === 'blank' || b.kind === 'blank') return '';
-    if (b.value === 0) return cellError('divisionByZero', 'Chỉ tiêu bằng 0: không tính được tỷ lệ.');
-    return rate(a.value, b.value) ?? '';
+    return f(a.value, b.value);
   });
+}
+
+/** done/target per cell; #DIV/0! for a zero target. */
+export function rateCells(done: unknown, target: unknown): unknown[][] {
+  return doneTargetCells(done, target, (d, t) => (t === 0 ? cellError('divisionByZero', 'Chỉ tiêu bằng 0: không tính được tỷ lệ.') : (rate(d, t) ?? '')));
 }
 
 /** target - done per cell, never negative. */
 export function remainingCells(done: unknown, target: unknown): unknown[][] {
-  return zipCells([asMatrix(done), asMatrix(target)], ([d, t]) => {
-    const a = countCell(d, 'Số đã thực hiện');
-    const b = countCell(t, 'Chỉ tiêu');
-    if (a.kind === 'error') return a.error;
-    if (b.kind === 'error') return b.error;
-    if (a.kind === 'blank' || b.kind === 'blank') return '';
-    return remaining(a.value, b.value) ?? '';
-  });
+  return doneTargetCells(done, target, (d, t) => remaining(d, t) ?? '');
 }
 
 /** Competition rank of each value among the numbers of `among` (blanks, text and errors there are ignored). */
