@@ -39,6 +39,7 @@ async function writeSheet(wb: ExcelJS.Workbook, name: string, s: OutputSheet): P
   const ws = wb.addWorksheet(name, s.frozen && (s.frozen.rows > 0 || s.frozen.columns > 0)
     ? { views: [{ state: 'frozen', xSplit: s.frozen.columns, ySplit: s.frozen.rows }] }
     : {});
+  if (s.state && s.state !== 'visible') ws.state = s.state;
   // Column formats first: ExcelJS gives a new cell its column's style.
   s.columns?.forEach((c, i) => {
     const col = ws.getColumn(i + 1);

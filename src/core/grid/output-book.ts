@@ -52,6 +52,22 @@ export interface OutputSheet {
    * recalculates still has values. Never built from input text.
    */
   readonly formulas?: ReadonlyArray<{ readonly row: number; readonly col: number; readonly formula: string; readonly result: number }>;
+  /**
+   * Who sees the sheet: `veryHidden` sheets (the form a workbook carries)
+   * cannot be unhidden from Excel's menus, only by code. Visible when absent.
+   */
+  readonly state?: 'visible' | 'hidden' | 'veryHidden';
+  /** How the sheet prints; absent means the writer's defaults (portrait, no titles). */
+  readonly print?: OutputPrint;
+}
+
+/** Page set-up of a sheet, so PHU's own outputs print well. */
+export interface OutputPrint {
+  readonly orientation?: 'portrait' | 'landscape';
+  /** Scale to fit all columns on one page width (height unbounded). */
+  readonly fitToWidth?: boolean;
+  /** Rows (0-based, inclusive) repeated at the top of every printed page. */
+  readonly repeatRows?: { readonly top: number; readonly bottom: number };
 }
 
 /** A workbook to write: its sheets in order. */
