@@ -1,7 +1,5 @@
 import * as zlib from 'node:zlib';
 import { crc32 } from './crc32';
-import { readZipDirectory } from './zip-directory';
-import { readZipEntryData } from './zip-entry-data';
 
 type DeflateRaw = (data: Uint8Array, opts: { level: number }) => Uint8Array;
 
@@ -80,23 +78,4 @@ export function deflateZip(entries: ReadonlyArray<{ readonly name: string; reado
   view.setUint32(at + 12, at - cdStart, true);
   view.setUint32(at + 16, cdStart, true);
   return out;
-}
-
-/**
- * A zip of stored entries (as ExcelJS writes with `compression: 'STORE'`)
- * compressed afresh with native deflate: the same entries in the same
- * order. ExcelJS's own DEFLATE runs pako in JavaScript, which costs more
- * than building the workbook; native zlib takes a few percent of it.
- * Returns the input unchanged when it is not a plain stored zip.
- */
-export function deflateStoredZip(stored: Uint8Array, deflateRaw: DeflateRaw, level = 6): Uint8Array {
-  const dir = readZipDirectory(stored, Number.MAX_SAFE_INTEGER);
-  if (!dir.ok || dir.entries.some((e) => e.method !== 0)) return stored;
-  const entries: { name: string; data: Uint8Array; crc32: number }[] = [];
-  for (const e of dir.entries) {
-    const read = readZipEntryData(stored, e);
-    if (!read.ok) return stored;
-    entries.push({ name: e.name, data: read.data, crc32: e.crc32 });
-  }
-  return deflateZip(entries, deflateRaw, level);
 }

@@ -122,14 +122,20 @@ describe('writeWorkbook', () => {
     expect(sheetXml).toContain('<autoFilter ref="A3:E5"/>');
   });
 
-  it('puts a 3-colour scale and data bars on the data rows of rate columns only', () => {
+  it('puts one visual, a data bar from 0 to 100%, on the data rows of rate columns only', async () => {
     const cf = /<conditionalFormatting sqref="([^"]+)">(.*?)<\/conditionalFormatting>/.exec(sheetXml);
     expect(cf?.[1]).toBe('E4:E5');
     const rules = cf?.[2] ?? '';
-    expect(rules).toContain('type="colorScale"');
-    expect((rules.match(/<color /g) ?? []).length).toBeGreaterThanOrEqual(3);
-    expect(rules).toContain('type="dataBar"');
-    expect(sheetXml).toContain('<x14:dataBar');
+    expect(rules).not.toContain('colorScale');
+    expect(rules).toContain('<cfvo type="num" val="0"/><cfvo type="num" val="1"/>');
+    expect(sheetXml).toContain('<x14:dataBar minLength="0" maxLength="100" gradient="0">');
+    const ws = (await load(bytes)).getWorksheet('SoLieu') as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; gradient?: boolean }> }> };
+    expect(ws.conditionalFormattings.map((f) => [f.ref, f.rules.map((r) => [r.type, r.gradient])])).toEqual([['E4:E5', [['dataBar', false]]]]);
+  });
+
+  it('starts rate formats below a hidden key row that is not a header', async () => {
+    const out = await writeWorkbook({ sheets: [{ ...report, headerRows: [0, 1], filter: { top: 2, left: 0, bottom: 4, right: 4 } }] });
+    expect(/<conditionalFormatting sqref="([^"]+)">/.exec(partText(out, 'xl/worksheets/sheet1.xml'))?.[1]).toBe('E4:E5');
   });
 
   it('makes inputs unlocked whole numbers >= 0 and protects the sheet without a password', async () => {
@@ -164,5 +170,65 @@ describe('writeWorkbook', () => {
     const out = await writeWorkbook({ sheets: [{ name: 'A', rows: [['x'.repeat(40_000)]] }] });
     const v = (await readWorkbook(out)).book?.sheets[0]?.rows[0]?.[0];
     expect(typeof v === 'string' && v.length).toBe(32_767);
+  });
+
+  it('strips characters XML 1.0 forbids, so that a U+FFFF in a unit name leaves the file well-formed', async () => {
+    const out = await writeWorkbook({ sheets: [{ name: 'Xã\uFFFF\u0001A', rows: [['Phường\uFFFF Thác\u0000 Mơ\uD800', 'tab\there\nline']], columns: [{ width: 10 }] }] });
+    const xml = partText(out, 'xl/sharedStrings.xml');
+    expect([...xml].filter((ch) => (ch < ' ' && !'\t\n\r'.includes(ch)) || ch === '\uFFFF')).toEqual([]);
+    const r = await readWorkbook(out);
+    expect(r.findings).toEqual([]);
+    expect(r.book?.sheets[0]?.name).toBe('XãA');
+    expect(r.book?.sheets[0]?.rows[0]).toEqual(['Phường Thác Mơ', 'tab\there\nline']);
+    expect((await load(out)).getWorksheet('XãA')?.getCell('A1').value).toBe('Phường Thác Mơ');
+  });
+
+  it('keeps carriage returns and edge spaces of text', async () => {
+    const out = await writeWorkbook({ sheets: [{ name: 'A', rows: [['  hai dòng\r\nở đây ', '<b>&amp;</b>']] }] });
+    expect((await readWorkbook(out)).book?.sheets[0]?.rows[0]).toEqual(['  hai dòng\r\nở đây ', '<b>&amp;</b>']);
+  });
+
+  it('writes the sheet state: hidden and veryHidden sheets, the first visible one active', async () => {
+    const out = await writeWorkbook({ sheets: [{ name: 'Form', rows: [['x']], state: 'veryHidden' }, { name: 'An', rows: [['y']], state: 'hidden' }, { name: 'SoLieu', rows: [['z']] }] });
+    const wb = await load(out);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['Form', 'veryHidden'], ['An', 'hidden'], ['SoLieu', 'visible']]);
+    expect(partText(out, 'xl/workbook.xml')).toContain('activeTab="2"');
+    expect(partText(out, 'xl/worksheets/sheet3.xml')).toContain('tabSelected="1"');
+    const all = await writeWorkbook({ sheets: [{ name: 'Form', rows: [['x']], state: 'veryHidden' }] });
+    expect((await load(all)).worksheets.map((w) => w.state)).toEqual(['visible']);
+  });
+
+  it('writes the print set-up: A4, landscape, fit to one page wide, header rows repeated, page numbers', async () => {
+    const out = await writeWorkbook({ sheets: [{ ...report, print: { orientation: 'landscape', fitToWidth: true, repeatRows: { top: 0, bottom: 2 } } }, { name: 'B', rows: [['x']] }] });
+    const ws = (await load(out)).getWorksheet('SoLieu');
+    expect(ws?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
+    expect(partText(out, 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'SoLieu'!$1:$3</definedName>`);
+    expect(partText(out, 'xl/worksheets/sheet1.xml')).toContain('<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>');
+    expect(partText(out, 'xl/worksheets/sheet2.xml')).not.toContain('fitToPage');
+  });
+
+  it('wraps a wrapped column and header rows, and gives their rows the height their text needs', async () => {
+    const paragraph = 'Đến ngày báo cáo, toàn huyện đã cấp '.repeat(10);
+    const out = await writeWorkbook({ sheets: [{ name: 'NhanXet', rows: [[paragraph], ['ngắn']], columns: [{ width: 100, wrap: true }] }] });
+    const ws = (await load(out)).getWorksheet('NhanXet');
+    expect(ws?.getCell('A1').alignment).toMatchObject({ wrapText: true });
+    expect(ws?.getRow(1).height).toBe(60);
+    expect(ws?.getRow(2).height).toBeUndefined();
+    const header = await load(await writeWorkbook({ sheets: [{ ...report, rows: [[null, null, null, 'Căn cước công dân gắn chíp điện tử', null], ...report.rows.slice(1)], merges: [{ top: 0, left: 3, bottom: 0, right: 4 }] }] }));
+    const h = header.getWorksheet('SoLieu');
+    expect(h?.getCell('D1').alignment).toMatchObject({ wrapText: true, horizontal: 'center' });
+    expect(h?.getRow(1).height).toBe(30);
+  });
+
+  it('does not load ExcelJS to write', () => {
+    const seen: string[] = [];
+    jest.isolateModules(() => {
+      jest.doMock('exceljs', () => {
+        seen.push('exceljs');
+        return {};
+      });
+      require('./write-workbook');
+    });
+    expect(seen).toEqual([]);
   });
 });

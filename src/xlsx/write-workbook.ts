@@ -1,179 +1,134 @@
-import ExcelJS from 'exceljs';
-import { columnLetter } from '../core/grid/cell-address';
-import type { CellRange, OutputBook, OutputSheet } from '../core/grid/output-book';
-import { isCellError, isUncalculated, type Scalar } from '../core/grid/scalar';
-import { deflateStoredZip, nativeDeflateRaw } from './deflate-zip';
+import { deflateSync } from 'fflate';
+import type { OutputBook } from '../core/grid/output-book';
+import { deflateZip, nativeDeflateRaw } from './deflate-zip';
+import { SharedStrings } from './shared-strings';
+import { sheetXml, type SheetPart } from './sheet-xml';
+import { MAIN_NS, StyleTable, XML_DECLARATION } from './style-table';
 import { uniqueSheetNames } from './unique-sheet-names';
+import { xmlAttr, xmlSafe, xmlText } from './xml-text';
 
-/** Excel refuses a cell holding more text than this. */
-const MAX_CELL_TEXT = 32_767;
-const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
-const DEFAULT_DATE_FORMAT = 'dd/mm/yyyy';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 /**
- * Writes an OutputBook as .xlsx bytes: values, formats, layout, conditional
- * formats, validation and protection exactly as the sheets describe them.
- * Every string is written as literal text, whatever it starts with (`=`,
- * `+`, `-`, `@`): only the `formulas` PHU itself lists become formulas.
- * Sheet names Excel would refuse are made valid (forbidden characters
+ * Writes an OutputBook as .xlsx bytes: values, formats, layout, data bars,
+ * validation, protection and page set-up exactly as the sheets describe
+ * them, as SpreadsheetML written directly and deflated once. Every string
+ * is written as literal text, whatever it starts with (`=`, `+`, `-`, `@`):
+ * only the `formulas` PHU itself lists become formulas. Characters XML 1.0
+ * forbids are dropped, text is cut at Excel's 32,767 characters per cell,
+ * and sheet names Excel would refuse are made valid (forbidden characters
  * replaced, 31 characters, unique).
+ *
+ * @example await fs.writeFile('688.xlsx', await writeWorkbook(renderConsolidation(form, c)))
  */
-export async function writeWorkbook(book: OutputBook): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PHU';
-  wb.lastModifiedBy = 'PHU';
-  const now = new Date();
-  wb.created = now;
-  wb.modified = now;
-  const names = uniqueSheetNames(book.sheets.map((s) => s.name));
-  for (const [i, sheet] of book.sheets.entries()) await writeSheet(wb, names[i] ?? `Sheet${i + 1}`, sheet);
-  // ExcelJS deflates in JavaScript (pako), which costs more than building the workbook: it
-  // stores, and native zlib compresses (docs/performance.md). Without native zlib, ExcelJS deflates.
-  const deflateRaw = nativeDeflateRaw();
-  const buf = await wb.xlsx.writeBuffer(deflateRaw ? { zip: { compression: 'STORE' } } : {});
-  const bytes = new Uint8Array(buf as ArrayBuffer);
-  return deflateRaw ? deflateStoredZip(bytes, deflateRaw) : bytes;
-}
-
-async function writeSheet(wb: ExcelJS.Workbook, name: string, s: OutputSheet): Promise<void> {
-  const ws = wb.addWorksheet(name, s.frozen && (s.frozen.rows > 0 || s.frozen.columns > 0)
-    ? { views: [{ state: 'frozen', xSplit: s.frozen.columns, ySplit: s.frozen.rows }] }
-    : {});
-  if (s.state && s.state !== 'visible') ws.state = s.state;
-  // Column formats first: ExcelJS gives a new cell its column's style.
-  s.columns?.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    if (c.width !== undefined) col.width = c.width;
-    if (c.numFmt !== undefined) col.numFmt = c.numFmt;
-    if (c.hidden) col.hidden = true;
-  });
-  s.rows.forEach((row, r) => {
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.value = cellValue(v);
-      if (v instanceof Date && !cell.numFmt) cell.numFmt = s.columns?.[c]?.numFmt ?? DEFAULT_DATE_FORMAT;
-    });
-  });
-  for (const f of s.formulas ?? []) {
-    ws.getCell(f.row + 1, f.col + 1).value = { formula: f.formula.replace(/^=/, ''), result: f.result };
-  }
-  for (const r of s.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
-
-  const width = Math.max(s.columns?.length ?? 0, ...s.rows.map((row) => row.length));
-  const bold = new Set([...(s.headerRows ?? []), ...(s.totalRow === undefined ? [] : [s.totalRow])]);
-  for (const r of bold) {
-    for (let c = 0; c < width; c++) {
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.font = { ...(cell.font ?? {}), bold: true };
-    }
-  }
-  for (const m of s.merges ?? []) {
-    if (m.bottom === m.top && m.right === m.left) continue;
-    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  }
-  if (s.filter) {
-    ws.autoFilter = { from: { row: s.filter.top + 1, column: s.filter.left + 1 }, to: { row: s.filter.bottom + 1, column: s.filter.right + 1 } };
-  }
-  addRateFormats(ws, s);
-  for (const range of s.inputs ?? []) addInputs(ws, range);
-  for (const t of s.textInputs ?? []) addTextInputs(ws, t.range, t.values);
-  if (s.protect) {
-    await ws.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      autoFilter: true,
-      sort: true,
-    });
-  }
-}
-
-/** A Scalar as ExcelJS stores it; text is always a plain string value, never a formula. */
-function cellValue(v: Exclude<Scalar, null>): ExcelJS.CellValue {
-  if (typeof v === 'string') return literalText(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' as ExcelJS.CellErrorValue['error'] };
-  if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: '#VALUE!' as ExcelJS.CellErrorValue['error'] } : v;
-  if (isCellError(v)) return EXCEL_ERRORS.has(v.error) ? { error: v.error as ExcelJS.CellErrorValue['error'] } : literalText(v.error);
-  if (isUncalculated(v)) return literalText(v.uncalculated);
-  return null;
+export function writeWorkbook(book: OutputBook, when: Date = new Date()): Promise<Uint8Array> {
+  return Promise.resolve(writeWorkbookSync(book, when));
 }
 
 /**
- * Text exactly as given: Excel's `_xHHHH_` escapes are themselves escaped
- * (or Excel would show `_x0041_` as `A`) and text over Excel's cell limit
- * is cut, since Excel refuses to open such a file.
+ * The parts of the package, uncompressed, in the order they are zipped: what
+ * `writeWorkbook` deflates. Exposed so that the cost of writing can be set
+ * against a plain deflate of the same XML (`npm run bench`).
  */
-function literalText(s: string): string {
-  const escaped = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-  return escaped.length > MAX_CELL_TEXT ? escaped.slice(0, MAX_CELL_TEXT - 1) + '…' : escaped;
+export function workbookParts(book: OutputBook, when: Date = new Date()): Array<{ name: string; data: Uint8Array }> {
+  const styles = new StyleTable();
+  const strings = new SharedStrings();
+  const names = uniqueSheetNames(book.sheets.map((s) => xmlSafe(s.name)));
+  // Excel refuses a workbook whose sheets are all hidden: the first one then shows.
+  let active = book.sheets.findIndex((s) => (s.state ?? 'visible') === 'visible');
+  const forceVisible = active < 0 && book.sheets.length > 0;
+  if (active < 0) active = 0;
+  const sheets: SheetPart[] = book.sheets.map((s, i) => sheetXml(s, { styles, strings, selected: i === active, index: i }));
+  const enc = new TextEncoder();
+  const parts: Array<{ name: string; data: string | Uint8Array }> = [
+    { name: '[Content_Types].xml', data: contentTypes(sheets.length) },
+    { name: '_rels/.rels', data: rootRels() },
+    { name: 'docProps/core.xml', data: coreProps(when) },
+    { name: 'docProps/app.xml', data: appProps() },
+    { name: 'xl/workbook.xml', data: workbookXml(book, names, sheets, active, forceVisible) },
+    { name: 'xl/_rels/workbook.xml.rels', data: workbookRels(sheets.length) },
+    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml })),
+    { name: 'xl/sharedStrings.xml', data: strings.xml() },
+    { name: 'xl/styles.xml', data: styles.xml() },
+  ];
+  return parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? enc.encode(p.data) : p.data }));
 }
 
-/**
- * Data bars and a red-yellow-green colour scale on the data rows of each
- * rate column: the rows after the last header row, before the total row.
- */
-function addRateFormats(ws: ExcelJS.Worksheet, s: OutputSheet): void {
-  if (!s.rateColumns || s.rateColumns.length === 0) return;
-  const first = s.headerRows && s.headerRows.length > 0 ? Math.max(...s.headerRows) + 1 : s.filter ? s.filter.top + 1 : 0;
-  const last = s.totalRow !== undefined && s.totalRow > first ? s.totalRow - 1 : s.rows.length - 1;
-  if (last < first) return;
-  let priority = 1;
-  for (const c of s.rateColumns) {
-    const L = columnLetter(c);
-    const dataBar = {
-      type: 'dataBar',
-      priority: priority++,
-      cfvo: [{ type: 'min' }, { type: 'max' }],
-      color: { argb: 'FF638EC6' },
-    } as unknown as ExcelJS.DataBarRuleType;
-    const colorScale: ExcelJS.ColorScaleRuleType = {
-      type: 'colorScale',
-      priority: priority++,
-      cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
-      color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }],
-    };
-    ws.addConditionalFormatting({ ref: `${L}${first + 1}:${L}${last + 1}`, rules: [colorScale, dataBar] });
-  }
+function writeWorkbookSync(book: OutputBook, when: Date): Uint8Array {
+  // Native zlib where the runtime has it (several times faster than deflate in JavaScript), fflate elsewhere.
+  const deflateRaw = nativeDeflateRaw() ?? ((data: Uint8Array, opts: { level: number }): Uint8Array => deflateSync(data, { level: opts.level as 6 }));
+  return deflateZip(workbookParts(book, when), deflateRaw, 6, when);
 }
 
-/** Cells a person types into: unlocked (the sheet may be protected) and whole numbers >= 0 only. */
-function addInputs(ws: ExcelJS.Worksheet, range: CellRange): void {
-  for (let r = range.top; r <= range.bottom; r++) {
-    for (let c = range.left; c <= range.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
-  }
-  const ref = `${columnLetter(range.left)}${range.top + 1}:${columnLetter(range.right)}${range.bottom + 1}`;
-  const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  dv.add(ref, {
-    type: 'whole',
-    operator: 'greaterThanOrEqual',
-    allowBlank: true,
-    formulae: [0],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: 'Số liệu không hợp lệ',
-    error: 'Hãy nhập số nguyên lớn hơn hoặc bằng 0.',
+function contentTypes(sheetCount: number): string {
+  const sheets = Array.from({ length: sheetCount }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('');
+  return (
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>${sheets}` +
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
+  );
+}
+
+function rootRels(): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="${PKG_REL_NS}">` +
+    `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+    `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`
+  );
+}
+
+function coreProps(when: Date): string {
+  const at = Number.isNaN(when.getTime()) ? '' : when.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    '<dc:creator>PHU</dc:creator><cp:lastModifiedBy>PHU</cp:lastModifiedBy>' +
+    (at ? `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` : '') +
+    '</cp:coreProperties>'
+  );
+}
+
+function appProps(): string {
+  return `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>PHU</Application></Properties>`;
+}
+
+/** A sheet name inside a formula: always quoted, its apostrophes doubled. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function workbookXml(book: OutputBook, names: readonly string[], sheets: readonly SheetPart[], active: number, forceVisible: boolean): string {
+  const entries = book.sheets
+    .map((s, i) => {
+      const state = forceVisible && i === active ? 'visible' : (s.state ?? 'visible');
+      return `<sheet name="${xmlAttr(names[i] ?? `Sheet${i + 1}`)}" sheetId="${i + 1}"${state === 'visible' ? '' : ` state="${state}"`} r:id="rId${i + 1}"/>`;
+    })
+    .join('');
+  const defined: string[] = [];
+  sheets.forEach((s, i) => {
+    const sheet = quotedSheet(names[i] ?? `Sheet${i + 1}`);
+    if (s.filterRef) defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(`${sheet}!${s.filterRef}`)}</definedName>`);
+    if (s.printTitles) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${sheet}!${s.printTitles}`)}</definedName>`);
   });
+  return (
+    `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<bookViews><workbookView${active > 0 ? ` firstSheet="0" activeTab="${active}"` : ''}/></bookViews>` +
+    `<sheets>${entries}</sheets>` +
+    (defined.length > 0 ? `<definedNames>${defined.join('')}</definedNames>` : '') +
+    '<calcPr calcId="191029"/></workbook>'
+  );
 }
 
-/** Cells a person types text into: unlocked; a drop-down list when only some words are allowed. */
-function addTextInputs(ws: ExcelJS.Worksheet, range: CellRange, values: readonly string[] | undefined): void {
-  for (let r = range.top; r <= range.bottom; r++) {
-    for (let c = range.left; c <= range.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
-  }
-  // A list is written inline as "a,b": words holding a comma or quote cannot be listed so.
-  if (!values || values.length === 0 || values.some((v) => /[,"]/.test(v))) return;
-  const ref = `${columnLetter(range.left)}${range.top + 1}:${columnLetter(range.right)}${range.bottom + 1}`;
-  const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  dv.add(ref, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${values.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: 'Giá trị không hợp lệ',
-    error: `Hãy chọn một trong: ${values.join(', ')}.`,
-  });
+function workbookRels(sheetCount: number): string {
+  const sheets = Array.from({ length: sheetCount }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="${PKG_REL_NS}">${sheets}` +
+    `<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+    `<Relationship Id="rId${sheetCount + 2}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`
+  );
 }

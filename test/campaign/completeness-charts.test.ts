@@ -60,8 +60,8 @@ describe('completeness and timeliness at a glance', () => {
     await wb.xlsx.load(Buffer.from(await writeWorkbook(book)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet(COMPLETENESS_SHEET) as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> };
     expect(ws.conditionalFormattings.map((f) => [f.ref, f.rules.map((r) => r.type).sort()])).toEqual([
-      ['L3:L13', ['colorScale', 'dataBar']],
-      ['M3:M13', ['colorScale', 'dataBar']],
+      ['L3:L13', ['dataBar']],
+      ['M3:M13', ['dataBar']],
     ]);
   });
 });

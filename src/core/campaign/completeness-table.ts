@@ -73,7 +73,7 @@ function countsOf(statuses: readonly ChildStatus[]): Omit<CompletenessRow, 'code
 /**
  * The `TinhHinhNop` sheet: row 1 labels, row 2 keys (hidden), one row per
  * child unit, the total row (`TONG`). Its two rate columns carry data bars
- * and a colour scale in files (ExcelJS draws no charts).
+ * in files (the file writer draws no charts).
  */
 export function renderCompleteness(c: Consolidation): OutputSheet {
   const { rows, total } = completenessRows(c);
@@ -114,5 +114,6 @@ export function renderCompleteness(c: Consolidation): OutputSheet {
     frozen: { rows: 2, columns: 2 },
     filter: { top: 1, left: 0, bottom: Math.max(1, last - 1), right: COMPLETENESS_KEYS.length - 1 },
     rateColumns: [11, 12],
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { top: 0, bottom: 1 } },
   };
 }

@@ -30,6 +30,7 @@ export function renderTargetTable(form: FormDef, units: readonly Unit[], targets
         frozen: { rows: 2, columns: 2 },
         ...(units.length > 0 ? { inputs: [{ top: 2, left: 2, bottom: last, right: 1 + cols.length }] } : {}),
         protect: true,
+        print: { orientation: 'landscape', fitToWidth: true, repeatRows: { top: 0, bottom: 1 } },
       },
     ],
   };

@@ -13,6 +13,8 @@ export interface OutputColumn {
   readonly width?: number;
   readonly numFmt?: string;
   readonly hidden?: boolean;
+  /** Wrap long text (a paragraph per cell) instead of letting it run past the column. */
+  readonly wrap?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface OutputSheet {
   readonly rows: ReadonlyArray<ReadonlyArray<Scalar>>;
   readonly columns?: readonly OutputColumn[];
   readonly hiddenRows?: readonly number[];
-  /** Rows rendered bold as headers (0-based). */
+  /** Rows rendered bold as headers (0-based); files also centre and wrap them, tall enough for their text. */
   readonly headerRows?: readonly number[];
   /** The total row, rendered bold (0-based). */
   readonly totalRow?: number;
@@ -34,7 +36,7 @@ export interface OutputSheet {
   readonly merges?: readonly CellRange[];
   /** An autofilter over the header row and the data below it. */
   readonly filter?: CellRange;
-  /** Columns (0-based) whose data rows get data bars and a colour scale. */
+  /** Columns (0-based) whose data rows (below the header and key rows, above the total) get data bars. */
   readonly rateColumns?: readonly number[];
   /** Cells a person types into: unlocked, whole numbers >= 0 only. */
   readonly inputs?: readonly CellRange[];

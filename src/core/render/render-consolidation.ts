@@ -104,6 +104,7 @@ function listSheet(name: string, header: readonly string[], rows: Scalar[][], co
     headerRows: [0],
     frozen: { rows: 1, columns: 0 },
     filter: { top: 0, left: 0, bottom: rows.length, right: header.length - 1 },
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { top: 0, bottom: 0 } },
   };
 }
 
@@ -118,5 +119,6 @@ function sourcesSheet(c: Consolidation): OutputSheet {
 }
 
 function narrativeSheet(paragraphs: readonly string[]): OutputSheet {
-  return { name: CONSOLIDATION_SHEETS.narrative, rows: paragraphs.map((p) => [p]), columns: [{ width: 120 }] };
+  // One paragraph per cell, wrapped to a column that prints on a portrait A4 page.
+  return { name: CONSOLIDATION_SHEETS.narrative, rows: paragraphs.map((p) => [p]), columns: [{ width: 100, wrap: true }], print: { orientation: 'portrait', fitToWidth: true } };
 }

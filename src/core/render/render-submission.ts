@@ -57,7 +57,7 @@ function renderInfo(form: FormDef, data: SubmissionData): OutputSheet {
     else if (c === info.valueColumn) columns.push({ width: 30, numFmt: DATE_FORMAT });
     else columns.push({});
   }
-  return { name: info.sheet, rows, columns, headerRows: [info.headerRow - 1], frozen: { rows: info.headerRow, columns: 0 } };
+  return { name: info.sheet, rows, columns, headerRows: [info.headerRow - 1], frozen: { rows: info.headerRow, columns: 0 }, print: { orientation: 'portrait', fitToWidth: true } };
 }
 
 /**
@@ -187,6 +187,8 @@ function renderTable(form: FormDef, table: TableDef, data: SubmissionData, opts:
     // The hidden key row heads the filter: sorting must never move it below the data.
     filter: { top: table.keyRow - 1, left: 0, bottom: Math.max(totalIndex - 1, table.keyRow - 1), right: width - 1 },
     ...(rateColumns.length > 0 ? { rateColumns } : {}),
+    // Printed on A4: every column on one page width, the group, label and key rows on every page.
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { top: 0, bottom: firstData - 1 } },
     ...(opts.template ? { inputs, protect: true, formulas, ...(textInputs.length > 0 ? { textInputs } : {}) } : {}),
   };
   return sheet;

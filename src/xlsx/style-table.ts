@@ -1,0 +1,84 @@
+import { xmlAttr } from './xml-text';
+
+/** What a cell looks like, as far as PHU's outputs go. */
+export interface CellStyle {
+  readonly numFmt?: string;
+  readonly bold?: boolean;
+  /** Wrap text; header cells are also centred. */
+  readonly wrap?: boolean;
+  readonly header?: boolean;
+  /** Editable when the sheet is protected. */
+  readonly unlocked?: boolean;
+}
+
+/** Excel's built-in number formats PHU uses, written by id rather than as custom formats. */
+const BUILT_IN: Readonly<Record<string, number>> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
+const FIRST_CUSTOM_FORMAT = 164;
+
+/**
+ * The cell formats (`cellXfs`) a workbook uses, each written once: cells
+ * refer to them by index (`s="3"`). Index 0 is the default (General,
+ * regular, locked), so that an unstyled cell needs no attribute.
+ *
+ * @example const t = new StyleTable(); t.index({ numFmt: '0.00%' }) // 1
+ */
+export class StyleTable {
+  private readonly byKey = new Map<string, number>([[styleKey({}), 0]]);
+  private readonly styles: CellStyle[] = [{}];
+  private readonly formats = new Map<string, number>();
+
+  /** The index of a style, added on first use. */
+  index(style: CellStyle): number {
+    const key = styleKey(style);
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const i = this.styles.length;
+    this.styles.push(style);
+    this.byKey.set(key, i);
+    if (style.numFmt !== undefined && BUILT_IN[style.numFmt] === undefined && !this.formats.has(style.numFmt)) {
+      this.formats.set(style.numFmt, FIRST_CUSTOM_FORMAT + this.formats.size);
+    }
+    return i;
+  }
+
+  /** The styles part (`xl/styles.xml`). */
+  xml(): string {
+    const numFmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`).join('');
+    const font = (bold: boolean): string => `<font>${bold ? '<b/>' : ''}<sz val="11"/><name val="Calibri"/><family val="2"/></font>`;
+    const xfs = this.styles.map((s) => this.xf(s)).join('');
+    return (
+      XML_DECLARATION +
+      `<styleSheet xmlns="${MAIN_NS}">` +
+      (this.formats.size > 0 ? `<numFmts count="${this.formats.size}">${numFmts}</numFmts>` : '') +
+      `<fonts count="2">${font(false)}${font(true)}</fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.styles.length}">${xfs}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0"/>' +
+      '</styleSheet>'
+    );
+  }
+
+  private xf(s: CellStyle): string {
+    const numFmtId = s.numFmt === undefined ? 0 : (BUILT_IN[s.numFmt] ?? this.formats.get(s.numFmt) ?? 0);
+    let attrs = `numFmtId="${numFmtId}" fontId="${s.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"`;
+    if (numFmtId !== 0) attrs += ' applyNumberFormat="1"';
+    if (s.bold) attrs += ' applyFont="1"';
+    const alignment = s.header ? '<alignment horizontal="center" vertical="center" wrapText="1"/>' : s.wrap ? '<alignment vertical="top" wrapText="1"/>' : '';
+    if (alignment) attrs += ' applyAlignment="1"';
+    if (s.unlocked) attrs += ' applyProtection="1"';
+    const inner = alignment + (s.unlocked ? '<protection locked="0"/>' : '');
+    return inner ? `<xf ${attrs}>${inner}</xf>` : `<xf ${attrs}/>`;
+  }
+}
+
+function styleKey(s: CellStyle): string {
+  return `${s.numFmt ?? ''}\u0000${s.bold ? 1 : 0}${s.wrap ? 1 : 0}${s.header ? 1 : 0}${s.unlocked ? 1 : 0}`;
+}
+
+/** The SpreadsheetML main namespace. */
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+/** The declaration every part starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
