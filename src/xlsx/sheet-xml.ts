@@ -207,6 +207,7 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
 
 /** One cell with a value: text through the shared strings, never as a formula. */
 function cellXml(at: string, sAttr: string, v: Scalar, strings: SharedStrings): string {
+  if (v === null) return `<c r="${at}"${sAttr}/>`;
   if (typeof v === 'string') return `<c r="${at}"${sAttr} t="s"><v>${strings.index(excelCellText(v, MAX_CELL_TEXT))}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${at}"${sAttr}><v>${v}</v></c>` : `<c r="${at}"${sAttr} t="e"><v>#NUM!</v></c>`;
   if (typeof v === 'boolean') return `<c r="${at}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -219,7 +220,7 @@ function cellXml(at: string, sAttr: string, v: Scalar, strings: SharedStrings): 
     return `<c r="${at}"${sAttr} t="s"><v>${strings.index(excelCellText(v.error, MAX_CELL_TEXT))}</v></c>`;
   }
   if (isUncalculated(v)) return `<c r="${at}"${sAttr} t="s"><v>${strings.index(excelCellText(v.uncalculated, MAX_CELL_TEXT))}</v></c>`;
-  return '';
+  return `<c r="${at}"${sAttr}/>`;
 }
 
 function sheetViews(s: OutputSheet, selected: boolean): string {

@@ -149,6 +149,14 @@ describe('writeWorkbook', () => {
     expect(protection).not.toMatch(/hashValue|password/);
   });
 
+  it('writes empty input cells too, unlocked, so that a blank template can be filled', async () => {
+    const out = await writeWorkbook({ sheets: [{ name: 'A', rows: [['a', null, null]], inputs: [{ top: 1, left: 1, bottom: 2, right: 2 }], textInputs: [{ range: { top: 3, left: 0, bottom: 3, right: 0 } }], protect: true }] });
+    const ws = (await load(out)).getWorksheet('A');
+    for (const ref of ['B2', 'C3', 'A4']) expect([ref, ws?.getCell(ref).protection?.locked]).toEqual([ref, false]);
+    expect(ws?.getCell('A2').protection?.locked).not.toBe(false);
+    expect((await readWorkbook(out)).book?.sheets[0]?.rows).toEqual([['a']]);
+  });
+
   it('records PHU as the author', () => {
     expect(partText(bytes, 'docProps/core.xml')).toContain('<dc:creator>PHU</dc:creator>');
   });
