@@ -106,21 +106,30 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
     columnStyle[c] = plain[c] = styles.index(base);
     plainDate[c] = styles.index({ ...base, numFmt: colDef?.numFmt ?? DEFAULT_DATE_FORMAT });
   }
+  const memo = new Map<number, number>();
   const styleOf = (r: number, c: number, v: Scalar): number => {
     const open = unlocked.get(r)?.[c] === true;
     const isDate = v instanceof Date;
-    if (!open && !bold.has(r)) return (isDate ? plainDate[c] : plain[c]) ?? 0;
+    const isBold = bold.has(r);
+    if (!open && !isBold) return (isDate ? plainDate[c] : plain[c]) ?? 0;
+    // Header, total and input rows repeat the same few styles per column: looked up once each.
+    const memoKey = (c * 2 + (isDate ? 1 : 0)) * 8 + (isBold ? 4 : 0) + (headers.has(r) ? 2 : 0) + (open ? 1 : 0);
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
     const colDef = columns[c];
     const numFmt = colDef?.numFmt ?? (isDate ? DEFAULT_DATE_FORMAT : undefined);
-    return styles.index({
+    const index = styles.index({
       ...(numFmt !== undefined ? { numFmt } : {}),
-      ...(bold.has(r) ? { bold: true } : {}),
+      ...(isBold ? { bold: true } : {}),
       ...(headers.has(r) ? { header: true } : {}),
       ...(colDef?.wrap ? { wrap: true } : {}),
       ...(open ? { unlocked: true } : {}),
     });
+    memo.set(memoKey, index);
+    return index;
   };
 
+  const anyWrap = columns.some((x) => x.wrap === true);
   const widthOf = (c: number): number => columns[c]?.width ?? DEFAULT_WIDTH;
   const mergedWidth = new Map<string, number>();
   for (const m of s.merges ?? []) {
@@ -130,7 +139,7 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
   }
   /** The height a row of wrapped text needs, as Excel does not fit merged cells (and LibreOffice's fit is its own). */
   const rowPoints = (r: number, cells: readonly Scalar[] | undefined): number | undefined => {
-    if (!cells || (!headers.has(r) && !columns.some((x) => x.wrap))) return undefined;
+    if (!cells || (!headers.has(r) && !anyWrap)) return undefined;
     let lines = 1;
     cells.forEach((v, c) => {
       if (typeof v !== 'string' || !(headers.has(r) || columns[c]?.wrap)) return;
@@ -153,7 +162,7 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
       const f = rowFormulas?.get(c);
       // An empty cell is written only to be bold or open: otherwise it takes its column's style.
       if (v === null && !f && !(bold.has(r) || unlocked.get(r)?.[c] === true)) continue;
-      const st = styleOf(r, c, v);
+      const st = special ? styleOf(r, c, v) : ((v instanceof Date ? plainDate[c] : plain[c]) ?? 0);
       const at = `${col(c)}${r + 1}`;
       const sAttr = st === 0 ? '' : ` s="${st}"`;
       if (f) {

@@ -23,18 +23,22 @@ const FIRST_CUSTOM_FORMAT = 164;
  * @example const t = new StyleTable(); t.index({ numFmt: '0.00%' }) // 1
  */
 export class StyleTable {
-  private readonly byKey = new Map<string, number>([[styleKey({}), 0]]);
+  /** Per number format, the style index of each combination of flags (bold, wrap, header, unlocked). */
+  private readonly byFormat = new Map<string, Array<number | undefined>>([['', [0]]]);
   private readonly styles: CellStyle[] = [{}];
   private readonly formats = new Map<string, number>();
 
   /** The index of a style, added on first use. */
   index(style: CellStyle): number {
-    const key = styleKey(style);
-    const known = this.byKey.get(key);
-    if (known !== undefined) return known;
+    const flags = (style.bold ? 1 : 0) | (style.wrap ? 2 : 0) | (style.header ? 4 : 0) | (style.unlocked ? 8 : 0);
+    const fmt = style.numFmt ?? '';
+    let known = this.byFormat.get(fmt);
+    if (!known) this.byFormat.set(fmt, (known = []));
+    const found = known[flags];
+    if (found !== undefined) return found;
     const i = this.styles.length;
     this.styles.push(style);
-    this.byKey.set(key, i);
+    known[flags] = i;
     if (style.numFmt !== undefined && BUILT_IN[style.numFmt] === undefined && !this.formats.has(style.numFmt)) {
       this.formats.set(style.numFmt, FIRST_CUSTOM_FORMAT + this.formats.size);
     }
@@ -72,10 +76,6 @@ export class StyleTable {
     const inner = alignment + (s.unlocked ? '<protection locked="0"/>' : '');
     return inner ? `<xf ${attrs}>${inner}</xf>` : `<xf ${attrs}/>`;
   }
-}
-
-function styleKey(s: CellStyle): string {
-  return `${s.numFmt ?? ''}\u0000${s.bold ? 1 : 0}${s.wrap ? 1 : 0}${s.header ? 1 : 0}${s.unlocked ? 1 : 0}`;
 }
 
 /** The SpreadsheetML main namespace. */

@@ -24,7 +24,7 @@ const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
  * @example await fs.writeFile('688.xlsx', await writeWorkbook(renderConsolidation(form, c)))
  */
 export function writeWorkbook(book: OutputBook, when: Date = new Date()): Promise<Uint8Array> {
-  return Promise.resolve(writeWorkbookSync(book, when));
+  return Promise.resolve(writeWorkbookBytes(book, when));
 }
 
 /**
@@ -56,7 +56,12 @@ export function workbookParts(book: OutputBook, when: Date = new Date()): Array<
   return parts.map((p) => ({ name: p.name, data: typeof p.data === 'string' ? enc.encode(p.data) : p.data }));
 }
 
-function writeWorkbookSync(book: OutputBook, when: Date): Uint8Array {
+/**
+ * `writeWorkbook` without the promise, for callers that write many books in a loop.
+ *
+ * @example const bytes = writeWorkbookBytes(renderSubmission(form, data))
+ */
+export function writeWorkbookBytes(book: OutputBook, when: Date = new Date()): Uint8Array {
   // Native zlib where the runtime has it (several times faster than deflate in JavaScript), fflate elsewhere.
   const deflateRaw = nativeDeflateRaw() ?? ((data: Uint8Array, opts: { level: number }): Uint8Array => deflateSync(data, { level: opts.level as 6 }));
   return deflateZip(workbookParts(book, when), deflateRaw, 6, when);
