@@ -129,7 +129,6 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
     return index;
   };
 
-  const anyWrap = columns.some((x) => x.wrap === true);
   const widthOf = (c: number): number => columns[c]?.width ?? DEFAULT_WIDTH;
   const mergedWidth = new Map<string, number>();
   for (const m of s.merges ?? []) {
@@ -137,12 +136,16 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
     for (let c = m.left; c <= m.right; c++) w += widthOf(c);
     mergedWidth.set(`${m.top},${m.left}`, w);
   }
-  /** The height a row of wrapped text needs, as Excel does not fit merged cells (and LibreOffice's fit is its own). */
+  /**
+   * The height a header row needs for its wrapped labels: neither Excel nor
+   * LibreOffice fits a row to merged cells (a group header). Rows of a
+   * wrapped column get no height, so that both fit them to their text.
+   */
   const rowPoints = (r: number, cells: readonly Scalar[] | undefined): number | undefined => {
-    if (!cells || (!headers.has(r) && !anyWrap)) return undefined;
+    if (!cells || !headers.has(r)) return undefined;
     let lines = 1;
     cells.forEach((v, c) => {
-      if (typeof v !== 'string' || !(headers.has(r) || columns[c]?.wrap)) return;
+      if (typeof v !== 'string') return;
       const perLine = Math.max(1, Math.floor((mergedWidth.get(`${r},${c}`) ?? widthOf(c)) * CHARS_PER_WIDTH));
       const n = v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
       lines = Math.max(lines, n);

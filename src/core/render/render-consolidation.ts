@@ -120,5 +120,5 @@ function sourcesSheet(c: Consolidation): OutputSheet {
 
 function narrativeSheet(paragraphs: readonly string[]): OutputSheet {
   // One paragraph per cell, wrapped to a column that prints on a portrait A4 page.
-  return { name: CONSOLIDATION_SHEETS.narrative, rows: paragraphs.map((p) => [p]), columns: [{ width: 90, wrap: true }], print: { orientation: 'portrait', fitToWidth: true } };
+  return { name: CONSOLIDATION_SHEETS.narrative, rows: paragraphs.map((p) => [p]), columns: [{ width: 75, wrap: true }], print: { orientation: 'portrait', fitToWidth: true } };
 }
