@@ -129,6 +129,7 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
     return index;
   };
 
+  const anyWrap = columns.some((x) => x.wrap === true);
   const widthOf = (c: number): number => columns[c]?.width ?? DEFAULT_WIDTH;
   const mergedWidth = new Map<string, number>();
   for (const m of s.merges ?? []) {
@@ -137,16 +138,18 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
     mergedWidth.set(`${m.top},${m.left}`, w);
   }
   /**
-   * The height a header row needs for its wrapped labels: neither Excel nor
-   * LibreOffice fits a row to merged cells (a group header). Rows of a
-   * wrapped column get no height, so that both fit them to their text.
+   * The height a row of wrapped text needs: neither Excel nor LibreOffice
+   * fits a row to merged cells (a group header), and LibreOffice does not
+   * fit rows on opening a file. Paragraphs are counted at one character per
+   * unit of width, so that a wider fallback font still fits.
    */
   const rowPoints = (r: number, cells: readonly Scalar[] | undefined): number | undefined => {
-    if (!cells || !headers.has(r)) return undefined;
+    const header = headers.has(r);
+    if (!cells || (!header && !anyWrap)) return undefined;
     let lines = 1;
     cells.forEach((v, c) => {
-      if (typeof v !== 'string') return;
-      const perLine = Math.max(1, Math.floor((mergedWidth.get(`${r},${c}`) ?? widthOf(c)) * CHARS_PER_WIDTH));
+      if (typeof v !== 'string' || !(header || columns[c]?.wrap)) return;
+      const perLine = Math.max(1, Math.floor((mergedWidth.get(`${r},${c}`) ?? widthOf(c)) * (header ? CHARS_PER_WIDTH : 1)));
       const n = v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
       lines = Math.max(lines, n);
     });

@@ -215,13 +215,13 @@ describe('writeWorkbook', () => {
     expect(partText(out, 'xl/worksheets/sheet2.xml')).not.toContain('fitToPage');
   });
 
-  it('wraps a wrapped column and header rows, and gives header rows the height their labels need', async () => {
+  it('wraps a wrapped column and header rows, and gives their rows the height their text needs', async () => {
     const paragraph = 'Đến ngày báo cáo, toàn huyện đã cấp '.repeat(10);
     const out = await writeWorkbook({ sheets: [{ name: 'NhanXet', rows: [[paragraph], ['ngắn']], columns: [{ width: 100, wrap: true }] }] });
     const ws = (await load(out)).getWorksheet('NhanXet');
     expect(ws?.getCell('A1').alignment).toMatchObject({ wrapText: true });
-    // Left to Excel and LibreOffice to fit: both fit rows without a set height to wrapped text.
-    expect(ws?.getRow(1).height).toBeUndefined();
+    expect(ws?.getRow(1).height).toBe(60);
+    expect(ws?.getRow(2).height).toBeUndefined();
     const header = await load(await writeWorkbook({ sheets: [{ ...report, rows: [[null, null, null, 'Căn cước công dân gắn chíp điện tử', null], ...report.rows.slice(1)], merges: [{ top: 0, left: 3, bottom: 0, right: 4 }] }] }));
     const h = header.getWorksheet('SoLieu');
     expect(h?.getCell('D1').alignment).toMatchObject({ wrapText: true, horizontal: 'center' });
