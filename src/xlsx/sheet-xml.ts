@@ -2,7 +2,7 @@ import { columnLetter } from '../core/grid/cell-address';
 import type { CellRange, OutputSheet } from '../core/grid/output-book';
 import { isCellError, isUncalculated, type Scalar } from '../core/grid/scalar';
 import type { SharedStrings } from './shared-strings';
-import { MAIN_NS, XML_DECLARATION, type CellStyle, type StyleTable } from './style-table';
+import { BOLD, HEADER, MAIN_NS, UNLOCKED, WRAP, XML_DECLARATION, type StyleTable } from './style-table';
 import { excelCellText, xmlAttr, xmlText } from './xml-text';
 
 /** Excel refuses a cell holding more text than this. */
@@ -100,33 +100,20 @@ export function sheetXml(s: OutputSheet, ctx: SheetContext): SheetPart {
   const plain: number[] = [];
   const plainDate: number[] = [];
   const columnStyle: number[] = [];
+  const wrapFlag: number[] = [];
   for (let c = 0; c < width; c++) {
     const colDef = columns[c];
-    const base: CellStyle = { ...(colDef?.numFmt !== undefined ? { numFmt: colDef.numFmt } : {}), ...(colDef?.wrap ? { wrap: true } : {}) };
-    columnStyle[c] = plain[c] = styles.index(base);
-    plainDate[c] = styles.index({ ...base, numFmt: colDef?.numFmt ?? DEFAULT_DATE_FORMAT });
+    wrapFlag[c] = colDef?.wrap ? WRAP : 0;
+    columnStyle[c] = plain[c] = styles.indexOf(colDef?.numFmt, wrapFlag[c] ?? 0);
+    plainDate[c] = styles.indexOf(colDef?.numFmt ?? DEFAULT_DATE_FORMAT, wrapFlag[c] ?? 0);
   }
-  const memo = new Map<number, number>();
   const styleOf = (r: number, c: number, v: Scalar): number => {
     const open = unlocked.get(r)?.[c] === true;
     const isDate = v instanceof Date;
     const isBold = bold.has(r);
     if (!open && !isBold) return (isDate ? plainDate[c] : plain[c]) ?? 0;
-    // Header, total and input rows repeat the same few styles per column: looked up once each.
-    const memoKey = (c * 2 + (isDate ? 1 : 0)) * 8 + (isBold ? 4 : 0) + (headers.has(r) ? 2 : 0) + (open ? 1 : 0);
-    const known = memo.get(memoKey);
-    if (known !== undefined) return known;
-    const colDef = columns[c];
-    const numFmt = colDef?.numFmt ?? (isDate ? DEFAULT_DATE_FORMAT : undefined);
-    const index = styles.index({
-      ...(numFmt !== undefined ? { numFmt } : {}),
-      ...(isBold ? { bold: true } : {}),
-      ...(headers.has(r) ? { header: true } : {}),
-      ...(colDef?.wrap ? { wrap: true } : {}),
-      ...(open ? { unlocked: true } : {}),
-    });
-    memo.set(memoKey, index);
-    return index;
+    const flags = (wrapFlag[c] ?? 0) | (isBold ? BOLD : 0) | (headers.has(r) ? HEADER : 0) | (open ? UNLOCKED : 0);
+    return styles.indexOf(columns[c]?.numFmt ?? (isDate ? DEFAULT_DATE_FORMAT : undefined), flags);
   };
 
   const anyWrap = columns.some((x) => x.wrap === true);

@@ -11,6 +11,12 @@ export interface CellStyle {
   readonly unlocked?: boolean;
 }
 
+/** Flags of `StyleTable.indexOf`. */
+export const BOLD = 1;
+export const WRAP = 2;
+export const HEADER = 4;
+export const UNLOCKED = 8;
+
 /** Excel's built-in number formats PHU uses, written by id rather than as custom formats. */
 const BUILT_IN: Readonly<Record<string, number>> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
 const FIRST_CUSTOM_FORMAT = 164;
@@ -30,17 +36,27 @@ export class StyleTable {
 
   /** The index of a style, added on first use. */
   index(style: CellStyle): number {
-    const flags = (style.bold ? 1 : 0) | (style.wrap ? 2 : 0) | (style.header ? 4 : 0) | (style.unlocked ? 8 : 0);
-    const fmt = style.numFmt ?? '';
+    return this.indexOf(style.numFmt, (style.bold ? BOLD : 0) | (style.wrap ? WRAP : 0) | (style.header ? HEADER : 0) | (style.unlocked ? UNLOCKED : 0));
+  }
+
+  /** `index` by number format and flags (`BOLD | HEADER`...), without building a style first. */
+  indexOf(numFmt: string | undefined, flags: number): number {
+    const fmt = numFmt ?? '';
     let known = this.byFormat.get(fmt);
     if (!known) this.byFormat.set(fmt, (known = []));
     const found = known[flags];
     if (found !== undefined) return found;
     const i = this.styles.length;
-    this.styles.push(style);
+    this.styles.push({
+      ...(numFmt !== undefined ? { numFmt } : {}),
+      ...(flags & BOLD ? { bold: true } : {}),
+      ...(flags & WRAP ? { wrap: true } : {}),
+      ...(flags & HEADER ? { header: true } : {}),
+      ...(flags & UNLOCKED ? { unlocked: true } : {}),
+    });
     known[flags] = i;
-    if (style.numFmt !== undefined && BUILT_IN[style.numFmt] === undefined && !this.formats.has(style.numFmt)) {
-      this.formats.set(style.numFmt, FIRST_CUSTOM_FORMAT + this.formats.size);
+    if (numFmt !== undefined && BUILT_IN[numFmt] === undefined && !this.formats.has(numFmt)) {
+      this.formats.set(numFmt, FIRST_CUSTOM_FORMAT + this.formats.size);
     }
     return i;
   }
