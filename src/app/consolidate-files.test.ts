@@ -1,23 +1,38 @@
 import { createHash } from 'node:crypto';
-import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
-import { renderSubmission } from '../../core/render/render-submission';
-import { nationalRegistry } from '../../core/units/national-registry';
-import { balancedRow, infoFor, reasonRows } from '../../core/validate/submission-fixtures';
-import { readWorkbook } from '../../xlsx/read-workbook';
-import { writeWorkbook } from '../../xlsx/write-workbook';
-import { CHART_SHEET } from '../../core/campaign/rate-charts';
-import { MemoryDrive } from '../testing/memory-drive';
-import { communeReport } from '../testing/campaign-fixtures';
-import { readPreviousFile, readTargetFile } from './campaign-inputs';
-import { consolidateReports, ignoreReason, reportsFromFiles, sha256Hex, type FileState, type PickedFile } from './consolidate-files';
-import { pickedFromFolder } from './drive-files';
-import { renderTargetTable } from '../../core/campaign/render-target-table';
+import { FORM_4PHU_2024 } from '../core/forms/form-4phu-2024';
+import { renderSubmission } from '../core/render/render-submission';
+import { nationalRegistry } from '../core/units/national-registry';
+import { balancedRow, infoFor, reasonRows } from '../core/validate/submission-fixtures';
+import { readWorkbook } from '../xlsx/read-workbook';
+import { writeWorkbook } from '../xlsx/write-workbook';
+import { CHART_SHEET } from '../core/campaign/rate-charts';
+import { MemoryDrive } from '../addin/testing/memory-drive';
+import { communeReport } from '../addin/testing/campaign-fixtures';
+import { readPreviousFile, readTargetsFile } from './campaign-inputs';
+import { consolidateReports } from './consolidate-files';
+import { ignoreReason } from './ignore-reason';
+import { inputFromPicked, inputsFromDrive, type InputFile, type PickedFile } from './input-file';
+import { readReports, type FileState, type ReportRequest } from './read-reports';
+import { sha256Hex } from './sha256-hex';
+import type { WorkbookReader } from './workbook-reader';
+import { renderTargetTable } from '../core/campaign/render-target-table';
 
 const registry = nationalRegistry();
 const form = FORM_4PHU_2024;
 
 function picked(name: string, bytes: Uint8Array, relativePath = ''): PickedFile {
   return { name, size: bytes.length, lastModified: Date.UTC(2024, 4, 9), relativePath, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) };
+}
+
+/** Picked files (or drive inputs) read into reports, telling `onFile` as the pane does. */
+function reportsFromFiles(files: readonly (PickedFile | InputFile)[], req: ReportRequest, reader: WorkbookReader, onFile?: (s: FileState) => void) {
+  const inputs = files.map((f) => ('read' in f ? f : inputFromPicked(f)));
+  return readReports(inputs, req, { reader, ...(onFile ? { onFile } : {}) });
+}
+
+/** A picked file's name and bytes, as the pane hands a target table or a previous period over. */
+async function named(f: PickedFile): Promise<{ name: string; bytes: Uint8Array }> {
+  return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
 }
 
 async function communeFile(code: string, seed: number): Promise<Uint8Array> {
@@ -29,7 +44,7 @@ async function communeFile(code: string, seed: number): Promise<Uint8Array> {
   return writeWorkbook(book);
 }
 
-describe('consolidating picked files', () => {
+describe('consolidating picked files (the pane and the web page)', () => {
   it('reads each file into a report, with progress, and consolidates the district', async () => {
     const communes = registry.children('688');
     const files: PickedFile[] = [];
@@ -54,11 +69,12 @@ describe('consolidating picked files', () => {
   });
 
   it('tells submissions from what is not one', () => {
-    const f = (name: string, relativePath = ''): PickedFile => picked(name, new Uint8Array(0), relativePath);
+    const f = (name: string, relativePath = ''): InputFile => inputFromPicked(picked(name, new Uint8Array(0), relativePath));
     expect(ignoreReason(f('25216.xlsx', 'BaoCao/25216.xlsx'))).toBeUndefined();
-    expect(ignoreReason(f('~$25216.xlsx'))).toMatch(/khóa tạm/);
-    expect(ignoreReason(f('25216.xlsx', 'BaoCao/cu/25216.xlsx'))).toMatch(/thư mục con/);
-    expect(ignoreReason(f('anh.png'))).toMatch(/\.png/);
+    expect(ignoreReason(f('~$25216.xlsx'))).toBe('lock_file');
+    expect(ignoreReason(f('25216.xlsx', 'BaoCao/cu/25216.xlsx'))).toBe('in_subfolder');
+    expect(ignoreReason(f('anh.png'))).toBe('not_workbook');
+    expect(ignoreReason(f('._25216.xlsx'))).toBe('mac_resource');
   });
 
   it('hashes with Web Crypto as Node does', async () => {
@@ -79,7 +95,7 @@ describe('consolidating a drive folder, with a previous period and targets', () 
     const downloads: string[] = [];
     const download = drive.download.bind(drive);
     drive.download = (item) => (downloads.push(item.name), download(item));
-    const files = await pickedFromFolder(drive, folder);
+    const files = await inputsFromDrive(drive, folder);
     const states: FileState[] = [];
     const req = { form, registry, parentCode: '688', period: 'D2', reportDate: '2024-06-10' };
     const reports = await reportsFromFiles(files, req, { readWorkbook }, (s) => states.push(s));
@@ -99,7 +115,7 @@ describe('consolidating a drive folder, with a previous period and targets', () 
     const d1Files = [picked(`${a.code}.xlsx`, await writeWorkbook(communeReport(registry, a.code, { seed: 1 }))), picked(`${b.code}.xlsx`, await writeWorkbook(communeReport(registry, b.code, { seed: 5 })))];
     const d1Req = { form, registry, parentCode: '688', period: 'D1', reportDate: '2024-05-10' };
     const d1 = consolidateReports(await reportsFromFiles(d1Files, d1Req, { readWorkbook }), d1Req);
-    const previous = await readPreviousFile(picked('688 D1.xlsx', await writeWorkbook(d1.book)), form, registry, { readWorkbook });
+    const previous = await readPreviousFile(await named(picked('688 D1.xlsx', await writeWorkbook(d1.book))), form, registry, { readWorkbook });
     expect(previous.errors).toEqual([]);
     expect(previous.previous?.period).toBe('D1');
     expect(Object.keys(previous.previous?.byUnit ?? {}).sort()).toEqual(['688', a.code, b.code].sort());
@@ -127,7 +143,7 @@ describe('consolidating a drive folder, with a previous period and targets', () 
     };
     const bookB = communeReport(registry, b.code, { seed: 5 });
     const table = renderTargetTable(form, [a, b], { [a.code]: { cccd_target: sumTarget(bookA) }, [b.code]: { cccd_target: sumTarget(bookB) + 1 } });
-    const targets = await readTargetFile(picked('chi-tieu.xlsx', await writeWorkbook(table)), form, registry, { readWorkbook });
+    const targets = await readTargetsFile(await named(picked('chi-tieu.xlsx', await writeWorkbook(table))), form, registry, { readWorkbook });
     expect(targets.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(targets.rows).toHaveLength(2);
     const req = { form, registry, parentCode: '688', period: 'D1', reportDate: '2024-05-10', targets: targets.targets };
@@ -141,11 +157,11 @@ describe('consolidating a drive folder, with a previous period and targets', () 
 
   it('refuses a previous period or a target table that is not a workbook of the form, saying why', async () => {
     const junk = picked('cu.xlsx', new TextEncoder().encode('không phải sổ Excel'));
-    const previous = await readPreviousFile(junk, form, registry, { readWorkbook });
+    const previous = await readPreviousFile(await named(junk), form, registry, { readWorkbook });
     expect(previous.previous).toBeUndefined();
     expect(previous.errors.length).toBeGreaterThan(0);
     expect(previous.errors.every((f) => f.file === 'cu.xlsx')).toBe(true);
-    const table = await readTargetFile(picked('chi-tieu.xlsx', await writeWorkbook(communeReport(registry, '25216', { seed: 1 }))), form, registry, { readWorkbook });
+    const table = await readTargetsFile(await named(picked('chi-tieu.xlsx', await writeWorkbook(communeReport(registry, '25216', { seed: 1 })))), form, registry, { readWorkbook });
     expect(table.findings.map((f) => f.code)).toContain('sheet_missing');
   });
 });
