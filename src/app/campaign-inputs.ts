@@ -1,4 +1,4 @@
-import { previousFromReports, previousFromWorkbook, type PreviousFigures } from '../core/campaign/previous-figures';
+import { previousFromReports, previousFromWorkbook, type PreviousFigures } from '../core/consolidate/previous-figures';
 import { readTargetTable, type TargetTable } from '../core/campaign/target-table';
 import { locateFinding, type Finding } from '../core/findings/finding';
 import type { FormDef } from '../core/forms/form-schema';

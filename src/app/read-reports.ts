@@ -1,4 +1,4 @@
-import type { PreviousFigures } from '../core/campaign/previous-figures';
+import type { PreviousFigures } from '../core/consolidate/previous-figures';
 import type { ChildReport, SourceFile } from '../core/consolidate/child-report';
 import { reportFromValidation } from '../core/consolidate/report-from-validation';
 import { createFinding, type Finding } from '../core/findings/finding';

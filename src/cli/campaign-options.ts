@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readPreviousFile, readPreviousFiles, readTargetsFile } from '../app/campaign-inputs';
 import { inputsFromDrive } from '../app/input-file';
-import { previousPeriodOf, type PreviousFigures } from '../core/campaign/previous-figures';
+import { previousPeriodOf, type PreviousFigures } from '../core/consolidate/previous-figures';
 import type { TargetTable } from '../core/campaign/target-table';
 import { previousFolderOf } from '../core/campaign/template-path';
 import type { Finding } from '../core/findings/finding';

@@ -2,7 +2,7 @@ import { consolidateFiles, type ConsolidatedBook } from '../app/consolidate-file
 import { inputsFromDrive, type InputFile } from '../app/input-file';
 import type { FileState } from '../app/read-reports';
 import type { WorkbookReader } from '../app/workbook-reader';
-import type { PreviousFigures } from '../core/campaign/previous-figures';
+import type { PreviousFigures } from '../core/consolidate/previous-figures';
 import type { Consolidation } from '../core/consolidate/consolidation';
 import type { IgnoreReason } from '../core/findings/ignore-reasons';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';

@@ -11,13 +11,13 @@ import { renderTargetTable } from '../../src/core/campaign/render-target-table';
 import { validateSubmission } from '../../src/core/validate/validate-submission';
 import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { writeWorkbook } from '../../src/xlsx/write-workbook';
-import { communeReport } from '../../src/addin/testing/campaign-fixtures';
+import { communeReport } from '../support/addin/campaign-fixtures';
 import { consolidateReports } from '../../src/app/consolidate-files';
 import { inputFromPicked } from '../../src/app/input-file';
 import { readReports } from '../../src/app/read-reports';
-import type { FakeExcelHost } from '../../src/addin/testing/fake-excel';
-import { dateToSerial } from '../../src/addin/testing/fake-excel';
-import { faultyCommuneGrid } from '../../src/addin/testing/sample-books';
+import type { FakeExcelHost } from '../support/addin/fake-excel';
+import { dateToSerial } from '../support/addin/fake-excel';
+import { faultyCommuneGrid } from '../support/addin/sample-books';
 import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, DIST, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
 
 /*

@@ -1,4 +1,4 @@
-import type { PreviousFigures } from '../../core/campaign/previous-figures';
+import type { PreviousFigures } from '../../core/consolidate/previous-figures';
 import { parentFolder } from '../../core/campaign/template-path';
 import type { ValidationContext } from '../../core/validate/validation-context';
 import { readPreviousFile, readTargetsFile } from '../../app/campaign-inputs';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Drive } from '../../core/ports/drive';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
-import { lowerFirst } from '../../core/campaign/progress';
+import { lowerFirst } from '../../core/consolidate/progress';
 import type { Consolidation } from '../../core/consolidate/consolidation';
 import { consolidateFolder } from '../../node/consolidate-folder';
 import { PREVIOUS_OPTION, TARGETS_OPTION, previousOption, targetsOption } from '../campaign-options';

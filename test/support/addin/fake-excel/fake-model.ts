@@ -1,5 +1,5 @@
-import { cellAddress, columnLetter, parseCellAddress } from '../../../core/grid/cell-address';
-import type { CellRange } from '../../../core/grid/output-book';
+import { cellAddress, columnLetter, parseCellAddress } from '../../../../src/core/grid/cell-address';
+import type { CellRange } from '../../../../src/core/grid/output-book';
 
 /** A cell value as the fake keeps it: blank is null, an error value keeps its text. */
 export type FakeValue = number | string | boolean | { readonly error: string } | null;

@@ -1,4 +1,4 @@
-import type { CellRange } from '../../../core/grid/output-book';
+import type { CellRange } from '../../../../src/core/grid/output-book';
 import { intersects, MAX_COLUMNS, MAX_ROWS, type FakeSheet } from './fake-model';
 
 /** A range as the model sees it: its sheet and its cells. */

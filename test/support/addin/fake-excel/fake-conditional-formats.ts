@@ -1,4 +1,4 @@
-import type { CellRange } from '../../../core/grid/output-book';
+import type { CellRange } from '../../../../src/core/grid/output-book';
 import { subtract } from './area';
 import { FakeClientObject, FakeOfficeError, fail, jsonBytes, type FakeRequestContextBase } from './fake-client';
 import { contains, intersects, type FakeConditionalFormat as FakeCfData, type FakeSheet } from './fake-model';

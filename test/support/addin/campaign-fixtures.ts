@@ -1,9 +1,9 @@
-import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
-import type { OutputBook } from '../../core/grid/output-book';
-import { renderSubmission } from '../../core/render/render-submission';
-import type { SubmissionDataRow } from '../../core/submission/submission-data';
-import type { UnitRegistry } from '../../core/units/unit-registry';
-import { balancedRow, infoFor, reasonRows } from '../../core/validate/submission-fixtures';
+import { FORM_4PHU_2024 } from '../../../src/core/forms/form-4phu-2024';
+import type { OutputBook } from '../../../src/core/grid/output-book';
+import { renderSubmission } from '../../../src/core/render/render-submission';
+import type { SubmissionDataRow } from '../../../src/core/submission/submission-data';
+import type { UnitRegistry } from '../../../src/core/units/unit-registry';
+import { balancedRow, infoFor, reasonRows } from '../submission-fixtures';
 
 /** What a commune's submission holds, beyond its unit. */
 export interface CommuneReportOptions {

@@ -1,9 +1,9 @@
-import type { FormDef } from '../forms/form-schema';
-import { columnLetter, parseCellAddress } from '../grid/cell-address';
-import type { Scalar } from '../grid/scalar';
-import type { WorkbookGrid } from '../grid/sheet-grid';
-import type { SubmissionData, SubmissionDataRow } from '../submission/submission-data';
-import type { UnitRegistry } from '../units/unit-registry';
+import type { FormDef } from '../../src/core/forms/form-schema';
+import { columnLetter, parseCellAddress } from '../../src/core/grid/cell-address';
+import type { Scalar } from '../../src/core/grid/scalar';
+import type { WorkbookGrid } from '../../src/core/grid/sheet-grid';
+import type { SubmissionData, SubmissionDataRow } from '../../src/core/submission/submission-data';
+import type { UnitRegistry } from '../../src/core/units/unit-registry';
 
 /**
  * Consistent 4PHU-2024 submissions for tests and demos: every row balanced

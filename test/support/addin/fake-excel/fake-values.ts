@@ -1,4 +1,4 @@
-import { parseCellAddress } from '../../../core/grid/cell-address';
+import { parseCellAddress } from '../../../../src/core/grid/cell-address';
 import type { FakeSheet, FakeValue } from './fake-model';
 
 /** What a cell becomes when a value is written to it, the way Excel coerces typed input. */

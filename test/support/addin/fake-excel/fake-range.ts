@@ -1,4 +1,4 @@
-import type { CellRange } from '../../../core/grid/output-book';
+import type { CellRange } from '../../../../src/core/grid/output-book';
 import { cols, eachCell, rows, type Area } from './area';
 import { fail, jsonBytes, type FakeClientObject, type FakeRequestContextBase } from './fake-client';
 import { FakeConditionalFormatCollection } from './fake-conditional-formats';

@@ -2,7 +2,7 @@
  * A worker for WorkerPool's tests: echoes, fails, or dies on request.
  */
 import { workerData } from 'node:worker_threads';
-import { servePoolRequests } from '../serve-pool-requests';
+import { servePoolRequests } from '../../../src/node/workers/serve-pool-requests';
 
 /** What the echo worker is asked. */
 export type EchoRequest = { readonly echo: string; readonly delayMs?: number } | { readonly fail: string } | { readonly exit: number } | { readonly sum: Uint8Array };

@@ -1,4 +1,4 @@
-import type { ChildReport } from '../consolidate/child-report';
+import type { ChildReport } from './child-report';
 import { hasErrors, type Finding } from '../findings/finding';
 import type { FormDef, PeriodDef } from '../forms/form-schema';
 import type { WorkbookGrid } from '../grid/sheet-grid';

@@ -1,5 +1,5 @@
-import type { WorkbookGrid } from '../../../core/grid/sheet-grid';
-import type { Scalar } from '../../../core/grid/scalar';
+import type { WorkbookGrid } from '../../../../src/core/grid/sheet-grid';
+import type { Scalar } from '../../../../src/core/grid/scalar';
 import { emptyStats, FakeOfficeError, type FakeStats } from './fake-client';
 import { FakeWorkbookModel, type FakeSheet, type FakeValue } from './fake-model';
 import { FakeRequestContext } from './fake-request-context';

@@ -1,4 +1,4 @@
-import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type DriveItem, type UploadResult } from '../../core/ports/drive';
+import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type DriveItem, type UploadResult } from '../../../src/core/ports/drive';
 
 interface Stored {
   bytes: Uint8Array;

@@ -1,6 +1,6 @@
-import { nationalRegistry } from '../../core/units/national-registry';
-import { checkOpenWorkbook } from '../operations/check-workbook';
-import { computeInPlace } from '../operations/compute-in-place';
+import { nationalRegistry } from '../../../src/core/units/national-registry';
+import { checkOpenWorkbook } from '../../../src/addin/operations/check-workbook';
+import { computeInPlace } from '../../../src/addin/operations/compute-in-place';
 import type { FakeStats } from './fake-excel';
 import { FakeExcelHost, type FakeHostOptions } from './fake-excel';
 import { communeSubmission, gridOfBook } from './sample-books';

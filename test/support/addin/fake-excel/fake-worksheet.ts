@@ -1,4 +1,4 @@
-import type { CellRange } from '../../../core/grid/output-book';
+import type { CellRange } from '../../../../src/core/grid/output-book';
 import type { Area } from './area';
 import { fail, jsonBytes, type FakeClientObject } from './fake-client';
 import { FakeChartCollection } from './fake-charts';

@@ -1,10 +1,10 @@
-import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
-import type { OutputBook } from '../../core/grid/output-book';
-import type { Scalar } from '../../core/grid/scalar';
-import type { WorkbookGrid } from '../../core/grid/sheet-grid';
-import { renderSubmission } from '../../core/render/render-submission';
-import type { SubmissionDataRow } from '../../core/submission/submission-data';
-import { balancedRow, infoFor, reasonRows } from '../../core/validate/submission-fixtures';
+import { FORM_4PHU_2024 } from '../../../src/core/forms/form-4phu-2024';
+import type { OutputBook } from '../../../src/core/grid/output-book';
+import type { Scalar } from '../../../src/core/grid/scalar';
+import type { WorkbookGrid } from '../../../src/core/grid/sheet-grid';
+import { renderSubmission } from '../../../src/core/render/render-submission';
+import type { SubmissionDataRow } from '../../../src/core/submission/submission-data';
+import { balancedRow, infoFor, reasonRows } from '../submission-fixtures';
 
 /** An OutputBook as the grid a reader would get back (values only). */
 export function gridOfBook(book: OutputBook): WorkbookGrid {

@@ -1,4 +1,4 @@
-import type { ChildRow } from '../consolidate/consolidation';
+import type { ChildRow } from './consolidation';
 import type { ColumnDef, FormDef, IndicatorDef } from '../forms/form-schema';
 import type { Scalar } from '../grid/scalar';
 import { isFiniteNumber, rate } from '../indicators/rate';
