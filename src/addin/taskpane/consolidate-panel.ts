@@ -15,7 +15,7 @@ import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
 import { pushBox } from './push-box';
 import { namedBytesOf, pickedOf } from './picked-file';
-import { periodSelect, unitInput } from './template-panel';
+import { periodSelect, unitInput } from './unit-period-fields';
 
 /** A consolidation as the panel keeps it. */
 interface Result extends ConsolidatedBook {
