@@ -127,6 +127,8 @@ export async function readReport(file: InputFile, req: ReportRequest, reader: Wo
   } catch (err) {
     if (!(err instanceof DriveError)) throw err;
     if (err.code === 'not_found') return { source: unread, findings: [ignoredFinding('vanished')] };
+    // Swapped for a FIFO or a device since the listing: listed, not read.
+    if (err.code === 'not_a_file') return { source: unread, findings: [ignoredFinding('special_file')] };
     if (err.code === 'too_large') return tooLarge(typeof err.params['bytes'] === 'number' ? err.params['bytes'] : max + 1);
     throw err;
   }

@@ -63,7 +63,7 @@ export interface Drive {
 }
 
 /** Why a drive call failed, when it is not a conflict. */
-export const DRIVE_ERROR_CODES = ['auth', 'not_found', 'throttled', 'network', 'too_large', 'failed'] as const;
+export const DRIVE_ERROR_CODES = ['auth', 'not_found', 'throttled', 'network', 'too_large', 'not_a_file', 'failed'] as const;
 export type DriveErrorCode = (typeof DRIVE_ERROR_CODES)[number];
 
 /** A drive failure with a stable code; its message never holds a token. */

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, type BigIntStats } from 'node:fs';
+import { constants as fsConstants, promises as fs, type BigIntStats, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './write-file-atomic';
-import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
+import { DriveError, type ConflictPolicy, type DownloadOptions, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
+import { compareFileNames } from '../../core/text/compare-file-names';
 
 /** Folder paths are `/`-separated and relative to the root; names have no separator. */
 const BAD_SEGMENT = /[\\/\0]/;
 
-const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+/** Opening never waits on a FIFO or a device that has no writer. */
+const OPEN_READ = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
 /**
  * A folder on this computer as a Drive, so the CLI reads a local folder and
@@ -29,28 +31,56 @@ export class LocalDrive implements Drive {
     const items: DriveItem[] = [];
     for (const e of entries) {
       // An entry can vanish between readdir and stat (an editor's temp file).
-      const item = await this.statIfExists(parts, e.name);
+      const item = await this.listed(parts, dir, e);
       if (item) items.push(item);
     }
-    return items.sort((a, b) => (a.isFolder === b.isFolder ? collator.compare(a.name, b.name) || compareCodePoints(a.name, b.name) : a.isFolder ? -1 : 1));
+    return items.sort(compareFileNames);
   }
 
-  async download(item: DriveItem): Promise<DownloadedFile> {
+  /**
+   * A directory entry as listed: links that lead out of the root or to
+   * nothing, and special files (FIFOs, devices, sockets), are listed with
+   * the reason they are not read, never opened.
+   */
+  private async listed(parts: readonly string[], dir: string, e: Dirent): Promise<DriveItem | undefined> {
+    const file = path.join(dir, e.name);
+    if (e.isSymbolicLink()) {
+      const real = await fs.realpath(file).catch(() => undefined);
+      if (real === undefined) return (await fs.lstat(file).catch(() => undefined)) ? this.unreadableItem(parts, e.name, file, 'link_dangling') : undefined;
+      if (!isInside(await realpathOrSelf(this.root), real)) return this.unreadableItem(parts, e.name, file, 'link_outside');
+    } else if (!e.isFile() && !e.isDirectory()) {
+      return this.unreadableItem(parts, e.name, file, 'special_file');
+    }
+    const item = await this.statIfExists(parts, e.name);
+    if (!item || item.isFolder) return item;
+    // A link to a FIFO or a device is as unreadable as the thing itself.
+    const st = await fs.stat(file).catch(() => undefined);
+    return st && !st.isFile() ? { ...item, unreadable: 'special_file' } : item;
+  }
+
+  private unreadableItem(parts: readonly string[], name: string, file: string, why: NonNullable<DriveItem['unreadable']>): DriveItem {
+    return { id: file, name, folder: parts.join('/'), isFolder: false, size: 0, modified: new Date(0).toISOString(), eTag: '""', location: file, unreadable: why };
+  }
+
+  async download(item: DriveItem, opts: DownloadOptions = {}): Promise<DownloadedFile> {
     const parts = splitFolder(item.folder);
     checkName(item.name);
     const file = await this.confined([...parts, item.name]);
+    const shown = displayPath(parts, item.name);
     return guard(async () => {
-      // Read and stat the same open file, so the eTag belongs to these bytes.
-      const handle = await fs.open(file, 'r');
+      // Read and stat the same open file, so the eTag belongs to these bytes
+      // and the size limit to what is read, whatever the listing said.
+      const handle = await fs.open(file, OPEN_READ);
       try {
         const st = await handle.stat({ bigint: true });
-        if (st.isDirectory()) throw new DriveError('failed', `"${displayPath(parts, item.name)}" là thư mục, không phải tệp.`);
-        const bytes = new Uint8Array(await handle.readFile());
+        if (st.isDirectory()) throw new DriveError('failed', `"${shown}" là thư mục, không phải tệp.`);
+        if (!st.isFile()) throw new DriveError('not_a_file', `"${shown}" không phải tệp thông thường.`);
+        const bytes = await readBounded(handle, Number(st.size), opts.maxBytes, shown);
         return { item: this.toItem(parts, item.name, file, st), bytes };
       } finally {
         await handle.close();
       }
-    }, displayPath(parts, item.name));
+    }, shown);
   }
 
   async upload(folder: string, name: string, bytes: Uint8Array, policy: ConflictPolicy, onProgress?: TransferProgress): Promise<UploadResult> {
@@ -196,8 +226,31 @@ function displayPath(parts: readonly string[], name: string): string {
   return [...parts, name].filter((p) => p !== '').join('/') || '.';
 }
 
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * The bytes of an open file, refused (DriveError `too_large`, params
+ * `bytes`, `limit`) as soon as more than `max` arrive: the size stated
+ * when it was opened, or what it grew to while being read.
+ */
+async function readBounded(handle: fs.FileHandle, size: number, max: number | undefined, shown: string): Promise<Uint8Array> {
+  const tooLarge = (bytes: number): DriveError => new DriveError('too_large', `"${shown}" quá lớn (${bytes} byte, giới hạn ${max ?? 0} byte).`, undefined, { bytes, limit: max ?? 0 });
+  if (max === undefined) return new Uint8Array(await handle.readFile());
+  if (size > max) throw tooLarge(size);
+  // One byte more than allowed tells a file that grew past the limit.
+  let buf = new Uint8Array(Math.min(size, max) + 1);
+  let got = 0;
+  for (;;) {
+    if (got === buf.length) {
+      if (got > max) throw tooLarge(got);
+      const bigger = new Uint8Array(Math.min(buf.length * 2, max + 1));
+      bigger.set(buf);
+      buf = bigger;
+    }
+    const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  if (got > max) throw tooLarge(got);
+  return got === buf.length ? buf : buf.slice(0, got);
 }
 
 function errnoCode(err: unknown): string | undefined {
