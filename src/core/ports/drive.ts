@@ -1,3 +1,6 @@
+import type { Failure } from '../failures/failure-codes';
+import { failureText } from '../failures/failure-text';
+
 /**
  * A file or folder in a drive: a local folder, or a SharePoint/OneDrive
  * document library through Microsoft Graph.
@@ -66,16 +69,24 @@ export interface Drive {
 export const DRIVE_ERROR_CODES = ['auth', 'not_found', 'throttled', 'network', 'too_large', 'not_a_file', 'failed'] as const;
 export type DriveErrorCode = (typeof DRIVE_ERROR_CODES)[number];
 
-/** A drive failure with a stable code; its message never holds a token. */
+/**
+ * A drive failure with a stable code; its message never holds a token.
+ * `message` is either the Vietnamese text or a Failure (code and
+ * parameters of FAILURE_CODES), which the edge words in its language.
+ */
 export class DriveError extends Error {
+  /** The failure as a value, when the drive gave one: worded by `failureText` at the edge. */
+  readonly failure?: Failure;
+
   constructor(
     readonly code: DriveErrorCode,
-    message: string,
+    message: string | Failure,
     readonly status?: number,
     /** Facts for the wording (`bytes` and `limit` of a file over a size limit). */
     readonly params: Readonly<Record<string, string | number>> = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : failureText(message, 'vi'));
     this.name = 'DriveError';
+    if (typeof message !== 'string') this.failure = message;
   }
 }

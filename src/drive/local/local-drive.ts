@@ -3,6 +3,7 @@ import { constants as fsConstants, promises as fs, type BigIntStats, type Dirent
 import * as path from 'node:path';
 import { writeFileAtomic } from './write-file-atomic';
 import { DriveError, type ConflictPolicy, type DownloadOptions, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
+import { failure } from '../../core/failures/failure-codes';
 import { compareFileNames } from '../../core/text/compare-file-names';
 
 /** Folder paths are `/`-separated and relative to the root; names have no separator. */
@@ -73,8 +74,8 @@ export class LocalDrive implements Drive {
       const handle = await fs.open(file, OPEN_READ);
       try {
         const st = await handle.stat({ bigint: true });
-        if (st.isDirectory()) throw new DriveError('failed', `"${shown}" là thư mục, không phải tệp.`);
-        if (!st.isFile()) throw new DriveError('not_a_file', `"${shown}" không phải tệp thông thường.`);
+        if (st.isDirectory()) throw new DriveError('failed', failure('is_folder', { path: shown }));
+        if (!st.isFile()) throw new DriveError('not_a_file', failure('not_a_file', { path: shown }));
         const bytes = await readBounded(handle, Number(st.size), opts.maxBytes, shown);
         return { item: this.toItem(parts, item.name, file, st), bytes };
       } finally {
@@ -155,14 +156,14 @@ export class LocalDrive implements Drive {
   /** The absolute path of `parts`, refused when it (or a link on the way) leads out of the root. */
   private async confined(parts: readonly string[]): Promise<string> {
     const full = path.join(this.root, ...parts);
-    if (!isInside(this.root, full)) throw new DriveError('not_found', `Đường dẫn "${parts.join('/')}" nằm ngoài thư mục gốc.`);
+    if (!isInside(this.root, full)) throw new DriveError('not_found', failure('path_outside_root', { path: parts.join('/') }));
     const realRoot = await realpathOrSelf(this.root);
     // The deepest part that exists decides where the path really goes.
     let probe = full;
     for (;;) {
       const real = await fs.realpath(probe).catch(() => undefined);
       if (real !== undefined) {
-        if (!isInside(realRoot, real)) throw new DriveError('not_found', `Đường dẫn "${parts.join('/')}" dẫn ra ngoài thư mục gốc.`);
+        if (!isInside(realRoot, real)) throw new DriveError('not_found', failure('path_outside_root', { path: parts.join('/') }));
         return full;
       }
       const up = path.dirname(probe);
@@ -204,13 +205,13 @@ export class LocalDrive implements Drive {
 function splitFolder(folder: string): string[] {
   const parts = folder.split('/').filter((p) => p !== '');
   for (const p of parts) {
-    if (p === '.' || p === '..' || BAD_SEGMENT.test(p)) throw new DriveError('not_found', `Đường dẫn "${folder}" không hợp lệ (không được dùng "..").`);
+    if (p === '.' || p === '..' || BAD_SEGMENT.test(p)) throw new DriveError('not_found', failure('path_invalid', { path: folder }));
   }
   return parts;
 }
 
 function checkName(name: string): void {
-  if (name === '' || name === '.' || name === '..' || BAD_SEGMENT.test(name)) throw new DriveError('failed', `Tên tệp "${name}" không hợp lệ.`);
+  if (name === '' || name === '.' || name === '..' || BAD_SEGMENT.test(name)) throw new DriveError('failed', failure('name_invalid', { name }));
 }
 
 function isInside(root: string, p: string): boolean {
@@ -232,7 +233,7 @@ function displayPath(parts: readonly string[], name: string): string {
  * when it was opened, or what it grew to while being read.
  */
 async function readBounded(handle: fs.FileHandle, size: number, max: number | undefined, shown: string): Promise<Uint8Array> {
-  const tooLarge = (bytes: number): DriveError => new DriveError('too_large', `"${shown}" quá lớn (${bytes} byte, giới hạn ${max ?? 0} byte).`, undefined, { bytes, limit: max ?? 0 });
+  const tooLarge = (bytes: number): DriveError => new DriveError('too_large', failure('too_large', { path: shown, bytes, limit: max ?? 0 }), undefined, { bytes, limit: max ?? 0 });
   if (max === undefined) return new Uint8Array(await handle.readFile());
   if (size > max) throw tooLarge(size);
   // One byte more than allowed tells a file that grew past the limit.
@@ -257,23 +258,23 @@ function errnoCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
-/** A file system error as a DriveError with a Vietnamese message naming the path. */
+/** A file system error as a DriveError with its failure code and the path. */
 function toDriveError(err: unknown, shown: string): DriveError {
   if (err instanceof DriveError) return err;
   switch (errnoCode(err)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new DriveError('not_found', `Không tìm thấy "${shown}".`);
+      return new DriveError('not_found', failure('not_found', { path: shown }));
     case 'EACCES':
     case 'EPERM':
-      return new DriveError('failed', `Không có quyền truy cập "${shown}".`);
+      return new DriveError('failed', failure('access_denied', { path: shown }));
     case 'EFBIG':
     case 'ENOSPC':
-      return new DriveError('too_large', `Không đủ chỗ để ghi "${shown}".`);
+      return new DriveError('too_large', failure('no_space', { path: shown }));
     case 'EISDIR':
-      return new DriveError('failed', `"${shown}" là thư mục, không phải tệp.`);
+      return new DriveError('failed', failure('is_folder', { path: shown }));
     default:
-      return new DriveError('failed', `Không đọc/ghi được "${shown}" (${err instanceof Error ? err.message : String(err)}).`);
+      return new DriveError('failed', failure('io_failed', { path: shown, detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
