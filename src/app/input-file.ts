@@ -36,6 +36,8 @@ export interface PickedFile {
   /** Path inside the picked folder (`webkitRelativePath`), '' for single files. */
   readonly relativePath?: string;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** A part of the file (`Blob.slice`): lets a read stop past the byte limit instead of loading the whole file. */
+  slice?(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
 /**
@@ -51,7 +53,8 @@ export function inputFromPicked(file: PickedFile): InputFile {
     size: file.size,
     modified: new Date(file.lastModified).toISOString(),
     ...(nested ? { ignored: 'in_subfolder' as const } : {}),
-    read: async () => ({ bytes: new Uint8Array(await file.arrayBuffer()) }),
+    // One byte past the limit is enough to refuse a file that grew since it was picked.
+    read: async (maxBytes) => ({ bytes: new Uint8Array(await (file.slice ? file.slice(0, maxBytes + 1).arrayBuffer() : file.arrayBuffer())) }),
   };
 }
 

@@ -6,7 +6,7 @@ import { generateProvince } from '../sample/generate-province';
 import { writeWorkbook } from '../xlsx/write-workbook';
 import { readWorkbook } from '../xlsx/read-workbook';
 import { ignoreReason } from './ignore-reason';
-import { inputFromDriveItem, inputsFromDrive } from './input-file';
+import { inputFromDriveItem, inputFromPicked, inputsFromDrive } from './input-file';
 import { readReports, type FileState } from './read-reports';
 
 const item = (name: string, size: number, extra: Partial<DriveItem> = {}): DriveItem => ({
@@ -108,5 +108,25 @@ describe('ignoreReason', () => {
     ['khong-duoi', true],
   ])('%s ignored: %s', (name, ignored) => {
     expect(ignoreReason(inputFromDriveItem(fakeDrive(new Map()), item(name, 1))) !== undefined).toBe(ignored);
+  });
+});
+
+describe('the byte limit on what is read', () => {
+  it('refuses a picked file that is larger than it was listed, reading no more than one byte past the limit', async () => {
+    const big = new Uint8Array(4096);
+    let asked = -1;
+    const file = inputFromPicked({
+      name: 'lon.xlsx',
+      size: 10,
+      lastModified: 0,
+      arrayBuffer: () => Promise.reject(new Error('read whole')),
+      slice: (start, end) => {
+        asked = end - start;
+        return { arrayBuffer: () => Promise.resolve(big.slice(start, end).buffer) };
+      },
+    });
+    const [r] = await readReports([file], req, { reader, limits: { maxFileBytes: 100 } });
+    expect(asked).toBe(101);
+    expect(r?.findings.map((f) => [f.code, f.params])).toEqual([['file_too_large', { bytes: 101, limit: 100 }]]);
   });
 });

@@ -3,7 +3,7 @@ import type { NamedBytes } from '../../app/campaign-inputs';
 
 /** A `File` from a file input as the use cases read it. */
 export function pickedOf(f: File): PickedFile {
-  return { name: f.name, size: f.size, lastModified: f.lastModified, relativePath: f.webkitRelativePath, arrayBuffer: () => f.arrayBuffer() };
+  return { name: f.name, size: f.size, lastModified: f.lastModified, relativePath: f.webkitRelativePath, arrayBuffer: () => f.arrayBuffer(), slice: (start, end) => f.slice(start, end) };
 }
 
 /** A `File` as an input of a consolidation. */
