@@ -1,15 +1,18 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { previousFromReports, previousFromWorkbook, previousPeriodOf, type PreviousFigures } from '../core/campaign/previous-figures';
-import { readTargetTable, type TargetTable } from '../core/campaign/target-table';
+import { readPreviousFile, readPreviousFiles, readTargetsFile } from '../app/campaign-inputs';
+import { inputsFromDrive } from '../app/input-file';
+import { previousPeriodOf, type PreviousFigures } from '../core/consolidate/previous-figures';
+import type { TargetTable } from '../core/campaign/target-table';
 import { previousFolderOf } from '../core/campaign/template-path';
+import { failure } from '../core/failures/failure-codes';
 import type { Finding } from '../core/findings/finding';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive } from '../core/ports/drive';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import { LocalDrive } from '../drive/local/local-drive';
-import { readFolderReports } from '../node/read-folder-reports';
 import { readWorkbook } from '../xlsx/read-workbook';
+import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
 import { CliFailure, UsageError } from './exit-codes';
@@ -34,7 +37,7 @@ async function readLocal(file: string, what: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fs.readFile(file));
   } catch (err) {
-    throw new CliFailure(`Không đọc được ${what} "${file}" (${err instanceof Error ? err.message : String(err)}).`);
+    throw new CliFailure(failure('input_unreadable', { what, file, detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
@@ -52,12 +55,10 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
   const given = optString(values, 'targets');
   if (given === undefined) return undefined;
   const file = path.resolve(io.cwd, given);
-  const read = await readWorkbook(await readLocal(file, 'bảng chỉ tiêu'));
   const name = path.basename(file);
-  const table = read.book ? readTargetTable(read.book, form, registry, { file: name }) : { columns: [], rows: [], targets: {}, findings: [] };
-  const findings = [...read.findings.map((f) => ({ ...f, file: name })), ...table.findings];
-  printFindings(io, `Bảng chỉ tiêu ${name}`, findings, lang);
-  return { ...table, findings };
+  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, { readWorkbook });
+  printFindings(io, `Bảng chỉ tiêu ${name}`, table.findings, lang);
+  return table;
 }
 
 /**
@@ -68,7 +69,16 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
  */
 export async function previousOption(
   values: OptionValues,
-  ctx: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: PeriodDef; readonly drive: Drive; readonly folder: string; readonly folderArg: string; readonly local: boolean },
+  ctx: {
+    readonly form: FormDef;
+    readonly registry: UnitRegistry;
+    readonly period: PeriodDef;
+    readonly drive: Drive;
+    readonly folder: string;
+    readonly folderArg: string;
+    readonly local: boolean;
+    readonly limits?: Partial<ReadLimits>;
+  },
   io: CliIo,
   lang: Lang,
 ): Promise<PreviousFigures | undefined> {
@@ -76,31 +86,29 @@ export async function previousOption(
   if (given === undefined) return undefined;
   const { form, registry, period } = ctx;
   const before = previousPeriodOf(form, period.id);
-  if (!before) throw new UsageError(`Kỳ ${period.id} là kỳ đầu của mẫu ${form.id}: không có kỳ trước để so sánh.`);
+  if (!before) throw new UsageError(failure('previous_first_period', { period: period.id, form: form.id }));
   if (/\.xls[xm]?$/i.test(given)) {
     const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
-    const read = await readWorkbook(bytes);
     const name = path.basename(given);
-    const got = read.book ? previousFromWorkbook(read.book, form, registry, name) : { findings: read.findings };
-    const errors = got.findings.filter((f) => f.severity === 'error');
-    printFindings(io, `Tệp kỳ trước ${name}`, errors, lang);
-    if (!got.previous) throw new CliFailure(`Tệp kỳ trước "${given}" không đọc được như một báo cáo ${form.id}.`);
+    const got = await readPreviousFile({ name, bytes }, form, registry, { readWorkbook });
+    printFindings(io, `Tệp kỳ trước ${name}`, got.errors, lang);
+    if (!got.previous) throw new CliFailure(failure('previous_not_a_report', { file: given, form: form.id }));
     return got.previous;
   }
   const where = given.trim().toLowerCase() === 'auto' ? previousFolderOf(ctx.local ? path.resolve(io.cwd, ctx.folderArg) : ctx.folder, form, period) : ctx.local ? path.resolve(io.cwd, given) : given;
   if (where === undefined) {
-    throw new UsageError(`--previous auto cần thư mục theo quy ước <mẫu>/<kỳ>/<đơn vị> (ví dụ ${form.id}/${period.id}/688 Thị xã Phước Long): hãy chỉ rõ tệp hoặc thư mục kỳ trước.`);
+    throw new UsageError(failure('previous_auto_convention', { example: `${form.id}/${period.id}/688 Thị xã Phước Long` }));
   }
   const drive = ctx.local ? await localDrive(where) : ctx.drive;
-  const reports = await readFolderReports(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''), { form, registry, expect: { period: before.id } });
-  const previous = previousFromReports(reports, form);
-  if (!previous) throw new CliFailure(`Thư mục kỳ trước "${where}" không có báo cáo hợp lệ nào của kỳ ${before.id}.`);
+  const files = await inputsFromDrive(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''));
+  const previous = await readPreviousFiles(files, { form, registry, period: before.id }, { reader: { readWorkbook }, ...(ctx.limits ? { limits: ctx.limits } : {}) });
+  if (!previous) throw new CliFailure(failure('previous_folder_empty', { folder: where, period: before.id }));
   return previous;
 }
 
 async function localDrive(folder: string): Promise<Drive> {
   const st = await fs.stat(folder).catch(() => undefined);
-  if (!st?.isDirectory()) throw new CliFailure(`Không tìm thấy thư mục kỳ trước "${folder}".`);
+  if (!st?.isDirectory()) throw new CliFailure(failure('previous_folder_missing', { folder }));
   return new LocalDrive(folder);
 }
 
@@ -111,6 +119,6 @@ async function downloadFromDrive(drive: Drive, file: string): Promise<Uint8Array
   const folder = slash < 0 ? '' : clean.slice(0, slash);
   const name = clean.slice(slash + 1);
   const item = (await drive.list(folder)).find((i) => !i.isFolder && i.name.normalize('NFC') === name.normalize('NFC'));
-  if (!item) throw new CliFailure(`Không tìm thấy tệp kỳ trước "${file}" trong nguồn dữ liệu.`);
+  if (!item) throw new CliFailure(failure('previous_file_missing', { file }));
   return (await drive.download(item)).bytes;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { errorText } from '../core/failures/failure-text';
 import { DriveError } from '../core/ports/drive';
 import packageJson from '../../package.json';
 import type { CliIo } from './cli-io';
@@ -36,6 +37,8 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     io.stderr.write(`Lỗi: ${what}\n${shortUsage(undefined)}`);
     return EXIT.usage;
   }
+  // The language failures are worded in, once the command line says it (the checks below may fail first).
+  let wording: Lang = 'vi';
   try {
     const options = { ...cmd.options, ...COMMON_OPTIONS };
     const parsed = parseArgs({ args: [...rest], options: parseArgsOptions(options), allowPositionals: true, strict: true });
@@ -45,20 +48,21 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     }
     const lang = parsed.values['lang'] ?? 'vi';
     if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${String(lang)}".`);
+    wording = lang;
     return await cmd.run({ values: parsed.values, positionals: parsed.positionals, io, lang: lang satisfies Lang });
   } catch (err) {
-    return report(err, cmd, io);
+    return report(err, cmd, io, wording);
   }
 }
 
-function report(err: unknown, cmd: Command, io: CliIo): number {
-  const usage = usageMessage(err);
+function report(err: unknown, cmd: Command, io: CliIo, lang: Lang): number {
+  const usage = err instanceof UsageError ? errorText(err, lang) : usageMessage(err);
   if (usage !== undefined) {
     io.stderr.write(`Lỗi: ${usage}\n${shortUsage(cmd)}`);
     return EXIT.usage;
   }
   if (err instanceof CliFailure || err instanceof DriveError) {
-    io.stderr.write(`Lỗi: ${err.message}\n`);
+    io.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${errorText(err, lang)}\n`);
     return EXIT.failed;
   }
   const message = err instanceof Error ? err.message : String(err);

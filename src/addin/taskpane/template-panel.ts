@@ -1,37 +1,15 @@
 import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
 import type { TargetTable } from '../../core/campaign/target-table';
 import { DEFAULT_VILLAGE_ROWS } from '../../core/campaign/unit-template-data';
-import type { FormDef } from '../../core/forms/form-schema';
-import { readTargetFile } from '../operations/campaign-inputs';
+import { readTargetsFile } from '../../app/campaign-inputs';
 import { createTemplate, TemplateError } from '../operations/create-template';
 import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from '../operations/unit-templates';
-import { pickedOf } from './picked-file';
+import { namedBytesOf, pickedOf } from './picked-file';
 import { button, el, errorText, field } from './dom';
 import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
-
-/** A select of a form's periods (`D1 - Đợt 1`). */
-export function periodSelect(form: FormDef, testId: string): HTMLSelectElement {
-  return el('select', { class: 'phu-input', 'data-testid': testId }, ...form.periods.map((p) => el('option', { value: p.id }, `${p.id} - ${p.label}`)));
-}
-
-/** A unit code input that names the unit as it is typed. */
-export function unitInput(ctx: PanelContext, testId: string, onChange: () => void = () => undefined): { input: HTMLInputElement; name: HTMLElement; refresh(): void } {
-  const input = el('input', { class: 'phu-input', inputmode: 'numeric', autocomplete: 'off', 'data-testid': testId });
-  const name = el('span', { class: 'phu-unit-name', 'data-testid': `${testId}-name` });
-  const refresh = (): void => {
-    const code = input.value.trim();
-    const unit = code === '' ? undefined : ctx.deps.registry().get(code);
-    name.textContent = code === '' ? '' : (unit?.name ?? message(ctx.lang(), 'unitUnknown'));
-    name.classList.toggle('phu-bad', code !== '' && !unit);
-  };
-  input.addEventListener('input', () => {
-    refresh();
-    onChange();
-  });
-  return { input, name, refresh };
-}
+import { periodSelect, unitInput } from './unit-period-fields';
 
 /** Findings of a target table listed in the pane; more are counted in the note. */
 const MAX_TABLE_FINDINGS = 20;
@@ -78,7 +56,7 @@ export function templatePanel(ctx: PanelContext): Panel {
     tableBusy = true;
     render();
     try {
-      const read = await readTargetFile(pickedOf(f), form, ctx.deps.registry(), await ctx.deps.loadXlsx());
+      const read = await readTargetsFile(await namedBytesOf(pickedOf(f)), form, ctx.deps.registry(), await ctx.deps.loadXlsx());
       table = { ...read, file: f.name };
       const errors = read.findings.filter((x) => x.severity === 'error').length;
       tableNote = errors > 0 ? t('targetsBad', { file: f.name, n: errors }) : t('targetsRead', { file: f.name, units: read.rows.length, columns: read.columns.length });

@@ -72,6 +72,9 @@ export const FINDING_CODES = {
   child_unexpected: { severity: 'error', params: ['code', 'parent'] },
   duplicate_superseded: { severity: 'warning', params: ['code', 'kept'] },
   late: { severity: 'warning', params: ['reportDate', 'due'] },
+  // A file's reading stopped by its budget (a worker's memory cap or deadline).
+  file_too_complex: { severity: 'error', params: ['megabytes'] },
+  file_read_too_long: { severity: 'error', params: ['seconds'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

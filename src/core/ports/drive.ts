@@ -1,3 +1,6 @@
+import type { Failure } from '../failures/failure-codes';
+import { failureText } from '../failures/failure-text';
+
 /**
  * A file or folder in a drive: a local folder, or a SharePoint/OneDrive
  * document library through Microsoft Graph.
@@ -16,6 +19,22 @@ export interface DriveItem {
   readonly eTag: string;
   /** Where a person can open it: a web URL, or a local path. */
   readonly location: string;
+  /**
+   * Set when the entry is listed but must not be read: a symbolic link
+   * leading out of the drive or to nothing, or a special file (a FIFO, a
+   * device). Reported with this reason, never opened.
+   */
+  readonly unreadable?: 'link_outside' | 'link_dangling' | 'special_file';
+}
+
+/** Options of Drive.download. */
+export interface DownloadOptions {
+  /**
+   * Refuse the file (DriveError `too_large`) when more than this many bytes
+   * arrive, whatever the listing said: a file can grow between listing and
+   * reading. Drives stop reading at the limit where they can.
+   */
+  readonly maxBytes?: number;
 }
 
 /** A downloaded file: its bytes and the version they came from. */
@@ -42,22 +61,32 @@ export type TransferProgress = (done: number, total: number) => void;
 export interface Drive {
   /** The files and folders directly inside `folder` ('' is the root). */
   list(folder: string): Promise<DriveItem[]>;
-  download(item: DriveItem): Promise<DownloadedFile>;
+  download(item: DriveItem, opts?: DownloadOptions): Promise<DownloadedFile>;
   upload(folder: string, name: string, bytes: Uint8Array, policy: ConflictPolicy, onProgress?: TransferProgress): Promise<UploadResult>;
 }
 
 /** Why a drive call failed, when it is not a conflict. */
-export const DRIVE_ERROR_CODES = ['auth', 'not_found', 'throttled', 'network', 'too_large', 'failed'] as const;
+export const DRIVE_ERROR_CODES = ['auth', 'not_found', 'throttled', 'network', 'too_large', 'not_a_file', 'failed'] as const;
 export type DriveErrorCode = (typeof DRIVE_ERROR_CODES)[number];
 
-/** A drive failure with a stable code; its message never holds a token. */
+/**
+ * A drive failure with a stable code; its message never holds a token.
+ * `message` is either the Vietnamese text or a Failure (code and
+ * parameters of FAILURE_CODES), which the edge words in its language.
+ */
 export class DriveError extends Error {
+  /** The failure as a value, when the drive gave one: worded by `failureText` at the edge. */
+  readonly failure?: Failure;
+
   constructor(
     readonly code: DriveErrorCode,
-    message: string,
+    message: string | Failure,
     readonly status?: number,
+    /** Facts for the wording (`bytes` and `limit` of a file over a size limit). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : failureText(message, 'vi'));
     this.name = 'DriveError';
+    if (typeof message !== 'string') this.failure = message;
   }
 }

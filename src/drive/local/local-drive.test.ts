@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DriveError } from '../../core/ports/drive';
+import { DriveError, type DriveItem } from '../../core/ports/drive';
 import { LocalDrive } from './local-drive';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -97,5 +98,43 @@ describe('LocalDrive.download and upload', () => {
     const r = await drive.upload('', 'gone.xlsx', bytes('x'), { kind: 'replace', ifMatch: '"abc"' });
     expect(r).toEqual({ ok: false, conflict: 'changed' });
     await expect(fs.stat(path.join(root, 'gone.xlsx'))).rejects.toThrow();
+  });
+});
+
+describe('LocalDrive: what is read is what is checked', () => {
+  it('lists links out of the root, dangling links and FIFOs with the reason they are not read', async () => {
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'phu-outside-'));
+    try {
+      await fs.writeFile(path.join(outside, 'secret.xlsx'), 'x');
+      await fs.writeFile(path.join(root, 'a.xlsx'), 'a');
+      await fs.symlink(path.join(outside, 'secret.xlsx'), path.join(root, 'ra-ngoai.xlsx'));
+      await fs.symlink(path.join(root, 'khong-co.xlsx'), path.join(root, 'treo.xlsx'));
+      await fs.symlink(path.join(root, 'a.xlsx'), path.join(root, 'ban-sao.xlsx'));
+      execFileSync('mkfifo', [path.join(root, 'ong.xlsx')]);
+      const items = await drive.list('');
+      const byName = Object.fromEntries(items.map((i) => [i.name, i.unreadable ?? 'ok']));
+      expect(byName).toEqual({ 'a.xlsx': 'ok', 'ban-sao.xlsx': 'ok', 'ong.xlsx': 'special_file', 'ra-ngoai.xlsx': 'link_outside', 'treo.xlsx': 'link_dangling' });
+    } finally {
+      await fs.rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('never waits on a FIFO swapped in after the listing: refused as not a file', async () => {
+    await fs.writeFile(path.join(root, 'ong.xlsx'), 'a');
+    const [item] = await drive.list('');
+    await fs.rm(path.join(root, 'ong.xlsx'));
+    execFileSync('mkfifo', [path.join(root, 'ong.xlsx')]);
+    await expect(drive.download(item as DriveItem)).rejects.toMatchObject({ code: 'not_a_file' });
+  });
+
+  it('enforces the byte limit on the open file, not on the listed size', async () => {
+    await fs.writeFile(path.join(root, 'nho.xlsx'), 'nhỏ');
+    const [item] = await drive.list('');
+    // Replaced by a larger file between the listing and the download.
+    await fs.writeFile(path.join(root, 'nho.xlsx'), new Uint8Array(64 * 1024));
+    await expect(drive.download(item as DriveItem, { maxBytes: 1024 })).rejects.toMatchObject({ code: 'too_large', params: { bytes: 64 * 1024, limit: 1024 } });
+    const whole = await drive.download(item as DriveItem, { maxBytes: 64 * 1024 });
+    expect(whole.bytes.byteLength).toBe(64 * 1024);
+    expect(whole.item.size).toBe(64 * 1024);
   });
 });

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, type BigIntStats } from 'node:fs';
+import { constants as fsConstants, promises as fs, type BigIntStats, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../../node/write-file-atomic';
-import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
+import { writeFileAtomic } from './write-file-atomic';
+import { DriveError, type ConflictPolicy, type DownloadOptions, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
+import { failure } from '../../core/failures/failure-codes';
+import { compareFileNames } from '../../core/text/compare-file-names';
 
 /** Folder paths are `/`-separated and relative to the root; names have no separator. */
 const BAD_SEGMENT = /[\\/\0]/;
 
-const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+/** Opening never waits on a FIFO or a device that has no writer. */
+const OPEN_READ = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
 /**
  * A folder on this computer as a Drive, so the CLI reads a local folder and
@@ -29,28 +32,56 @@ export class LocalDrive implements Drive {
     const items: DriveItem[] = [];
     for (const e of entries) {
       // An entry can vanish between readdir and stat (an editor's temp file).
-      const item = await this.statIfExists(parts, e.name);
+      const item = await this.listed(parts, dir, e);
       if (item) items.push(item);
     }
-    return items.sort((a, b) => (a.isFolder === b.isFolder ? collator.compare(a.name, b.name) || compareCodePoints(a.name, b.name) : a.isFolder ? -1 : 1));
+    return items.sort(compareFileNames);
   }
 
-  async download(item: DriveItem): Promise<DownloadedFile> {
+  /**
+   * A directory entry as listed: links that lead out of the root or to
+   * nothing, and special files (FIFOs, devices, sockets), are listed with
+   * the reason they are not read, never opened.
+   */
+  private async listed(parts: readonly string[], dir: string, e: Dirent): Promise<DriveItem | undefined> {
+    const file = path.join(dir, e.name);
+    if (e.isSymbolicLink()) {
+      const real = await fs.realpath(file).catch(() => undefined);
+      if (real === undefined) return (await fs.lstat(file).catch(() => undefined)) ? this.unreadableItem(parts, e.name, file, 'link_dangling') : undefined;
+      if (!isInside(await realpathOrSelf(this.root), real)) return this.unreadableItem(parts, e.name, file, 'link_outside');
+    } else if (!e.isFile() && !e.isDirectory()) {
+      return this.unreadableItem(parts, e.name, file, 'special_file');
+    }
+    const item = await this.statIfExists(parts, e.name);
+    if (!item || item.isFolder) return item;
+    // A link to a FIFO or a device is as unreadable as the thing itself.
+    const st = await fs.stat(file).catch(() => undefined);
+    return st && !st.isFile() ? { ...item, unreadable: 'special_file' } : item;
+  }
+
+  private unreadableItem(parts: readonly string[], name: string, file: string, why: NonNullable<DriveItem['unreadable']>): DriveItem {
+    return { id: file, name, folder: parts.join('/'), isFolder: false, size: 0, modified: new Date(0).toISOString(), eTag: '""', location: file, unreadable: why };
+  }
+
+  async download(item: DriveItem, opts: DownloadOptions = {}): Promise<DownloadedFile> {
     const parts = splitFolder(item.folder);
     checkName(item.name);
     const file = await this.confined([...parts, item.name]);
+    const shown = displayPath(parts, item.name);
     return guard(async () => {
-      // Read and stat the same open file, so the eTag belongs to these bytes.
-      const handle = await fs.open(file, 'r');
+      // Read and stat the same open file, so the eTag belongs to these bytes
+      // and the size limit to what is read, whatever the listing said.
+      const handle = await fs.open(file, OPEN_READ);
       try {
         const st = await handle.stat({ bigint: true });
-        if (st.isDirectory()) throw new DriveError('failed', `"${displayPath(parts, item.name)}" là thư mục, không phải tệp.`);
-        const bytes = new Uint8Array(await handle.readFile());
+        if (st.isDirectory()) throw new DriveError('failed', failure('is_folder', { path: shown }));
+        if (!st.isFile()) throw new DriveError('not_a_file', failure('not_a_file', { path: shown }));
+        const bytes = await readBounded(handle, Number(st.size), opts.maxBytes, shown);
         return { item: this.toItem(parts, item.name, file, st), bytes };
       } finally {
         await handle.close();
       }
-    }, displayPath(parts, item.name));
+    }, shown);
   }
 
   async upload(folder: string, name: string, bytes: Uint8Array, policy: ConflictPolicy, onProgress?: TransferProgress): Promise<UploadResult> {
@@ -125,14 +156,14 @@ export class LocalDrive implements Drive {
   /** The absolute path of `parts`, refused when it (or a link on the way) leads out of the root. */
   private async confined(parts: readonly string[]): Promise<string> {
     const full = path.join(this.root, ...parts);
-    if (!isInside(this.root, full)) throw new DriveError('not_found', `Đường dẫn "${parts.join('/')}" nằm ngoài thư mục gốc.`);
+    if (!isInside(this.root, full)) throw new DriveError('not_found', failure('path_outside_root', { path: parts.join('/') }));
     const realRoot = await realpathOrSelf(this.root);
     // The deepest part that exists decides where the path really goes.
     let probe = full;
     for (;;) {
       const real = await fs.realpath(probe).catch(() => undefined);
       if (real !== undefined) {
-        if (!isInside(realRoot, real)) throw new DriveError('not_found', `Đường dẫn "${parts.join('/')}" dẫn ra ngoài thư mục gốc.`);
+        if (!isInside(realRoot, real)) throw new DriveError('not_found', failure('path_outside_root', { path: parts.join('/') }));
         return full;
       }
       const up = path.dirname(probe);
@@ -174,13 +205,13 @@ export class LocalDrive implements Drive {
 function splitFolder(folder: string): string[] {
   const parts = folder.split('/').filter((p) => p !== '');
   for (const p of parts) {
-    if (p === '.' || p === '..' || BAD_SEGMENT.test(p)) throw new DriveError('not_found', `Đường dẫn "${folder}" không hợp lệ (không được dùng "..").`);
+    if (p === '.' || p === '..' || BAD_SEGMENT.test(p)) throw new DriveError('not_found', failure('path_invalid', { path: folder }));
   }
   return parts;
 }
 
 function checkName(name: string): void {
-  if (name === '' || name === '.' || name === '..' || BAD_SEGMENT.test(name)) throw new DriveError('failed', `Tên tệp "${name}" không hợp lệ.`);
+  if (name === '' || name === '.' || name === '..' || BAD_SEGMENT.test(name)) throw new DriveError('failed', failure('name_invalid', { name }));
 }
 
 function isInside(root: string, p: string): boolean {
@@ -196,31 +227,54 @@ function displayPath(parts: readonly string[], name: string): string {
   return [...parts, name].filter((p) => p !== '').join('/') || '.';
 }
 
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * The bytes of an open file, refused (DriveError `too_large`, params
+ * `bytes`, `limit`) as soon as more than `max` arrive: the size stated
+ * when it was opened, or what it grew to while being read.
+ */
+async function readBounded(handle: fs.FileHandle, size: number, max: number | undefined, shown: string): Promise<Uint8Array> {
+  const tooLarge = (bytes: number): DriveError => new DriveError('too_large', failure('too_large', { path: shown, bytes, limit: max ?? 0 }), undefined, { bytes, limit: max ?? 0 });
+  if (max === undefined) return new Uint8Array(await handle.readFile());
+  if (size > max) throw tooLarge(size);
+  // One byte more than allowed tells a file that grew past the limit.
+  let buf = new Uint8Array(Math.min(size, max) + 1);
+  let got = 0;
+  for (;;) {
+    if (got === buf.length) {
+      if (got > max) throw tooLarge(got);
+      const bigger = new Uint8Array(Math.min(buf.length * 2, max + 1));
+      bigger.set(buf);
+      buf = bigger;
+    }
+    const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  if (got > max) throw tooLarge(got);
+  return got === buf.length ? buf : buf.slice(0, got);
 }
 
 function errnoCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
-/** A file system error as a DriveError with a Vietnamese message naming the path. */
+/** A file system error as a DriveError with its failure code and the path. */
 function toDriveError(err: unknown, shown: string): DriveError {
   if (err instanceof DriveError) return err;
   switch (errnoCode(err)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new DriveError('not_found', `Không tìm thấy "${shown}".`);
+      return new DriveError('not_found', failure('not_found', { path: shown }));
     case 'EACCES':
     case 'EPERM':
-      return new DriveError('failed', `Không có quyền truy cập "${shown}".`);
+      return new DriveError('failed', failure('access_denied', { path: shown }));
     case 'EFBIG':
     case 'ENOSPC':
-      return new DriveError('too_large', `Không đủ chỗ để ghi "${shown}".`);
+      return new DriveError('too_large', failure('no_space', { path: shown }));
     case 'EISDIR':
-      return new DriveError('failed', `"${shown}" là thư mục, không phải tệp.`);
+      return new DriveError('failed', failure('is_folder', { path: shown }));
     default:
-      return new DriveError('failed', `Không đọc/ghi được "${shown}" (${err instanceof Error ? err.message : String(err)}).`);
+      return new DriveError('failed', failure('io_failed', { path: shown, detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
