@@ -22,3 +22,5 @@ export { checkFile, formOfBook, type CheckedWorkbook } from './check-file';
 export { IGNORE_REASONS, ignoreReasonText, type IgnoreReason } from '../core/findings/ignore-reasons';
 export { compareFileNames } from '../core/text/compare-file-names';
 export { DEFAULT_READ_LIMITS, READ_LIMIT_ENV, readLimitsFromEnv, resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';
+export { FAILURE_CODES, failure, type Failure, type FailureCode } from '../core/failures/failure-codes';
+export { errorText, failureText } from '../core/failures/failure-text';
