@@ -7,8 +7,8 @@ import type { ValidationContext } from '../core/validate/validation-context';
 import { resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';
 import { checkWorkbook } from './check-workbook';
 
-/** Extensions read as workbooks; an old `.xls` is read too, so its sender learns to resave it. */
-const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls'];
+/** Extensions read as workbooks: .xls and .ods are read like .xlsx; an .xlsb or .csv is read so that its sender is told what to do. */
+const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.csv'];
 
 /** One file done: where we are, and what it became. */
 export interface FolderReadProgress {
@@ -58,7 +58,7 @@ export function ignoreReason(item: DriveItem): string | undefined {
   if (item.name.startsWith('._')) return 'tệp ẩn do máy Mac tạo ra, không phải báo cáo';
   const dot = item.name.lastIndexOf('.');
   const ext = dot < 0 ? '' : item.name.slice(dot).toLowerCase();
-  if (!WORKBOOK_EXTENSIONS.includes(ext)) return `không phải tệp Excel .xlsx${ext ? ` (đuôi ${ext})` : ''}`;
+  if (!WORKBOOK_EXTENSIONS.includes(ext)) return `không phải bảng tính .xlsx, .xls, .ods${ext ? ` (đuôi ${ext})` : ''}`;
   return undefined;
 }
 

@@ -55,7 +55,7 @@ export function ignoreReason(file: PickedFile): string | undefined {
   if ((file.relativePath ?? '').split('/').length > 2) return 'nằm trong thư mục con, không được đọc';
   const dot = name.lastIndexOf('.');
   const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
-  if (!['.xlsx', '.xlsm', '.xls'].includes(ext)) return `không phải tệp Excel .xlsx${ext ? ` (đuôi ${ext})` : ''}`;
+  if (!['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.csv'].includes(ext)) return `không phải bảng tính .xlsx, .xls, .ods${ext ? ` (đuôi ${ext})` : ''}`;
   return undefined;
 }
 

@@ -5,9 +5,9 @@ type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string }
 /** English wording of every finding, for the task pane's English switch. */
 export const MESSAGES_EN: Messages = {
   file_empty: () => 'The file is empty (0 bytes): send the saved Excel file again.',
-  file_not_workbook: (p) => `The file is not an Excel workbook (.xlsx) but ${p.detected}: open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
-  file_xls_binary: () => 'The file is an old .xls workbook (Excel 97-2003): open it in Excel and save it as "Excel Workbook (*.xlsx)".',
-  file_encrypted: () => 'The file is encrypted with a password: save it again without a password.',
+  file_not_workbook: (p) => `The file is not a spreadsheet (.xlsx, .xls, .ods) but ${p.detected}: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).`,
+  file_xls_binary: () => 'The .xls file (Excel 97-2003) cannot be read: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).',
+  file_encrypted: () => 'The file is encrypted with a password: save it again without a password (open it in Excel, LibreOffice or WPS, remove the password and save).',
   file_corrupt: (p) => `The file is damaged or incomplete (${p.detail}): send the original file again.`,
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
   zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,

@@ -8,9 +8,9 @@ const num = (v: string | number): string => (typeof v === 'number' ? n(v) : v);
 /** Vietnamese wording of every finding: what is wrong, and what to do. */
 export const MESSAGES_VI: Messages = {
   file_empty: () => 'Tệp rỗng (0 byte): hãy gửi lại tệp Excel đã lưu đầy đủ.',
-  file_not_workbook: (p) => `Tệp không phải sổ làm việc Excel (.xlsx) mà là ${p.detected}: hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)".`,
-  file_xls_binary: () => 'Tệp Excel cũ dạng .xls (Excel 97-2003): hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)".',
-  file_encrypted: () => 'Tệp được mã hóa bằng mật khẩu: hãy lưu lại không có mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu).',
+  file_not_workbook: (p) => `Tệp không phải bảng tính (.xlsx, .xls, .ods) mà là ${p.detected}: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).`,
+  file_xls_binary: () => 'Tệp dạng .xls (Excel 97-2003) không đọc được: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).',
+  file_encrypted: () => 'Tệp được mã hóa bằng mật khẩu: hãy lưu lại không có mật khẩu (mở tệp bằng Excel, LibreOffice hoặc WPS, bỏ mật khẩu rồi lưu).',
   file_corrupt: (p) => `Tệp bị hỏng hoặc không đầy đủ (${p.detail}): hãy gửi lại tệp gốc.`,
   file_too_large: (p) => `Tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): biểu mẫu báo cáo không cần lớn như vậy, hãy kiểm tra lại tệp.`,
   zip_bomb: (p) => `Nội dung nén của tệp giải nén ra quá lớn (${num(p.expanded)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối để bảo vệ máy tính.`,
