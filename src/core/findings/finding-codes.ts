@@ -17,7 +17,7 @@ export const FINDING_CODES = {
   file_ignored: { severity: 'warning', params: ['reason'] },
   external_links_ignored: { severity: 'warning', params: ['count'] },
   macros_ignored: { severity: 'warning' },
-  formula_uncalculated: { severity: 'error', params: ['formula'] },
+  formula_uncalculated: { severity: 'error', params: ['formula', 'count', 'cells'] },
   file_name_mismatch: { severity: 'warning', params: ['expected', 'actual'] },
   zip_entries_too_many: { severity: 'error', params: ['count', 'limit'] },
   xml_too_deep: { severity: 'error', params: ['part', 'depth', 'limit'] },

@@ -16,7 +16,8 @@ export const MESSAGES_EN: Messages = {
   file_ignored: (p) => `File ignored: ${p.reason}.`,
   external_links_ignored: (p) => `The file has ${p.count} external link(s): ignored, the values saved in the file are used.`,
   macros_ignored: () => 'The file contains macros (VBA): they were not run and are ignored.',
-  formula_uncalculated: (p) => `The formula "${p.formula}" has no calculated value (saved by a tool that does not calculate): open it in Excel, recalculate and save.`,
+  formula_uncalculated: (p) =>
+    `${p.count} cell(s) hold a formula without a calculated value that PHU cannot compute itself (${p.cells}; for example "${p.formula}"), as the file was saved by a tool that does not calculate: open it in Excel, LibreOffice or WPS, recalculate and save.`,
   file_name_mismatch: (p) => `The file name "${p.actual}" does not match the unit in ThongTin ("${p.expected}"): the ThongTin unit is used.`,
   zip_entries_too_many: (p) => `The file holds too many parts (${p.count}, limit ${p.limit}): refused to protect the computer.`,
   xml_too_deep: (p) => `Part "${p.part}" of the file is nested too deeply (${p.depth} levels, limit ${p.limit}): refused to protect the computer.`,

@@ -19,7 +19,8 @@ export const MESSAGES_VI: Messages = {
   file_ignored: (p) => `Bỏ qua tệp: ${p.reason}.`,
   external_links_ignored: (p) => `Tệp có ${num(p.count)} liên kết ngoài: đã bỏ qua, chỉ dùng giá trị đã lưu trong tệp.`,
   macros_ignored: () => 'Tệp có macro (VBA): macro không được chạy và đã bị bỏ qua.',
-  formula_uncalculated: (p) => `Công thức "${p.formula}" chưa được tính (tệp được lưu bởi phần mềm không tính toán): hãy mở bằng Excel, tính lại và lưu.`,
+  formula_uncalculated: (p) =>
+    `${p.count} ô có công thức chưa được tính mà PHU không tự tính được (${p.cells}; ví dụ "${p.formula}"), do tệp được lưu bởi phần mềm không tính toán: hãy mở tệp bằng Excel, LibreOffice hoặc WPS, tính lại và lưu.`,
   file_name_mismatch: (p) => `Tên tệp "${p.actual}" không khớp đơn vị trong trang ThongTin ("${p.expected}"): đã dùng đơn vị trong ThongTin.`,
   zip_entries_too_many: (p) => `Tệp nén có quá nhiều thành phần (${num(p.count)}, giới hạn ${num(p.limit)}): tệp bị từ chối để bảo vệ máy tính.`,
   xml_too_deep: (p) => `Phần "${p.part}" của tệp có cấu trúc lồng quá sâu (${num(p.depth)} cấp, giới hạn ${num(p.limit)}): tệp bị từ chối để bảo vệ máy tính.`,

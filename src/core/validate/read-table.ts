@@ -107,7 +107,8 @@ export function readTable(book: WorkbookGrid, def: TableDef, canonical: (code: s
       const raw = cell(known[col.key]);
       if (item?.only && !item.only.includes(col.key)) {
         values[col.key] = null;
-        if (!isBlank(raw)) {
+        // A 0 says "none", as a blank does; only a figure is an error there.
+        if (!isBlank(raw) && raw !== 0) {
           findings.push(createFinding('reason_not_applicable', { code, column: col.key }, at));
           unreadable.add(at.cell);
         }

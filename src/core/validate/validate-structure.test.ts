@@ -137,4 +137,11 @@ describe('validateSubmission: structure', () => {
     expect(r.findings.find((f) => f.code === 'reason_not_applicable')?.params).toEqual({ code: 'R15', column: 'cccd' });
     expect(r.submission.tables['LyDo']?.rows.find((x) => x.code === 'R15')?.values['cccd']).toBeNull();
   });
+
+  it('takes a 0 typed for a reason that does not apply as a blank', () => {
+    const r = check(setCells(valid, 'LyDo', { C17: 0 }));
+    expect(r.findings).toEqual([]);
+    expect(r.submission.tables['LyDo']?.rows.find((x) => x.code === 'R15')?.values['cccd']).toBeNull();
+    expect(where(check(setCells(valid, 'LyDo', { C17: '0' })))).toEqual(['reason_not_applicable error LyDo!C17']);
+  });
 });
