@@ -28,6 +28,8 @@ export const FINDING_CODES = {
   form_mismatch: { severity: 'error', params: ['expected', 'actual'] },
   form_version_mismatch: { severity: 'error', params: ['expected', 'actual'] },
   total_row_missing: { severity: 'error' },
+  key_row_missing: { severity: 'error', params: ['row'] },
+  key_row_read_by_labels: { severity: 'warning', params: ['row', 'labelRow'] },
   total_row_duplicate: { severity: 'error', params: ['first'] },
   row_duplicate: { severity: 'error', params: ['code', 'first'] },
   item_missing: { severity: 'error', params: ['code'] },
