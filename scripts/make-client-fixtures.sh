@@ -23,9 +23,10 @@ $PHU demo --out "$WORK/demo" >/dev/null
 SRC="$WORK/demo/4PHU-2024/TK/693 Huyện Bù Đốp"
 OUT="$ROOT/test/fixtures/clients"
 DISTRICT="$OUT/693 Huyện Bù Đốp"
+MORE="$OUT/more"
 REJECTED="$OUT/rejected"
 rm -rf "$OUT"
-mkdir -p "$DISTRICT" "$REJECTED"
+mkdir -p "$DISTRICT" "$MORE" "$REJECTED"
 
 villages() { "$PY" -c 'import openpyxl,sys; s=openpyxl.load_workbook(sys.argv[1])["SoLieu"]; r=4
 while s.cell(r,2).value not in (None,"TONG"): r+=1
@@ -39,6 +40,10 @@ template 25318 "$SRC/25318 Xã Tân Thành.xlsx" "$WORK/t25318.xlsx"
 "$PY" scripts/client-fixtures/fill-template.py formulas "$WORK/t25318.xlsx" "$SRC/25318 Xã Tân Thành.xlsx" "$DISTRICT/25318 Xã Tân Thành.xlsx" 'LyDo!C17=0'
 # A values-only export (what Google Sheets or a web system gives).
 "$PY" scripts/client-fixtures/fill-template.py values "$SRC/25321 Xã Tân Tiến.xlsx" "$DISTRICT/25321 Xã Tân Tiến.xlsx"
+
+# More shapes, each read on its own: totals typed as D4+D5+... by hand, saved without results.
+template 25321 "$SRC/25321 Xã Tân Tiến.xlsx" "$WORK/t25321.xlsx"
+"$PY" scripts/client-fixtures/fill-template.py formulas "$WORK/t25321.xlsx" "$SRC/25321 Xã Tân Tiến.xlsx" "$MORE/25321 hand-made sums.xlsx" +sums
 
 # Refused: a number typed as text in a template filled by openpyxl; a figure in a reason that does not apply;
 # a total PHU cannot compute itself.
@@ -59,10 +64,13 @@ $SRC/25309 Xã Hưng Phước.xlsx${T}$DISTRICT/25309 Xã Hưng Phước.ods${T}
 $SRC/25310 Xã Phước Thiện.xlsx${T}$DISTRICT/25310 Xã Phước Thiện.xlsx${T}$XLSX${T}delrow:SoLieu:12,delrow:ThongTin:20
 $SRC/25312 Xã Thiện Hưng.xlsx${T}$DISTRICT/25312 Xã Thiện Hưng.xlsx${T}$XLSX${T}inscol:SoLieu:D:Ghi chú
 $SRC/25315 Xã Thanh Hòa.xlsx${T}$DISTRICT/25315 Xã Thanh Hòa.xlsx${T}$XLSX${T}delrow:SoLieu:3
+$SRC/25315 Xã Thanh Hòa.xlsx${T}$MORE/25315 key row deleted.ods${T}calc8${T}delrow:SoLieu:3,delrow:LyDo:2
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 row deleted.xls${T}MS Excel 97${T}delrow:SoLieu:12,delrow:ThongTin:20
+$SRC/25312 Xã Thiện Hưng.xlsx${T}$MORE/25312 column inserted.ods${T}calc8${T}inscol:SoLieu:D:Ghi chú
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 key row deleted, labels changed.xlsx${T}$XLSX${T}delrow:SoLieu:3,setstr:SoLieu:E2:Số liệu,setstr:SoLieu:I2:Số liệu
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 csv.csv${T}Text - txt - csv (StarCalc)${T}-
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 password.ods${T}calc8${T}-${T}matkhau
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 password.xls${T}MS Excel 97${T}-${T}matkhau
 JOBS
 "$PY" scripts/client-fixtures/calc-save.py "$PIPE" "$WORK/jobs.tsv"
-ls -l "$DISTRICT" "$REJECTED"
+ls -l "$DISTRICT" "$MORE" "$REJECTED"

@@ -9,13 +9,27 @@ Usage:
   fill-template.py formulas <template.xlsx> <original.xlsx> <out.xlsx> [<sheet>!<cell>=<value> ...]
   fill-template.py values <original.xlsx> <out.xlsx> [<sheet>!<cell>=<value> ...]
 A value `'text` is written as text, `=...` as a formula, anything else as a number.
+The argument `+sums` turns the template's SUM totals into `=D4+D5+...`, as hand-made sheets have them.
 """
+import re
 import sys
 import openpyxl
 
 
+def plus_sums(wb):
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                m = re.fullmatch(r'=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)', str(c.value or ''))
+                if m and m.group(1) == m.group(3):
+                    c.value = '=' + '+'.join(f'{m.group(1)}{r}' for r in range(int(m.group(2)), int(m.group(4)) + 1))
+
+
 def overrides(wb, specs):
     for spec in specs:
+        if spec == '+sums':
+            plus_sums(wb)
+            continue
         where, value = spec.split('=', 1)
         sheet, cell = where.split('!')
         if value.startswith("'"):
