@@ -1,4 +1,5 @@
 import type { FindingCode, FindingParams } from './finding-codes';
+import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
@@ -55,14 +56,14 @@ export const MESSAGES_EN: Messages = {
   reason_not_applicable: (p) => `Reason "${p.code}" does not apply to column "${p.column}": leave it blank.`,
   rule_exceeds: (p) => `"${p.left}" (${p.leftValue}) is greater than "${p.right}" (${p.rightValue}).`,
   rule_sum_mismatch: (p) => `${p.parts} add up to ${p.sum}, not "${p.total}" (${p.totalValue}).`,
-  balance_exceeds: (p) => `${p.indicator}: done + processed + declined = ${p.sum}, more than the target ${p.target}.`,
-  balance_short: (p) => `${p.indicator}: done + processed + declined = ${p.sum}, less than the target ${p.target} (cases not yet reviewed).`,
-  done_exceeds_target: (p) => `${p.indicator}: done (${p.done}) exceeds the target (${p.target}).`,
+  balance_exceeds: (p) => `${indicatorName(p.indicator, 'en')}: done + processed + declined = ${p.sum}, more than the target ${p.target}.`,
+  balance_short: (p) => `${indicatorName(p.indicator, 'en')}: done + processed + declined = ${p.sum}, less than the target ${p.target} (cases not yet reviewed).`,
+  done_exceeds_target: (p) => `${indicatorName(p.indicator, 'en')}: done (${p.done}) exceeds the target (${p.target}).`,
   target_mismatch: (p) => `The target in column "${p.column}" is ${p.submitted}, not the assigned ${p.assigned}.`,
-  rate_implausible: (p) => `${p.indicator}: the rate ${p.rate} is above ${p.limit}; check the figures.`,
+  rate_implausible: (p) => `${indicatorName(p.indicator, 'en')}: the rate ${p.rate} is above ${p.limit}; check the figures.`,
   decreased_since_previous: (p) => `Column "${p.column}" went down since the previous period (${p.previous} → ${p.current}), though figures are cumulative.`,
-  rate_without_base: (p) => `${p.indicator}: the rate says ${p.stated}, but ${p.done}/${p.target} has no rate (nothing to divide by): leave it blank, never 0% or 100%.`,
-  rate_stated_wrong: (p) => `${p.indicator}: the rate says ${p.stated}, but ${p.done}/${p.target} is ${p.computed}: PHU uses the recomputed rate.`,
+  rate_without_base: (p) => `${indicatorName(p.indicator, 'en')}: the rate says ${p.stated}, but ${p.done}/${p.target} has no rate (nothing to divide by): leave it blank, never 0% or 100%.`,
+  rate_stated_wrong: (p) => `${indicatorName(p.indicator, 'en')}: the rate says ${p.stated}, but ${p.done}/${p.target} is ${p.computed}: PHU uses the recomputed rate.`,
   target_column_unknown: (p) => `The target column key "${p.key}" is not part of the form (allowed: ${p.allowed}).`,
   target_split_mismatch: (p) => `Target "${p.column}" assigned to ${p.code} is ${p.assigned}, but the targets assigned to its units add up to ${p.sum}.`,
   child_missing: (p) => `${p.name} (${p.code}) has not reported.`,

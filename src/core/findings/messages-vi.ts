@@ -1,5 +1,6 @@
 import type { FindingCode, FindingParams } from './finding-codes';
 import { formatNumberVi as n } from '../format/format-number-vi';
+import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
@@ -58,14 +59,14 @@ export const MESSAGES_VI: Messages = {
   reason_not_applicable: (p) => `Lý do "${p.code}" không áp dụng cho cột "${p.column}": hãy để trống.`,
   rule_exceeds: (p) => `"${p.left}" (${num(p.leftValue)}) lớn hơn "${p.right}" (${num(p.rightValue)}).`,
   rule_sum_mismatch: (p) => `Tổng ${p.parts} là ${num(p.sum)}, khác "${p.total}" (${num(p.totalValue)}).`,
-  balance_exceeds: (p) => `${p.indicator}: đã thực hiện + xử lý dữ liệu + chưa có nhu cầu = ${num(p.sum)}, vượt chỉ tiêu ${num(p.target)}.`,
-  balance_short: (p) => `${p.indicator}: đã thực hiện + xử lý dữ liệu + chưa có nhu cầu = ${num(p.sum)}, còn thiếu so với chỉ tiêu ${num(p.target)} (còn trường hợp chưa rà soát).`,
-  done_exceeds_target: (p) => `${p.indicator}: số đã thực hiện (${num(p.done)}) vượt chỉ tiêu (${num(p.target)}).`,
+  balance_exceeds: (p) => `${indicatorName(p.indicator, 'vi')}: đã thực hiện + xử lý dữ liệu + chưa có nhu cầu = ${num(p.sum)}, vượt chỉ tiêu ${num(p.target)}.`,
+  balance_short: (p) => `${indicatorName(p.indicator, 'vi')}: đã thực hiện + xử lý dữ liệu + chưa có nhu cầu = ${num(p.sum)}, còn thiếu so với chỉ tiêu ${num(p.target)} (còn trường hợp chưa rà soát).`,
+  done_exceeds_target: (p) => `${indicatorName(p.indicator, 'vi')}: số đã thực hiện (${num(p.done)}) vượt chỉ tiêu (${num(p.target)}).`,
   target_mismatch: (p) => `Chỉ tiêu cột "${p.column}" là ${num(p.submitted)}, khác chỉ tiêu được giao ${num(p.assigned)}.`,
-  rate_implausible: (p) => `${p.indicator}: tỷ lệ ${p.rate} vượt ${p.limit}, hãy kiểm tra lại số liệu.`,
+  rate_implausible: (p) => `${indicatorName(p.indicator, 'vi')}: tỷ lệ ${p.rate} vượt ${p.limit}, hãy kiểm tra lại số liệu.`,
   decreased_since_previous: (p) => `Cột "${p.column}" giảm so với kỳ trước (${num(p.previous)} → ${num(p.current)}), trong khi số liệu là lũy kế.`,
-  rate_without_base: (p) => `${p.indicator}: tỷ lệ ghi ${p.stated}, nhưng ${num(p.done)}/${num(p.target)} không có tỷ lệ (không có số để chia): hãy để trống, không ghi 0% hay 100%.`,
-  rate_stated_wrong: (p) => `${p.indicator}: tỷ lệ ghi ${p.stated}, nhưng ${num(p.done)}/${num(p.target)} đạt ${p.computed}: PHU dùng tỷ lệ tính lại.`,
+  rate_without_base: (p) => `${indicatorName(p.indicator, 'vi')}: tỷ lệ ghi ${p.stated}, nhưng ${num(p.done)}/${num(p.target)} không có tỷ lệ (không có số để chia): hãy để trống, không ghi 0% hay 100%.`,
+  rate_stated_wrong: (p) => `${indicatorName(p.indicator, 'vi')}: tỷ lệ ghi ${p.stated}, nhưng ${num(p.done)}/${num(p.target)} đạt ${p.computed}: PHU dùng tỷ lệ tính lại.`,
   target_column_unknown: (p) => `Cột chỉ tiêu có khóa "${p.key}" không có trong mẫu biểu (chỉ nhận: ${p.allowed}).`,
   target_split_mismatch: (p) => `Chỉ tiêu "${p.column}" giao cho ${p.code} là ${num(p.assigned)}, nhưng tổng chỉ tiêu giao cho các đơn vị trực thuộc là ${num(p.sum)}.`,
   child_missing: (p) => `${p.name} (${p.code}) chưa nộp báo cáo.`,
