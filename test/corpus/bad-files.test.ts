@@ -35,7 +35,8 @@ describe('not a workbook', () => {
   it('a CSV file named .xlsx (UTF-8 with BOM, semicolons, Vietnamese)', async () => {
     const csv = '\uFEFFSTT;Mã đơn vị;Đơn vị;Chỉ tiêu\r\n1;25216;Phường Thác Mơ;120\r\n2;25217;Xã Phước Tín;95\r\n';
     const f = refusal(await read(utf8(csv)), 'file_not_workbook');
-    expect(f.params).toEqual({ detected: 'tệp văn bản CSV' });
+    expect(f.params).toEqual({ detected: 'csv' });
+    expect(f.message_en).toContain('but a CSV text file:');
     expect(f.message_vi).toBe('Tệp không phải bảng tính (.xlsx, .xls, .ods) mà là tệp văn bản CSV: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).');
   });
 

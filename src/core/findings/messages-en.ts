@@ -1,4 +1,5 @@
 import type { FindingCode, FindingParams } from './finding-codes';
+import { fileKindName } from './file-kind-name';
 import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
@@ -6,7 +7,7 @@ type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string }
 /** English wording of every finding, for the task pane's English switch. */
 export const MESSAGES_EN: Messages = {
   file_empty: () => 'The file is empty (0 bytes): send the saved Excel file again.',
-  file_not_workbook: (p) => `The file is not a spreadsheet (.xlsx, .xls, .ods) but ${p.detected}: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).`,
+  file_not_workbook: (p) => `The file is not a spreadsheet (.xlsx, .xls, .ods) but ${fileKindName(p.detected, 'en')}: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).`,
   file_xls_binary: () => 'The .xls file (Excel 97-2003) cannot be read: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).',
   file_encrypted: () => 'The file is encrypted with a password: save it again without a password (open it in Excel, LibreOffice or WPS, remove the password and save).',
   file_corrupt: (p) => `The file is damaged or incomplete (${p.detail}): send the original file again.`,

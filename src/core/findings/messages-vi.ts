@@ -1,5 +1,6 @@
 import type { FindingCode, FindingParams } from './finding-codes';
 import { formatNumberVi as n } from '../format/format-number-vi';
+import { fileKindName } from './file-kind-name';
 import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
@@ -9,7 +10,7 @@ const num = (v: string | number): string => (typeof v === 'number' ? n(v) : v);
 /** Vietnamese wording of every finding: what is wrong, and what to do. */
 export const MESSAGES_VI: Messages = {
   file_empty: () => 'Tệp rỗng (0 byte): hãy gửi lại tệp Excel đã lưu đầy đủ.',
-  file_not_workbook: (p) => `Tệp không phải bảng tính (.xlsx, .xls, .ods) mà là ${p.detected}: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).`,
+  file_not_workbook: (p) => `Tệp không phải bảng tính (.xlsx, .xls, .ods) mà là ${fileKindName(p.detected, 'vi')}: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).`,
   file_xls_binary: () => 'Tệp dạng .xls (Excel 97-2003) không đọc được: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).',
   file_encrypted: () => 'Tệp được mã hóa bằng mật khẩu: hãy lưu lại không có mật khẩu (mở tệp bằng Excel, LibreOffice hoặc WPS, bỏ mật khẩu rồi lưu).',
   file_corrupt: (p) => `Tệp bị hỏng hoặc không đầy đủ (${p.detail}): hãy gửi lại tệp gốc.`,
