@@ -1,8 +1,8 @@
 import type { IgnoreReason } from '../core/findings/ignore-reasons';
 import type { InputFile } from './input-file';
 
-/** Extensions read as workbooks; an old `.xls` is read too, so its sender learns to resave it. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls'];
+/** Extensions read as workbooks: .xls and .ods are read like .xlsx; an .xlsb or .csv is read so that its sender is told what to do. */
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.csv'];
 
 /**
  * Why an entry is not a submission (a code of IGNORE_REASONS), or undefined

@@ -44,6 +44,15 @@ export function summaryText(c: Consolidation, unit: Unit, period: PeriodDef, out
     for (const s of left.slice(0, MAX_LISTED)) lines.push(`  ${s.file.padEnd(width)}${SOURCE_STATUS_VI[s.status].padEnd(statusWidth)}${reasonOf(s, c.findings, lang)}`);
     if (left.length > MAX_LISTED) lines.push(`  ... và ${left.length - MAX_LISTED} tệp khác (xem trang NguonDuLieu).`);
   }
+  const invalid = c.children.filter((r) => r.status === 'invalid');
+  if (invalid.length > 0) {
+    lines.push('Không hợp lệ:');
+    for (const r of invalid.slice(0, MAX_LISTED)) {
+      const why = r.firstError ? (lang === 'en' ? r.firstError.message_en : r.firstError.message_vi) : '';
+      lines.push(`  ${r.unit.name} (${r.unit.code}): "${r.file ?? ''}"${why ? `: ${why}` : ''}`);
+    }
+    if (invalid.length > MAX_LISTED) lines.push(`  ... và ${invalid.length - MAX_LISTED} đơn vị khác.`);
+  }
   const missing = c.children.filter((r) => r.status === 'missing');
   if (missing.length > 0) {
     const names = missing.slice(0, MAX_LISTED).map((r) => `${r.unit.name} (${r.unit.code})`);
@@ -63,7 +72,7 @@ export function summaryJson(c: Consolidation, unit: Unit, period: PeriodDef, out
     output: out,
     completeness: { ...c.completeness, submitted: c.completeness.expected - c.completeness.missing },
     counts: { files: c.sources.length, ...sourceCounts(c), rejected: rejectedCount(c), errors, warnings },
-    children: c.children.map((r) => ({ code: r.unit.code, name: r.unit.name, status: r.status, file: r.file ?? null })),
+    children: c.children.map((r) => ({ code: r.unit.code, name: r.unit.name, status: r.status, file: r.file ?? null, firstError: r.firstError ? findingJson(r.firstError) : null })),
     total: c.total,
     sources: c.sources.map((s) => ({
       file: s.file,

@@ -35,8 +35,9 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, indent 
 }
 
 /** `2 lỗi, 1 cảnh báo` / `không có lỗi, cảnh báo`. */
-export function countsText(findings: readonly Finding[]): string {
+export function countsText(findings: readonly Finding[], lang: Lang = 'vi'): string {
   const { errors, warnings } = countFindings(findings);
+  if (lang === 'en') return errors === 0 && warnings === 0 ? 'no errors or warnings' : `${errors} error(s), ${warnings} warning(s)`;
   if (errors === 0 && warnings === 0) return 'không có lỗi, cảnh báo';
   return `${errors} lỗi, ${warnings} cảnh báo`;
 }

@@ -199,8 +199,8 @@ function oleFinding(bytes: Uint8Array): Finding {
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) return createFinding('file_encrypted', {});
   if (!listed && containsUtf16(bytes, 'EncryptionInfo') && containsUtf16(bytes, 'EncryptedPackage')) return createFinding('file_encrypted', {});
   if (!names.includes('Workbook') && !names.includes('Book')) {
-    if (names.includes('WordDocument')) return createFinding('file_not_workbook', { detected: 'tài liệu Word cũ (.doc)' });
-    if (names.includes('PowerPoint Document')) return createFinding('file_not_workbook', { detected: 'bản trình chiếu PowerPoint cũ (.ppt)' });
+    if (names.includes('WordDocument')) return createFinding('file_not_workbook', { detected: 'doc' });
+    if (names.includes('PowerPoint Document')) return createFinding('file_not_workbook', { detected: 'ppt' });
   }
   return createFinding('file_xls_binary', {});
 }
@@ -209,11 +209,11 @@ function oleFinding(bytes: Uint8Array): Finding {
 function otherZipFormat(byName: ReadonlyMap<string, ZipEntry>): string | undefined {
   const has = (n: string): boolean => byName.has(n);
   if (has('xl/workbook.xml')) return undefined;
-  if (has('xl/workbook.bin')) return 'sổ làm việc nhị phân Excel (.xlsb)';
-  if (has('word/document.xml')) return 'tài liệu Word (.docx)';
-  if (has('ppt/presentation.xml')) return 'bản trình chiếu PowerPoint (.pptx)';
-  if (has('content.xml') && has('mimetype')) return 'tài liệu OpenDocument (.ods, .odt)';
-  if (!has('_rels/.rels')) return 'tệp nén ZIP';
+  if (has('xl/workbook.bin')) return 'xlsb';
+  if (has('word/document.xml')) return 'docx';
+  if (has('ppt/presentation.xml')) return 'pptx';
+  if (has('content.xml') && has('mimetype')) return 'odf';
+  if (!has('_rels/.rels')) return 'zip';
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createFinding, type Finding } from '../core/findings/finding';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
 import { preflightWorkbook } from './preflight-workbook';
+import { legacyFormat, readLegacyWorkbook } from './read-legacy-workbook';
 import { resolveReadLimits, type ReadLimits } from './read-limits';
 import { readValues } from './read-values';
 import type { IsoDateCell } from './scan-worksheet';
@@ -28,7 +29,7 @@ export interface ReadWorkbookOptions {
 }
 
 /**
- * Reads an .xlsx file's bytes into a WorkbookGrid. Never throws for what is
+ * Reads an .xlsx file's bytes (or an .xls or .ods, see readLegacyWorkbook) into a WorkbookGrid. Never throws for what is
  * in the file: empty, text, old .xls, encrypted, damaged or oversized files
  * come back as findings without a book, after a preflight that refuses
  * them in bounded time and memory before ExcelJS parses anything. Macros
@@ -37,6 +38,8 @@ export interface ReadWorkbookOptions {
  */
 export async function readWorkbook(bytes: Uint8Array, opts: ReadWorkbookOptions = {}): Promise<ReadResult> {
   const limits = resolveReadLimits(opts.limits);
+  const legacy = legacyFormat(bytes);
+  if (legacy) return readLegacyWorkbook(bytes, legacy, limits);
   let pre;
   try {
     pre = preflightWorkbook(bytes, limits);

@@ -1,9 +1,11 @@
+import type { FileKind } from '../core/findings/file-kind-name';
+
 /** What the first bytes of a file say it is. */
 export type Sniffed =
   | { readonly kind: 'zip' }
   | { readonly kind: 'ole' }
-  /** Recognisably something else: `detected` says what, in Vietnamese, for the finding. */
-  | { readonly kind: 'other'; readonly detected: string }
+  /** Recognisably something else: `detected` says what (a FILE_KINDS code), for the finding. */
+  | { readonly kind: 'other'; readonly detected: FileKind }
   | { readonly kind: 'unknown' };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -17,22 +19,22 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   const starts = (sig: readonly number[]): boolean => sig.every((b, i) => bytes[i] === b);
   if (starts([0x50, 0x4b]) && (starts([0x50, 0x4b, 3, 4]) || starts([0x50, 0x4b, 5, 6]) || starts([0x50, 0x4b, 7, 8]))) return { kind: 'zip' };
   if (starts(OLE_MAGIC)) return { kind: 'ole' };
-  if (starts([0x25, 0x50, 0x44, 0x46])) return { kind: 'other', detected: 'tệp PDF' };
-  if (starts([0x89, 0x50, 0x4e, 0x47]) || starts([0xff, 0xd8, 0xff]) || starts([0x47, 0x49, 0x46, 0x38])) return { kind: 'other', detected: 'tệp hình ảnh' };
-  if (starts([0x52, 0x61, 0x72, 0x21]) || starts([0x37, 0x7a, 0xbc, 0xaf]) || starts([0x1f, 0x8b])) return { kind: 'other', detected: 'tệp nén khác (RAR, 7z hoặc gzip)' };
+  if (starts([0x25, 0x50, 0x44, 0x46])) return { kind: 'other', detected: 'pdf' };
+  if (starts([0x89, 0x50, 0x4e, 0x47]) || starts([0xff, 0xd8, 0xff]) || starts([0x47, 0x49, 0x46, 0x38])) return { kind: 'other', detected: 'image' };
+  if (starts([0x52, 0x61, 0x72, 0x21]) || starts([0x37, 0x7a, 0xbc, 0xaf]) || starts([0x1f, 0x8b])) return { kind: 'other', detected: 'archive' };
   const text = headText(bytes.subarray(0, 8192));
   if (text === undefined) return { kind: 'unknown' };
   const head = text.replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (head.startsWith('{\\rtf')) return { kind: 'other', detected: 'văn bản RTF' };
+  if (head.startsWith('{\\rtf')) return { kind: 'other', detected: 'rtf' };
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(table|meta|head|body)\b/.test(head)) {
-    return { kind: 'other', detected: 'trang web HTML' };
+    return { kind: 'other', detected: 'html' };
   }
   if (head.startsWith('<?xml') || head.startsWith('<')) {
-    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'other', detected: 'bảng tính XML 2003 (SpreadsheetML)' };
-    if (/<html\b/.test(head)) return { kind: 'other', detected: 'trang web HTML' };
-    return { kind: 'other', detected: 'tệp XML' };
+    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'other', detected: 'spreadsheetml' };
+    if (/<html\b/.test(head)) return { kind: 'other', detected: 'html' };
+    return { kind: 'other', detected: 'xml' };
   }
-  return { kind: 'other', detected: looksDelimited(text) ? 'tệp văn bản CSV' : 'tệp văn bản' };
+  return { kind: 'other', detected: looksDelimited(text) ? 'csv' : 'text' };
 }
 
 /**

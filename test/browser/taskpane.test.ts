@@ -98,10 +98,10 @@ describe('task pane in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('keeps ExcelJS, Graph and MSAL out of functions.js and taskpane.js, and serves the sign-in redirect page on its own', async () => {
+  it('keeps ExcelJS, SheetJS, Graph and MSAL out of functions.js and taskpane.js, and serves the sign-in redirect page on its own', async () => {
     for (const file of ['functions.js', 'taskpane.js']) {
       const code = readFileSync(join(DIST, file), 'utf8');
-      for (const marker of ['msal', 'graph-js', 'exceljs', 'ExcelJS']) expect({ file, marker, found: code.includes(marker) }).toEqual({ file, marker, found: false });
+      for (const marker of ['msal', 'graph-js', 'exceljs', 'ExcelJS', 'ODS number format']) expect({ file, marker, found: code.includes(marker) }).toEqual({ file, marker, found: false });
     }
     const redirect = await (await fetch(`${base}/auth-redirect.html`)).text();
     expect(redirect).toMatch(/<script[^>]*src="?auth-redirect\.js/);

@@ -54,7 +54,11 @@ describe('completeness and timeliness at a glance', () => {
     expect(sheet?.rows[1]).toEqual([...COMPLETENESS_KEYS]);
     expect(sheet?.rows[4]?.slice(0, 3)).toEqual(['690', 'Thị xã Bình Long', 'Trễ hạn']);
     expect(sheet?.rows[4]?.[3]).toEqual(new Date(Date.UTC(2024, 6, 10)));
-    expect(sheet?.rows.at(-1)).toEqual(['TONG', 'Tổng cộng', null, null, null, 11, 10, 8, 1, 1, 1, 10 / 11, 8 / 11]);
+    expect(sheet?.rows.at(-1)).toEqual(['TONG', 'Tổng cộng', null, null, null, 11, 10, 8, 1, 1, 1, 10 / 11, 8 / 11, null]);
+    // The invalid unit's row names its file's first error.
+    expect(sheet?.rows[5]?.[2]).toBe('Không hợp lệ');
+    expect(sheet?.rows[5]?.[13]).toBe(rows[3]?.firstError?.message_vi);
+    expect(typeof sheet?.rows[5]?.[13]).toBe('string');
     expect(sheet?.rateColumns).toEqual([11, 12]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writeWorkbook(book)) as unknown as ExcelJS.Buffer);

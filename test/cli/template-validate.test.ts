@@ -125,7 +125,10 @@ describe('phu validate', () => {
   it('words findings in English with --lang en', async () => {
     const r = await runCli(['validate', 'notes.txt', '--lang', 'en'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Error\s+The file is not an Excel workbook/);
+    expect(r.stdout).toMatch(/Error\s+The file is not a spreadsheet \(\.xlsx, \.xls, \.ods\) but a text file:/);
+    expect(r.stdout).toContain('notes.txt: INVALID (1 error(s), 0 warning(s))');
+    // Every word English: no Vietnamese letter anywhere.
+    expect(r.stdout).not.toMatch(/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i);
   });
 
   it('applies the reader limits set in the environment, and names a bad one', async () => {
@@ -152,7 +155,7 @@ describe('phu validate', () => {
       ['notes.txt', false, 1],
     ]);
     expect(json.files[1]?.findings[0]).toMatchObject({ code: 'file_not_workbook', severity: 'error', file: 'notes.txt', sheet: null, cell: null });
-    expect(json.files[1]?.findings[0]?.['message_vi']).toContain('không phải sổ làm việc Excel');
+    expect(json.files[1]?.findings[0]?.['message_vi']).toContain('không phải bảng tính (.xlsx, .xls, .ods) mà là tệp văn bản');
     expect((await runCli(['validate', 'ok.xlsx', '--json'], dir)).code).toBe(0);
   });
 });

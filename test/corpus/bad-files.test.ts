@@ -35,8 +35,9 @@ describe('not a workbook', () => {
   it('a CSV file named .xlsx (UTF-8 with BOM, semicolons, Vietnamese)', async () => {
     const csv = '\uFEFFSTT;Mã đơn vị;Đơn vị;Chỉ tiêu\r\n1;25216;Phường Thác Mơ;120\r\n2;25217;Xã Phước Tín;95\r\n';
     const f = refusal(await read(utf8(csv)), 'file_not_workbook');
-    expect(f.params).toEqual({ detected: 'tệp văn bản CSV' });
-    expect(f.message_vi).toBe('Tệp không phải sổ làm việc Excel (.xlsx) mà là tệp văn bản CSV: hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)".');
+    expect(f.params).toEqual({ detected: 'csv' });
+    expect(f.message_en).toContain('but a CSV text file:');
+    expect(f.message_vi).toBe('Tệp không phải bảng tính (.xlsx, .xls, .ods) mà là tệp văn bản CSV: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).');
   });
 
   it('a "Unicode text" export (UTF-16 with tabs) named .xlsx', async () => {
@@ -93,15 +94,16 @@ describe('not a workbook', () => {
     expect(f.message_vi).toContain('mà là tệp nén ZIP');
   });
 
-  it('an old binary .xls (OLE compound file with a Workbook stream)', async () => {
-    const f = refusal(await read(forgeOle(['Workbook', '\u0005SummaryInformation'])), 'file_xls_binary');
-    expect(f.message_vi).toBe('Tệp Excel cũ dạng .xls (Excel 97-2003): hãy mở bằng Excel và lưu lại dạng "Excel Workbook (*.xlsx)".');
+  it('an .xls whose Workbook stream is not BIFF is refused as damaged', async () => {
+    const f = refusal(await read(forgeOle(['Workbook', '\u0005SummaryInformation'])), 'file_corrupt');
+    expect(f.message_vi).toContain('nội dung không đọc được');
   });
 
-  it('an OLE file whose directory cannot be followed is still reported as an old .xls', async () => {
+  it('an OLE file whose directory cannot be followed is reported as an unreadable .xls', async () => {
     const bytes = forgeOle(['Workbook']);
     new DataView(bytes.buffer).setUint32(0x30, 0x7fffffff, true);
-    refusal(await read(bytes), 'file_xls_binary');
+    const f = refusal(await read(bytes), 'file_xls_binary');
+    expect(f.message_vi).toBe('Tệp dạng .xls (Excel 97-2003) không đọc được: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).');
   });
 
   it('an encrypted workbook whose directory is cut short is still recognised', async () => {

@@ -83,7 +83,8 @@ describe('a district folder with hostile and broken files', () => {
     const files: Array<[string, Uint8Array | string, string]> = [
       ['rỗng.xlsx', new Uint8Array(0), 'file_empty'],
       ['xuat-tu-phan-mem.xlsx', '\uFEFFMã;Tên;Chỉ tiêu\n25216;Thác Mơ;100\n', 'file_not_workbook'],
-      ['ban-cu.xlsx', forgeOle(['Workbook']), 'file_xls_binary'],
+      // An .xls whose Workbook stream is not BIFF: SheetJS cannot read it, so it is damaged.
+      ['ban-cu.xlsx', forgeOle(['Workbook']), 'file_corrupt'],
       ['co-mat-khau.xlsx', forgeOle(['EncryptionInfo', 'EncryptedPackage']), 'file_encrypted'],
       ['tai-do-dang.xlsx', new Uint8Array(good.subarray(0, Math.floor(good.length / 2))), 'file_corrupt'],
       ['bom-nen.xlsx', forgeZip(bomb), 'zip_bomb'],

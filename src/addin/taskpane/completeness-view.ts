@@ -39,7 +39,7 @@ export function completenessView(lang: Lang, c: Consolidation): HTMLElement {
           el(
             'tr',
             { class: `phu-status-${r.status ?? ''}`, 'data-testid': 'completeness-row', 'data-code': r.code, 'data-status': r.status ?? '' },
-            el('td', {}, el('span', { class: 'phu-unit' }, r.name), el('span', { class: 'phu-hint phu-unit-status' }, `${r.status ? t(STATUS_KEY[r.status]) : ''}${r.reportDate ? ` · ${formatDateVi(r.reportDate)}` : ''}`)),
+            el('td', {}, el('span', { class: 'phu-unit' }, r.name), el('span', { class: 'phu-hint phu-unit-status' }, `${r.status ? t(STATUS_KEY[r.status]) : ''}${r.reportDate ? ` · ${formatDateVi(r.reportDate)}` : ''}${r.status === 'invalid' && r.file ? ` · ${r.file}${r.firstError ? `: ${lang === 'en' ? r.firstError.message_en : r.firstError.message_vi}` : ''}` : ''}`)),
             ...counts(r),
           ),
         ),

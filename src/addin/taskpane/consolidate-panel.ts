@@ -39,7 +39,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   if (!form) throw new Error('no form');
   const t = (k: MessageKey, p?: Record<string, string | number>): string => message(ctx.lang(), k, p);
   const folderInput = el('input', { type: 'file', webkitdirectory: true, multiple: true, class: 'phu-file', 'data-testid': 'pick-folder' });
-  const filesInput = el('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm,.xls', class: 'phu-file', 'data-testid': 'pick-files' });
+  const filesInput = el('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm,.xls,.ods,.xlsb,.csv', class: 'phu-file', 'data-testid': 'pick-files' });
   const previousInput = el('input', { type: 'file', accept: '.xlsx,.xlsm', class: 'phu-file', 'data-testid': 'pick-previous' });
   const targetsInput = el('input', { type: 'file', accept: '.xlsx,.xlsm', class: 'phu-file', 'data-testid': 'pick-targets' });
   const parent = unitInput(ctx, 'consolidate-parent', () => render());

@@ -57,14 +57,18 @@ export const validateCommand: Command = {
       if (json) {
         results.push({ file: f.shown, ok: errors === 0, errors, warnings, findings: findings.map(findingJson) });
       } else {
-        const verdict = errors > 0 ? 'KHÔNG HỢP LỆ' : 'hợp lệ';
-        io.stdout.write(`${f.shown}: ${verdict} (${countsText(findings)})\n${formatFindings(findings, lang)}`);
+        const verdict = lang === 'en' ? (errors > 0 ? 'INVALID' : 'valid') : errors > 0 ? 'KHÔNG HỢP LỆ' : 'hợp lệ';
+        io.stdout.write(`${f.shown}: ${verdict} (${countsText(findings, lang)})\n${formatFindings(findings, lang)}`);
       }
     }
     if (json) {
       io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: period?.id ?? null, files: results }, null, 2)}\n`);
     } else if (files.length > 1) {
-      io.stdout.write(`\nĐã kiểm tra ${files.length} tệp: ${files.length - withErrors} hợp lệ, ${withErrors} có lỗi.\n`);
+      io.stdout.write(
+        lang === 'en'
+          ? `\nChecked ${files.length} files: ${files.length - withErrors} valid, ${withErrors} with errors.\n`
+          : `\nĐã kiểm tra ${files.length} tệp: ${files.length - withErrors} hợp lệ, ${withErrors} có lỗi.\n`,
+      );
     }
     return withErrors > 0 ? EXIT.findings : EXIT.ok;
   },

@@ -1,3 +1,4 @@
+import type { Finding } from '../findings/finding';
 import type { ChildStatus, Consolidation } from '../consolidate/consolidation';
 import { isoDateToDate } from '../format/iso-date';
 import type { OutputSheet } from '../grid/output-book';
@@ -9,9 +10,9 @@ import { CHILD_STATUS_VI } from '../render/status-labels';
 export const COMPLETENESS_SHEET = 'TinhHinhNop';
 
 /** Column keys of `TinhHinhNop` (row 2), in order. */
-export const COMPLETENESS_KEYS = ['unit_code', 'unit_name', 'status', 'report_date', 'file', 'expected', 'submitted', 'on_time', 'late', 'missing', 'invalid', 'submitted_rate', 'on_time_rate'] as const;
+export const COMPLETENESS_KEYS = ['unit_code', 'unit_name', 'status', 'report_date', 'file', 'expected', 'submitted', 'on_time', 'late', 'missing', 'invalid', 'submitted_rate', 'on_time_rate', 'first_error'] as const;
 
-const LABELS = ['Mã đơn vị', 'Đơn vị', 'Tình trạng', 'Ngày báo cáo', 'Tệp', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Không hợp lệ', 'Tỷ lệ đã nộp', 'Tỷ lệ đúng hạn'];
+const LABELS = ['Mã đơn vị', 'Đơn vị', 'Tình trạng', 'Ngày báo cáo', 'Tệp', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Không hợp lệ', 'Tỷ lệ đã nộp', 'Tỷ lệ đúng hạn', 'Lỗi của tệp'];
 
 /**
  * Reports expected, sent, on time, late, missing and invalid (as DHIS2
@@ -26,6 +27,8 @@ export interface CompletenessRow {
   readonly status?: ChildStatus;
   readonly reportDate?: string;
   readonly file?: string;
+  /** Why an invalid unit's file was refused: its first error. */
+  readonly firstError?: Finding;
   readonly expected: number;
   readonly submitted: number;
   readonly onTime: number;
@@ -54,13 +57,14 @@ export function completenessRows(c: Consolidation): { rows: CompletenessRow[]; t
       status: child.status,
       ...(reportDate !== undefined ? { reportDate } : {}),
       ...(child.file !== undefined ? { file: child.file } : {}),
+      ...(child.status === 'invalid' && child.firstError ? { firstError: child.firstError } : {}),
       ...counts,
     };
   });
   return { rows, total: { code: 'TONG', name: 'Tổng cộng', ...countsOf(c.children.map((x) => x.status)) } };
 }
 
-function countsOf(statuses: readonly ChildStatus[]): Omit<CompletenessRow, 'code' | 'name' | 'status' | 'reportDate' | 'file'> {
+function countsOf(statuses: readonly ChildStatus[]): Omit<CompletenessRow, 'code' | 'name' | 'status' | 'reportDate' | 'file' | 'firstError'> {
   const n = (s: ChildStatus): number => statuses.filter((x) => x === s).length;
   const expected = statuses.length;
   const onTime = n('on_time');
@@ -91,6 +95,7 @@ export function renderCompleteness(c: Consolidation): OutputSheet {
     r.invalid,
     r.submittedRate,
     r.onTimeRate,
+    r.firstError?.message_vi ?? null,
   ];
   const body = [LABELS, [...COMPLETENESS_KEYS], ...rows.map(line), line(total)];
   const last = body.length - 1;
@@ -106,6 +111,7 @@ export function renderCompleteness(c: Consolidation): OutputSheet {
       ...Array.from({ length: 6 }, () => ({ width: 10, numFmt: '0' })),
       { width: 12, numFmt: '0.00%' },
       { width: 12, numFmt: '0.00%' },
+      { width: 60 },
     ],
     hiddenRows: [1],
     // The hidden key row counts as a header: data bars start below it.

@@ -198,3 +198,27 @@ describe('consolidate', () => {
     expect(r.sources[0]?.unitCode).toBe('00004');
   });
 });
+
+describe('consolidate: a child whose only file is refused', () => {
+  const base = [fakeReport(unit('688'), { seed: 1 }), fakeReport(unit('689'), { seed: 2 })];
+  const unreadable: ChildReport = { source: { file: '692 Huyện Lộc Ninh.xls', bytes: 10, sha256: 'x' }, findings: [createFinding('file_encrypted', {}, { file: '692 Huyện Lộc Ninh.xls' })] };
+  const c = consolidate([...base, unreadable, fakeReport(unit('693'), { seed: 3, file: '693 D1.xlsx', period: 'D1' }), fakeReport(unit('694'), { seed: 4, findings: [anError('694.xlsx')] })], ctx);
+  const row = (code: string) => c.children.find((r) => r.unit.code === code);
+
+  it('is Không hợp lệ with its file and first error, never Chưa nộp, when the file cannot be read and its name starts with the code', () => {
+    expect(row('692')).toMatchObject({ status: 'invalid', file: '692 Huyện Lộc Ninh.xls', firstError: { code: 'file_encrypted', file: '692 Huyện Lộc Ninh.xls' } });
+    expect(c.sources.find((s) => s.file === '692 Huyện Lộc Ninh.xls')).toMatchObject({ status: 'invalid', unitCode: '692' });
+    expect(c.findings.some((f) => f.code === 'child_missing' && f.params.code === '692')).toBe(false);
+  });
+
+  it('is Không hợp lệ when its only file is of another period, and when it has an error', () => {
+    expect(row('693')).toMatchObject({ status: 'invalid', file: '693 D1.xlsx', firstError: { code: 'period_mismatch' } });
+    expect(row('694')).toMatchObject({ status: 'invalid', file: '694.xlsx' });
+    expect(c.completeness).toMatchObject({ invalid: 3, missing: 11 - 5 });
+  });
+
+  it('keeps a file named by no expected code out of every child', () => {
+    const other = consolidate([{ source: { file: '99999 Xã khác.xlsx', bytes: 1, sha256: 'y' }, findings: [createFinding('file_corrupt', { detail: 'zip' })] }], ctx);
+    expect(other.children.every((r) => r.status === 'missing')).toBe(true);
+  });
+});

@@ -103,7 +103,11 @@ export function consolidate(reports: readonly ChildReport[], ctx: ConsolidationC
     const report = reports[at] as ChildReport;
     const s = placement.reports[at]?.status;
     const status: ChildStatus = s === 'late' ? 'late' : s === 'used' ? 'on_time' : 'invalid';
-    if (status === 'invalid') return { unit, status, file: report.source.file, values: blank, rates: rates(form, blank) };
+    if (status === 'invalid') {
+      const own = [...report.findings, ...(placement.reports[at]?.findings ?? [])];
+      const firstError = own.find((f) => f.severity === 'error') ?? own[0];
+      return { unit, status, file: report.source.file, ...(firstError ? { firstError: locateFinding(firstError, { file: report.source.file, unitCode: unit.code }) } : {}), values: blank, rates: rates(form, blank) };
+    }
     used.push(report);
     const values: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, report.total?.[k] ?? null]));
     return { unit, status, file: report.source.file, values, rates: rates(form, values) };

@@ -14,8 +14,10 @@ export type SourceStatus = 'used' | 'late' | 'superseded' | 'invalid' | 'unexpec
 export interface ChildRow {
   readonly unit: Unit;
   readonly status: ChildStatus;
-  /** The file whose figures are used (absent when missing). */
+  /** The file whose figures are used, or the refused file of an invalid child (absent when missing). */
   readonly file?: string;
+  /** Why an invalid child's file was refused: its first error. */
+  readonly firstError?: Finding;
   /** Its total-row figures; null everywhere when missing or invalid. */
   readonly values: Readonly<Record<string, number | null>>;
   /** Indicator key -> rate (done/target), null when undefined. */

@@ -47,7 +47,12 @@ export interface PlacementContext {
  *   the greatest file name); the others are `superseded`, never summed. The
  *   one chosen is `invalid` when it has an error (the unit's latest word is
  *   broken: older figures are not silently used instead), `late` when
- *   reported after the period's due date, else `used`.
+ *   reported after the period's due date, else `used`;
+ * - a child with no usable report but a refused one (unreadable, another
+ *   period, wrong form...) stands as `invalid` with the newest of them, so
+ *   that it is "Không hợp lệ", never "Chưa nộp". A file that could not be
+ *   read is the child's when its name starts with the child's code (the
+ *   folder convention `<code> <name>.xlsx`).
  */
 export function placeReports(reports: readonly ChildReport[], ctx: PlacementContext): Placement {
   const placed: Array<{ status: SourceStatus; unitCode?: string; findings: Finding[] }> = [];
@@ -126,7 +131,26 @@ export function placeReports(reports: readonly ChildReport[], ctx: PlacementCont
       s.findings.push(createFinding('duplicate_superseded', { code, kept: winner.source.file }, { file: r.source.file, unitCode: code, sheet: ctx.form.info.sheet, cell: infoCell(ctx.form, r, 'report_date') }));
     }
   }
+  for (const child of ctx.children.values()) {
+    if (chosen.has(child.code)) continue;
+    const refused = placed
+      .map((p, i) => ({ p, i }))
+      .filter(({ p, i }) => p.status === 'invalid' && (p.unitCode === child.code || (p.unitCode === undefined && !reports[i]?.info && fileNameChild(reports[i]?.source.file ?? '', ctx.children, byNumber) === child)))
+      .map(({ i }) => i)
+      .sort((a, b) => newer(reports[b] as ChildReport, reports[a] as ChildReport));
+    const stand = refused[0];
+    if (stand === undefined) continue;
+    chosen.set(child.code, stand);
+    (placed[stand] as { unitCode?: string }).unitCode = child.code;
+  }
   return { reports: placed, chosen };
+}
+
+/** The expected child a file name starts with (`25308 Thị trấn Thanh Bình.xls`), when its leading code is one. */
+function fileNameChild(file: string, children: ReadonlyMap<string, Unit>, byNumber: ReadonlyMap<string, Unit>): Unit | undefined {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const m = /^(\d+)(?!\d)/.exec(base.normalize('NFC'));
+  return m?.[1] ? resolveChild(m[1], children, byNumber) : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ export const IGNORE_REASONS = {
   in_subfolder: { vi: 'nằm trong thư mục con, không được đọc', en: 'it is inside a subfolder, which is not read' },
   lock_file: { vi: 'tệp khóa tạm của Excel (~$), có khi tệp đang mở; không phải báo cáo', en: "Excel's temporary lock file (~$), perhaps the file is open; not a report" },
   mac_resource: { vi: 'tệp ẩn do máy Mac tạo ra, không phải báo cáo', en: 'a hidden file made by a Mac; not a report' },
-  not_workbook: { vi: 'không phải tệp Excel .xlsx', en: 'not an Excel .xlsx file' },
+  not_workbook: { vi: 'không phải bảng tính .xlsx, .xls, .ods', en: 'not a spreadsheet (.xlsx, .xls, .ods)' },
   vanished: { vi: 'tệp đã bị xóa hoặc đổi tên trong lúc đọc', en: 'the file was deleted or renamed while being read' },
   own_output: { vi: 'tệp kết quả của chính lần tổng hợp này', en: "this consolidation's own output file" },
   link_outside: { vi: 'là liên kết (symlink) trỏ ra ngoài thư mục, không được đọc', en: 'a symbolic link pointing outside the folder; not read' },

@@ -1,14 +1,16 @@
 import type { FindingCode, FindingParams } from './finding-codes';
 import { ignoreReasonText } from './ignore-reasons';
+import { fileKindName } from './file-kind-name';
+import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
 /** English wording of every finding, for the task pane's English switch. */
 export const MESSAGES_EN: Messages = {
   file_empty: () => 'The file is empty (0 bytes): send the saved Excel file again.',
-  file_not_workbook: (p) => `The file is not an Excel workbook (.xlsx) but ${p.detected}: open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
-  file_xls_binary: () => 'The file is an old .xls workbook (Excel 97-2003): open it in Excel and save it as "Excel Workbook (*.xlsx)".',
-  file_encrypted: () => 'The file is encrypted with a password: save it again without a password.',
+  file_not_workbook: (p) => `The file is not a spreadsheet (.xlsx, .xls, .ods) but ${fileKindName(p.detected, 'en')}: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).`,
+  file_xls_binary: () => 'The .xls file (Excel 97-2003) cannot be read: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).',
+  file_encrypted: () => 'The file is encrypted with a password: save it again without a password (open it in Excel, LibreOffice or WPS, remove the password and save).',
   file_corrupt: (p) => `The file is damaged or incomplete (${p.detail}): send the original file again.`,
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
   zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,
@@ -17,7 +19,8 @@ export const MESSAGES_EN: Messages = {
   file_ignored: (p) => `File ignored: ${ignoreReasonText(p.reason, 'en')}.`,
   external_links_ignored: (p) => `The file has ${p.count} external link(s): ignored, the values saved in the file are used.`,
   macros_ignored: () => 'The file contains macros (VBA): they were not run and are ignored.',
-  formula_uncalculated: (p) => `The formula "${p.formula}" has no calculated value (saved by a tool that does not calculate): open it in Excel, recalculate and save.`,
+  formula_uncalculated: (p) =>
+    `${p.count} cell(s) hold a formula without a calculated value that PHU cannot compute itself (${p.cells}; for example "${p.formula}"), as the file was saved by a tool that does not calculate: open it in Excel, LibreOffice or WPS, recalculate and save.`,
   file_name_mismatch: (p) => `The file name "${p.actual}" does not match the unit in ThongTin ("${p.expected}"): the ThongTin unit is used.`,
   zip_entries_too_many: (p) => `The file holds too many parts (${p.count}, limit ${p.limit}): refused to protect the computer.`,
   xml_too_deep: (p) => `Part "${p.part}" of the file is nested too deeply (${p.depth} levels, limit ${p.limit}): refused to protect the computer.`,
@@ -26,6 +29,10 @@ export const MESSAGES_EN: Messages = {
   info_missing: (p) => `"${p.key}" is missing from the ThongTin sheet.`,
   form_mismatch: (p) => `Wrong form: expected "${p.expected}", the file says "${p.actual}".`,
   form_version_mismatch: (p) => `Wrong form version: expected "${p.expected}", the file says "${p.actual}".`,
+  key_row_missing: (p) =>
+    `There is no key row (row ${p.row}, the hidden row of column codes) and the column labels do not match the form, so the table cannot be read: use the original template, or copy the key row back from it.`,
+  key_row_read_by_labels: (p) =>
+    `The key row (row ${p.row}, the hidden row of column codes) was deleted: PHU read the table by the column labels in row ${p.labelRow}, which match the form. Use the original template next time.`,
   total_row_missing: () => 'The total row (unit code "TONG") is missing.',
   total_row_duplicate: (p) => `There is more than one total row (the first at ${p.first}).`,
   row_duplicate: (p) => `Code "${p.code}" appears twice (first at ${p.first}).`,
@@ -51,14 +58,14 @@ export const MESSAGES_EN: Messages = {
   reason_not_applicable: (p) => `Reason "${p.code}" does not apply to column "${p.column}": leave it blank.`,
   rule_exceeds: (p) => `"${p.left}" (${p.leftValue}) is greater than "${p.right}" (${p.rightValue}).`,
   rule_sum_mismatch: (p) => `${p.parts} add up to ${p.sum}, not "${p.total}" (${p.totalValue}).`,
-  balance_exceeds: (p) => `${p.indicator}: done + processed + declined = ${p.sum}, more than the target ${p.target}.`,
-  balance_short: (p) => `${p.indicator}: done + processed + declined = ${p.sum}, less than the target ${p.target} (cases not yet reviewed).`,
-  done_exceeds_target: (p) => `${p.indicator}: done (${p.done}) exceeds the target (${p.target}).`,
+  balance_exceeds: (p) => `${indicatorName(p.indicator, 'en')}: done + processed + declined = ${p.sum}, more than the target ${p.target}.`,
+  balance_short: (p) => `${indicatorName(p.indicator, 'en')}: done + processed + declined = ${p.sum}, less than the target ${p.target} (cases not yet reviewed).`,
+  done_exceeds_target: (p) => `${indicatorName(p.indicator, 'en')}: done (${p.done}) exceeds the target (${p.target}).`,
   target_mismatch: (p) => `The target in column "${p.column}" is ${p.submitted}, not the assigned ${p.assigned}.`,
-  rate_implausible: (p) => `${p.indicator}: the rate ${p.rate} is above ${p.limit}; check the figures.`,
+  rate_implausible: (p) => `${indicatorName(p.indicator, 'en')}: the rate ${p.rate} is above ${p.limit}; check the figures.`,
   decreased_since_previous: (p) => `Column "${p.column}" went down since the previous period (${p.previous} → ${p.current}), though figures are cumulative.`,
-  rate_without_base: (p) => `${p.indicator}: the rate says ${p.stated}, but ${p.done}/${p.target} has no rate (nothing to divide by): leave it blank, never 0% or 100%.`,
-  rate_stated_wrong: (p) => `${p.indicator}: the rate says ${p.stated}, but ${p.done}/${p.target} is ${p.computed}: PHU uses the recomputed rate.`,
+  rate_without_base: (p) => `${indicatorName(p.indicator, 'en')}: the rate says ${p.stated}, but ${p.done}/${p.target} has no rate (nothing to divide by): leave it blank, never 0% or 100%.`,
+  rate_stated_wrong: (p) => `${indicatorName(p.indicator, 'en')}: the rate says ${p.stated}, but ${p.done}/${p.target} is ${p.computed}: PHU uses the recomputed rate.`,
   target_column_unknown: (p) => `The target column key "${p.key}" is not part of the form (allowed: ${p.allowed}).`,
   target_split_mismatch: (p) => `Target "${p.column}" assigned to ${p.code} is ${p.assigned}, but the targets assigned to its units add up to ${p.sum}.`,
   child_missing: (p) => `${p.name} (${p.code}) has not reported.`,

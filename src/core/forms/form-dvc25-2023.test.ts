@@ -124,7 +124,7 @@ describe('Form DVC25-2023: the seed appendix typed in', () => {
     expect(r.findings[0]?.params).toEqual({ value: '0', allowed: 'Đã kết nối, Chưa kết nối' });
     expect(r.findings[1]?.message_vi).toBe('Hồ sơ trực tuyến: tỷ lệ ghi 100,00%, nhưng 1.700/1.706 đạt 99,65%: PHU dùng tỷ lệ tính lại.');
     expect(r.findings[2]?.message_vi).toBe('Hồ sơ trực tuyến: tỷ lệ ghi 0,00%, nhưng 0/0 không có tỷ lệ (không có số để chia): hãy để trống, không ghi 0% hay 100%.');
-    expect(r.findings[4]?.params).toEqual({ indicator: 'Hồ sơ trực tuyến', stated: '0,00%', done: '–', target: 0 });
+    expect(r.findings[4]?.params).toEqual({ indicator: 'online', stated: '0,00%', done: '–', target: 0 });
     // Rounded rates are not wrong: 4% for 3,86%, 65% for 64,71%.
     expect(r.ok).toBe(false);
   });

@@ -35,17 +35,17 @@ function checkRow(ind: IndicatorDef, read: TableRead, row: TableRow): Finding[] 
       const sum = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
       const t = target ?? 0;
       const at = cellOf(read, row, ind.target);
-      if (sum > t) findings.push(createFinding('balance_exceeds', { indicator: ind.label, sum, target: t }, at));
-      else if (sum < t) findings.push(createFinding('balance_short', { indicator: ind.label, sum, target: t }, at));
+      if (sum > t) findings.push(createFinding('balance_exceeds', { indicator: ind.key, sum, target: t }, at));
+      else if (sum < t) findings.push(createFinding('balance_short', { indicator: ind.key, sum, target: t }, at));
     }
   }
   if (done === null) return findings;
   if (!ind.mayExceed && done > (target ?? 0)) {
-    findings.push(createFinding('done_exceeds_target', { indicator: ind.label, done, target: target ?? 0 }, cellOf(read, row, ind.done)));
+    findings.push(createFinding('done_exceeds_target', { indicator: ind.key, done, target: target ?? 0 }, cellOf(read, row, ind.done)));
   }
   if (ind.plausibleMaxRate !== undefined && target !== null && target > 0 && done / target > ind.plausibleMaxRate) {
     findings.push(
-      createFinding('rate_implausible', { indicator: ind.label, rate: formatPercentVi(done / target), limit: formatPercentVi(ind.plausibleMaxRate) }, cellOf(read, row, ind.done)),
+      createFinding('rate_implausible', { indicator: ind.key, rate: formatPercentVi(done / target), limit: formatPercentVi(ind.plausibleMaxRate) }, cellOf(read, row, ind.done)),
     );
   }
   return findings;

@@ -28,7 +28,7 @@ describe('checkStatedRates', () => {
   it('warns about a typed rate the figures do not give, naming both', () => {
     const r = check(rateAt, exact + 0.02);
     expect(where(r)).toEqual([`rate_stated_wrong warning SoLieu!${rateAt}`]);
-    expect(r.findings[0]?.params).toMatchObject({ indicator: 'Căn cước công dân', done, target });
+    expect(r.findings[0]?.params).toMatchObject({ indicator: 'cccd', done, target });
     expect(r.ok).toBe(true);
   });
 

@@ -32,11 +32,11 @@ export function checkStatedRates(book: WorkbookGrid, indicators: readonly Indica
       const actual = rate(done, target);
       const at = cellOf(read, row, ind.rateColumn);
       if (actual === null) {
-        findings.push(createFinding('rate_without_base', { indicator: ind.label, stated: formatPercentVi(stated), done: done ?? '–', target: target ?? '–' }, at));
+        findings.push(createFinding('rate_without_base', { indicator: ind.key, stated: formatPercentVi(stated), done: done ?? '–', target: target ?? '–' }, at));
         continue;
       }
       const wrong = Math.abs(stated - actual) > ROUNDING || (stated >= 1 && actual < 1) || (stated <= 0 && actual > 0);
-      if (wrong) findings.push(createFinding('rate_stated_wrong', { indicator: ind.label, stated: formatPercentVi(stated), done: done ?? 0, target: target ?? 0, computed: formatPercentVi(actual) }, at));
+      if (wrong) findings.push(createFinding('rate_stated_wrong', { indicator: ind.key, stated: formatPercentVi(stated), done: done ?? 0, target: target ?? 0, computed: formatPercentVi(actual) }, at));
     }
   }
   return findings;

@@ -39,7 +39,8 @@ export function showNumber(n: number): string {
 /** The finding for a cell that holds an Excel error or an uncalculated formula, if it does. */
 function cellTrouble(v: Scalar, at: FindingLocation): Finding | undefined {
   if (isCellError(v)) return createFinding('cell_error', { value: v.error }, at);
-  if (isUncalculated(v)) return createFinding('formula_uncalculated', { formula: v.uncalculated }, at);
+  // One per cell here; validateSubmission gathers them into one finding per file.
+  if (isUncalculated(v)) return createFinding('formula_uncalculated', { formula: v.uncalculated, count: 1, cells: at.cell === undefined ? (at.sheet ?? '') : `${at.sheet ?? ''}!${at.cell}` }, at);
   return undefined;
 }
 

@@ -40,15 +40,28 @@ export function readTable(book: WorkbookGrid, def: TableDef, canonical: (code: s
     return { def, sheet, found: false, table: { sheet, columns: {}, rows: [] }, unreadable, findings };
   }
 
-  const keyRow = locateKeyRow(grid, def);
-  const shift = keyRow - (def.keyRow - 1);
-  const columns: Record<string, number> = {};
-  const keyCells = grid.rows[keyRow] ?? [];
-  keyCells.forEach((v, c) => {
-    if (typeof v !== 'string') return;
-    const k = normalizeCode(v).toLowerCase();
-    if (k !== '' && columns[k] === undefined) columns[k] = c;
-  });
+  const located = locateKeyRow(grid, def);
+  let keyRow = located ?? def.keyRow - 1;
+  let firstData = def.firstDataRow - 1 + (keyRow - (def.keyRow - 1));
+  let columns: Record<string, number> = {};
+  if (located === undefined) {
+    // No key row at all (deleted in a spreadsheet program): the labels say where the columns are, when they are the form's.
+    const byLabels = columnsByLabels(grid, def);
+    if (!byLabels) {
+      findings.push(createFinding('key_row_missing', { row: def.keyRow }, { sheet, cell: cellAddress(def.keyRow - 1, 0) }));
+      return { def, sheet, found: false, table: { sheet, columns: {}, rows: [] }, unreadable, findings };
+    }
+    findings.push(createFinding('key_row_read_by_labels', { row: def.keyRow, labelRow: byLabels.labelRow + 1 }, { sheet, cell: cellAddress(byLabels.labelRow, 0) }));
+    columns = byLabels.columns;
+    keyRow = byLabels.labelRow;
+    firstData = byLabels.labelRow + (def.firstDataRow - def.keyRow);
+  } else {
+    (grid.rows[keyRow] ?? []).forEach((v, c) => {
+      if (typeof v !== 'string') return;
+      const k = normalizeCode(v).toLowerCase();
+      if (k !== '' && columns[k] === undefined) columns[k] = c;
+    });
+  }
   def.columns.forEach((col, i) => {
     if (columns[col.key] === undefined) findings.push(createFinding('column_missing', { key: col.key }, { sheet, cell: cellAddress(keyRow, i) }));
   });
@@ -65,7 +78,6 @@ export function readTable(book: WorkbookGrid, def: TableDef, canonical: (code: s
   let total: TableRow | undefined;
   let totalCell: string | undefined;
   const firstSeen = new Map<string, string>();
-  const firstData = def.firstDataRow - 1 + shift;
   for (let r = firstData; r < grid.rows.length; r++) {
     const cell = (col: number | undefined): ReturnType<typeof cellAt> => (col === undefined ? null : cellAt(grid, r, col));
     const watched = [codeCol, nameCol, ...counts.map((c) => known[c.key]), ...texts.map((c) => known[c.key])];
@@ -107,7 +119,8 @@ export function readTable(book: WorkbookGrid, def: TableDef, canonical: (code: s
       const raw = cell(known[col.key]);
       if (item?.only && !item.only.includes(col.key)) {
         values[col.key] = null;
-        if (!isBlank(raw)) {
+        // A 0 says "none", as a blank does; only a figure is an error there.
+        if (!isBlank(raw) && raw !== 0) {
           findings.push(createFinding('reason_not_applicable', { code, column: col.key }, at));
           unreadable.add(at.cell);
         }
@@ -150,12 +163,43 @@ export function readTable(book: WorkbookGrid, def: TableDef, canonical: (code: s
  * The key row: where the form puts it, or, when a person inserted or deleted
  * rows above it, the first row near the top that holds the key column's key.
  */
-function locateKeyRow(grid: SheetGrid, def: TableDef): number {
+function locateKeyRow(grid: SheetGrid, def: TableDef): number | undefined {
   const expected = def.keyRow - 1;
   const holdsKey = (r: number): boolean => (grid.rows[r] ?? []).some((v) => typeof v === 'string' && normalizeCode(v).toLowerCase() === def.keyColumn);
   if (holdsKey(expected)) return expected;
   for (let r = 0; r < Math.min(KEY_ROW_SEARCH, grid.rows.length); r++) if (holdsKey(r)) return r;
-  return expected;
+  return undefined;
+}
+
+/**
+ * The columns found by the form's labels, on the first row near the top
+ * where every column of the form is found exactly once by its label (and,
+ * where the form has a group row above, by its group, which a merged
+ * heading gives only to its first cell): undefined when no row does.
+ */
+function columnsByLabels(grid: SheetGrid, def: TableDef): { labelRow: number; columns: Record<string, number> } | undefined {
+  const groupOffset = def.groupRow !== undefined ? def.labelRow - def.groupRow : undefined;
+  const all = [...def.columns, ...def.computed];
+  for (let r = 0; r < Math.min(KEY_ROW_SEARCH, grid.rows.length); r++) {
+    const cells = grid.rows[r] ?? [];
+    const groupCells = groupOffset !== undefined ? (grid.rows[r - groupOffset] ?? []) : [];
+    const columns: Record<string, number> = {};
+    let group = '';
+    let ambiguous = false;
+    cells.forEach((v, c) => {
+      const g = groupCells[c];
+      if (typeof g === 'string' && g.trim() !== '') group = g;
+      if (typeof v !== 'string' || v.trim() === '') return;
+      const matches = all.filter((col) => sameName(col.label, v) && (groupOffset === undefined || col.group === undefined || sameName(col.group, group)));
+      if (matches.length > 1) ambiguous = true;
+      const col = matches[0];
+      if (!col) return;
+      if (columns[col.key] !== undefined) ambiguous = true;
+      else columns[col.key] = c;
+    });
+    if (!ambiguous && def.columns.every((col) => columns[col.key] !== undefined)) return { labelRow: r, columns };
+  }
+  return undefined;
 }
 
 /** The form's spelling of an enum value (case, spaces, Unicode forgiven); the text itself for free text columns. */

@@ -7,9 +7,14 @@ export function cellOf(read: TableRead, row: TableRow, key: string): { sheet: st
   return { sheet: read.sheet, cell: cellAddress(row.row, read.table.columns[key] ?? 0) };
 }
 
-/** True when the row's column holds a readable value (or is blank). */
+/**
+ * True when the row's column holds a readable value (or is blank). For the
+ * total row, also that every row it sums is readable in that column: a
+ * total over a figure typed as text would only repeat that cell's finding.
+ */
 export function readable(read: TableRead, row: TableRow, key: string): boolean {
-  return read.table.columns[key] !== undefined && !read.unreadable.has(cellOf(read, row, key).cell);
+  if (read.table.columns[key] === undefined || read.unreadable.has(cellOf(read, row, key).cell)) return false;
+  return row !== read.table.total || read.table.rows.every((r) => !read.unreadable.has(cellOf(read, r, key).cell));
 }
 
 /** The data rows and then the total row, for checks that hold on every row. */

@@ -137,4 +137,38 @@ describe('validateSubmission: structure', () => {
     expect(r.findings.find((f) => f.code === 'reason_not_applicable')?.params).toEqual({ code: 'R15', column: 'cccd' });
     expect(r.submission.tables['LyDo']?.rows.find((x) => x.code === 'R15')?.values['cccd']).toBeNull();
   });
+
+  it('takes a 0 typed for a reason that does not apply as a blank', () => {
+    const r = check(setCells(valid, 'LyDo', { C17: 0 }));
+    expect(r.findings).toEqual([]);
+    expect(r.submission.tables['LyDo']?.rows.find((x) => x.code === 'R15')?.values['cccd']).toBeNull();
+    expect(where(check(setCells(valid, 'LyDo', { C17: '0' })))).toEqual(['reason_not_applicable error LyDo!C17']);
+  });
+
+  describe('a deleted key row', () => {
+    const withoutKeyRow = (book: WorkbookGrid, sheet: string, keyRow: number): WorkbookGrid => editRows(book, sheet, (rows) => rows.filter((_, i) => i !== keyRow - 1));
+
+    it('is one warning, and the table is read by the form labels, figures unchanged', () => {
+      const r = check(withoutKeyRow(withoutKeyRow(valid, 'SoLieu', 3), 'LyDo', 2));
+      expect(where(r)).toEqual(['key_row_read_by_labels warning SoLieu!A2', 'key_row_read_by_labels warning LyDo!A1']);
+      expect(r.findings[0]?.params).toEqual({ row: 3, labelRow: 2 });
+      expect(r.ok).toBe(true);
+      expect(r.submission.tables['SoLieu']?.total?.values).toEqual(check(valid).submission.tables['SoLieu']?.total?.values);
+      expect(r.submission.tables['LyDo']?.rows).toHaveLength(15);
+    });
+
+    it('is read by labels with a column inserted before the figures too', () => {
+      const inserted = editRows(withoutKeyRow(valid, 'SoLieu', 3), 'SoLieu', (rows) => rows.map((row, i) => [...row.slice(0, 3), i === 1 ? 'Ghi chú' : null, ...row.slice(3)]));
+      const r = check(inserted);
+      expect(where(r)).toEqual(['key_row_read_by_labels warning SoLieu!A2']);
+      expect(r.submission.tables['SoLieu']?.columns['cccd_target']).toBe(4);
+    });
+
+    it('is one error, with no finding about columns or the total row, when the labels are not the form\'s', () => {
+      const relabelled = setCells(withoutKeyRow(valid, 'SoLieu', 3), 'SoLieu', { E2: 'Số liệu', I2: 'Số liệu' });
+      const r = check(relabelled);
+      expect(where(r)).toEqual(['key_row_missing error SoLieu!A3']);
+      expect(r.ok).toBe(false);
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { hasErrors, locateFinding, type Finding } from '../findings/finding';
+import { createFinding, hasErrors, locateFinding, type Finding } from '../findings/finding';
+import { computeFormulas } from '../formula/compute-formulas';
 import type { WorkbookGrid } from '../grid/sheet-grid';
 import type { ParsedTable, Submission } from '../submission/submission';
 import { checkAgainstContext } from './check-against-context';
@@ -19,13 +20,16 @@ import type { ValidationContext, ValidationResult } from './validation-context';
  * and never stops at the first problem: the submission is parsed as well as
  * it can be (so the add-in can point at cells) and every finding is
  * returned, located by sheet and A1 cell, in the order the checks ran.
- * Text in cells is kept as text, never evaluated.
+ * Text in cells is kept as text, never evaluated. Formulas a file holds
+ * without their results (openpyxl) are computed where PHU can (SUM, + -);
+ * the others are reported once, with their cells.
  *
  * @example
  * const { ok, findings } = validateSubmission(grid, { form: FORM_4PHU_2024, registry: nationalRegistry(), file: 'thac-mo.xlsx' });
  */
-export function validateSubmission(book: WorkbookGrid, ctx: ValidationContext): ValidationResult {
+export function validateSubmission(file: WorkbookGrid, ctx: ValidationContext): ValidationResult {
   const { form, registry } = ctx;
+  const book = computeFormulas(file);
   const infoRead = readInfo(book, form);
   const infoCheck = checkInfo(infoRead, ctx);
   const { unit } = infoCheck;
@@ -52,6 +56,30 @@ export function validateSubmission(book: WorkbookGrid, ctx: ValidationContext): 
   const submission: Submission = { info: infoCheck.info, tables };
   const unitCode = infoCheck.info.unit_code;
   const location = { ...(ctx.file !== undefined ? { file: ctx.file } : {}), ...(unitCode !== undefined ? { unitCode } : {}) };
-  const located = Object.keys(location).length > 0 ? findings.map((f) => locateFinding(f, location)) : findings;
+  const gathered = gatherUncalculated(findings);
+  const located = Object.keys(location).length > 0 ? gathered.map((f) => locateFinding(f, location)) : gathered;
   return { submission, findings: located, ok: !hasErrors(located) };
+}
+
+/** At most this many cells are named in the one finding about formulas PHU could not compute. */
+const LISTED_CELLS = 20;
+
+/**
+ * The findings with every `formula_uncalculated` replaced by one, at the
+ * first such cell, counting and listing them: a file saved without results
+ * has the problem once, not once per cell.
+ */
+function gatherUncalculated(findings: readonly Finding[]): Finding[] {
+  const cells = findings.filter((f) => f.code === 'formula_uncalculated');
+  if (cells.length <= 1) return [...findings];
+  const first = cells[0] as Extract<Finding, { code: 'formula_uncalculated' }>;
+  const listed = cells.slice(0, LISTED_CELLS).map((f) => (f.cell === undefined ? (f.sheet ?? '') : `${f.sheet ?? ''}!${f.cell}`));
+  const more = cells.length > LISTED_CELLS ? `, … (+${cells.length - LISTED_CELLS})` : '';
+  const one = createFinding('formula_uncalculated', { formula: first.params.formula, count: cells.length, cells: listed.join(', ') + more }, { ...(first.sheet !== undefined ? { sheet: first.sheet } : {}), ...(first.cell !== undefined ? { cell: first.cell } : {}) });
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.code !== 'formula_uncalculated') out.push(f);
+    else if (f === first) out.push(one);
+  }
+  return out;
 }

@@ -46,13 +46,13 @@ describe('validateSubmission: balance and plausibility', () => {
   it('reports done + processed + declined above the target as an error, on the row and the total', () => {
     const r = check(setCells(valid, 'SoLieu', { G4: so('G4') + 5, G8: so('G8') + 5 }));
     expect(where(r)).toEqual(['balance_exceeds error SoLieu!D4', 'balance_exceeds error SoLieu!D8']);
-    expect(r.findings[0]?.params).toEqual({ indicator: 'Căn cước công dân', sum: so('D4') + 5, target: so('D4') });
+    expect(r.findings[0]?.params).toEqual({ indicator: 'cccd', sum: so('D4') + 5, target: so('D4') });
   });
 
   it('warns when cases are not all accounted for yet', () => {
     const r = check(setCells(valid, 'SoLieu', { K5: so('K5') - 1, K8: so('K8') - 1 }));
     expect(where(r)).toEqual(['balance_short warning SoLieu!H5', 'balance_short warning SoLieu!H8']);
-    expect(r.findings[0]?.params).toEqual({ indicator: 'Định danh điện tử', sum: so('H5') - 1, target: so('H5') });
+    expect(r.findings[0]?.params).toEqual({ indicator: 'ddt', sum: so('H5') - 1, target: so('H5') });
     expect(r.ok).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe('validateSubmission: balance and plausibility', () => {
     const done = so('D4') + 1;
     const r = check(setCells(valid, 'SoLieu', { E4: done, E8: so('E8') - so('E4') + done }));
     expect(where(r)).toEqual(['balance_exceeds error SoLieu!D4', 'done_exceeds_target error SoLieu!E4', 'balance_exceeds error SoLieu!D8']);
-    expect(r.findings[1]?.params).toEqual({ indicator: 'Căn cước công dân', done, target: so('D4') });
+    expect(r.findings[1]?.params).toEqual({ indicator: 'cccd', done, target: so('D4') });
   });
 
   it('lets 4G phones exceed their target, and warns above 200%', () => {
@@ -69,7 +69,7 @@ describe('validateSubmission: balance and plausibility', () => {
     const wild = so('L4') * 2 + 1;
     const r = check(setCells(valid, 'SoLieu', { M4: wild, M8: so('M8') - so('M4') + wild }));
     expect(where(r)).toEqual(['rate_implausible warning SoLieu!M4']);
-    expect(r.findings[0]?.params).toEqual({ indicator: 'Điện thoại thông minh 4G', rate: '201,41%', limit: '200,00%' });
+    expect(r.findings[0]?.params).toEqual({ indicator: 'phone4g', rate: '201,41%', limit: '200,00%' });
     expect(so('L4')).toBe(71);
   });
 });

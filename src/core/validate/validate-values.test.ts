@@ -22,6 +22,12 @@ const num = (address: string): number => getCell(valid, 'SoLieu', address) as nu
 const phoneDone = (value: Scalar, counted: number): ValidationResult => check(setCells(valid, 'SoLieu', { M4: value, M8: num('M8') - num('M4') + counted }));
 
 describe('validateSubmission: numbers', () => {
+  it('reports a target typed as text once, without the balance of a total that could not count it', () => {
+    // H4 is the first village's eID target; the total row's H8 is what a SUM gives without it.
+    const r = check(setCells(valid, 'SoLieu', { H4: String(num('H4')), H8: num('H8') - num('H4') }));
+    expect(where(r)).toEqual(['number_as_text error SoLieu!H4']);
+  });
+
   it.each([
     ['1.234', 1234],
     [' 12 ', 12],
@@ -56,9 +62,16 @@ describe('validateSubmission: numbers', () => {
     expect(err.findings[0]?.params).toEqual({ value: '#REF!' });
     const div = check(setCell(valid, 'SoLieu', 'M8', { error: '#DIV/0!' }));
     expect(where(div)).toEqual(['cell_error error SoLieu!M8']);
-    const unc = check(setCell(valid, 'SoLieu', 'M8', { uncalculated: 'SUM(M4:M7)' }));
+    // A SUM saved without its result is computed: the total is checked as if Excel had saved it.
+    expect(check(setCell(valid, 'SoLieu', 'M8', { uncalculated: 'SUM(M4:M7)' })).findings).toEqual([]);
+    const wrongSum = check(setCell(valid, 'SoLieu', 'M8', { uncalculated: 'SUM(M4:M6)' }));
+    expect(where(wrongSum)).toEqual(['total_mismatch error SoLieu!M8']);
+    const unc = check(setCell(valid, 'SoLieu', 'M8', { uncalculated: 'VLOOKUP(B8,A1:M7,13,0)' }));
     expect(where(unc)).toEqual(['formula_uncalculated error SoLieu!M8']);
-    expect(unc.findings[0]?.params).toEqual({ formula: 'SUM(M4:M7)' });
+    expect(unc.findings[0]?.params).toEqual({ formula: 'VLOOKUP(B8,A1:M7,13,0)', count: 1, cells: 'SoLieu!M8' });
+    const two = check(setCell(setCell(valid, 'SoLieu', 'M8', { uncalculated: 'ROUND(M7,0)' }), 'SoLieu', 'L8', { uncalculated: 'Other!L8' }));
+    expect(where(two)).toEqual(['formula_uncalculated error SoLieu!L8']);
+    expect(two.findings[0]?.params).toEqual({ formula: 'Other!L8', count: 2, cells: 'SoLieu!L8, SoLieu!M8' });
   });
 
   it('reports other text, booleans and dates in a count cell, keeping text as text', () => {

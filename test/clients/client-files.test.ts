@@ -1,0 +1,149 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
+import { nationalRegistry } from '../../src/core/units/national-registry';
+import { validateSubmission } from '../../src/core/validate/validate-submission';
+import { binhPhuocDistrictFigures } from '../../src/sample/binh-phuoc-districts';
+import { generateProvince } from '../../src/sample/generate-province';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
+import { runCli, tempDir } from '../cli/run-cli';
+
+/**
+ * Files communes really send, made by scripts/make-client-fixtures.sh from
+ * the demo's district 693 (Huyện Bù Đốp) with LibreOffice Calc 7.4 and
+ * openpyxl: each is read with the demo's figures, or refused at the right
+ * cell, and the district's folder consolidates to the demo's totals.
+ */
+const form = FORM_4PHU_2024;
+const registry = nationalRegistry();
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'clients');
+const DISTRICT = path.join(FIXTURES, '693 Huyện Bù Đốp');
+/**
+ * Calc writes an empty last row (1,048,576) into an .xlsx once a row was
+ * deleted; counting only the cells that exist is the .xlsx reader's own
+ * change, so these tests lift the cell limit rather than depend on it.
+ */
+const LIMITS = { maxCellsPerSheet: 20_000_000 };
+
+/** The demo's figures, as `phu demo` generates them (same options, same seed). */
+function demoFigures(): { commune: (code: string) => Readonly<Record<string, number>>; district: Readonly<Record<string, number>> } {
+  const communes = registry.children('688').map((c) => c.code);
+  const pick = (i: number): string[] => (communes[i] === undefined ? [] : [communes[i]]);
+  const generated = generateProvince({
+    rootCode: '70',
+    registry,
+    form,
+    period: 'TK',
+    fixed: binhPhuocDistrictFigures(),
+    faults: { late: pick(1), staleDuplicate: pick(2), invalid: pick(3), missing: pick(communes.length - 1) },
+  });
+  const district = generated.figures.get('693')?.values;
+  if (!district) throw new Error('no figures for 693');
+  return {
+    commune: (code) => {
+      const c = generated.communes.find((x) => x.unit.code === code);
+      if (!c) throw new Error(`no commune ${code}`);
+      return c.figures.values;
+    },
+    district,
+  };
+}
+
+async function check(file: string): Promise<ReturnType<typeof validateSubmission> & { readFindings: string[] }> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const read = await readWorkbook(bytes, { limits: LIMITS });
+  const readFindings = read.findings.map((f) => f.code);
+  if (!read.book) return { submission: { info: {}, tables: {} }, findings: read.findings, ok: false, readFindings };
+  const result = validateSubmission(read.book, { form, registry, file: path.basename(file), expect: { period: 'TK' } });
+  return { ...result, readFindings };
+}
+
+const codesAt = (r: { findings: readonly { code: string; sheet?: string; cell?: string }[] }): string[] => r.findings.map((f) => `${f.code} ${f.sheet ?? ''}!${f.cell ?? ''}`);
+
+describe('files made by LibreOffice Calc and openpyxl', () => {
+  const figures = demoFigures();
+
+  it.each([
+    ['693 Huyện Bù Đốp/25308 Thị trấn Thanh Bình.xls', []],
+    ['693 Huyện Bù Đốp/25309 Xã Hưng Phước.ods', []],
+    ['693 Huyện Bù Đốp/25310 Xã Phước Thiện.xlsx', []],
+    ['693 Huyện Bù Đốp/25312 Xã Thiện Hưng.xlsx', []],
+    ['693 Huyện Bù Đốp/25315 Xã Thanh Hòa.xlsx', ['key_row_read_by_labels SoLieu!A2']],
+    ['693 Huyện Bù Đốp/25318 Xã Tân Thành.xlsx', []],
+    ['693 Huyện Bù Đốp/25321 Xã Tân Tiến.xlsx', []],
+    ['more/25310 row deleted.xls', []],
+    ['more/25312 column inserted.ods', []],
+    ['more/25315 key row deleted.ods', ['key_row_read_by_labels SoLieu!A2', 'key_row_read_by_labels LyDo!A1']],
+    ['more/25321 hand-made sums.xlsx', []],
+  ] as const)('%s is read with the original figures', async (name, warnings) => {
+    const r = await check(path.join(FIXTURES, name));
+    expect(codesAt(r)).toEqual(warnings);
+    expect(r.ok).toBe(true);
+    const code = /(\d{5})/.exec(name)?.[1] ?? '';
+    expect(r.submission.info.unit_code).toBe(code);
+    expect(r.submission.tables['SoLieu']?.total?.values).toEqual(figures.commune(code));
+  });
+
+  it.each([
+    ['25308 number as text.xlsx', ['number_as_text SoLieu!H4']],
+    ['25308 formula not computable.xlsx', ['formula_uncalculated SoLieu!E7']],
+    ['25309 reason not applicable.xlsx', ['reason_not_applicable LyDo!C17']],
+    ['25310 key row deleted, labels changed.xlsx', ['key_row_missing SoLieu!A3']],
+    ['25310 csv.csv', ['file_not_workbook !']],
+    ['25310 password.ods', ['file_encrypted !']],
+    ['25310 password.xls', ['file_encrypted !']],
+  ] as const)('rejected/%s is refused at the right place, and only there', async (name, errors) => {
+    const r = await check(path.join(FIXTURES, 'rejected', name));
+    expect(codesAt(r)).toEqual(errors);
+    expect(r.ok).toBe(false);
+  });
+
+  it('a formula PHU cannot compute is named once, with its cell', async () => {
+    const r = await check(path.join(FIXTURES, 'rejected', '25308 formula not computable.xlsx'));
+    expect(r.findings[0]?.params).toEqual({ formula: 'SUMIF(B4:B6,"<>",E4:E6)', count: 1, cells: 'SoLieu!E7' });
+  });
+
+  it('the folder of the district consolidates to the demo totals, every commune used', async () => {
+    const tmp = await tempDir('phu-clients-');
+    try {
+      const run = await runCli(['consolidate', DISTRICT, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir, {
+        PHU_MAX_CELLS_PER_SHEET: String(LIMITS.maxCellsPerSheet),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const summary = JSON.parse(await fs.readFile(path.join(tmp.dir, 'tom-tat.json'), 'utf8')) as {
+        completeness: Record<string, number>;
+        total: { values: Record<string, number> };
+        sources: { file: string; status: string }[];
+      };
+      expect(summary.completeness).toMatchObject({ expected: 7, onTime: 7, late: 0, missing: 0, invalid: 0 });
+      expect(summary.sources.map((s) => s.status)).toEqual(Array(7).fill('used'));
+      expect(summary.total.values).toEqual(figures.district);
+    } finally {
+      await tmp.remove();
+    }
+  });
+
+  it('a commune whose only file is refused is Không hợp lệ with that file and its error, never Chưa nộp', async () => {
+    const tmp = await tempDir('phu-clients-');
+    try {
+      const folder = path.join(tmp.dir, '693');
+      await fs.mkdir(folder);
+      for (const f of await fs.readdir(DISTRICT)) if (!f.startsWith('25308')) await fs.copyFile(path.join(DISTRICT, f), path.join(folder, f));
+      await fs.copyFile(path.join(FIXTURES, 'rejected', '25310 password.xls'), path.join(folder, '25308 Thị trấn Thanh Bình.xls'));
+      const run = await runCli(['consolidate', folder, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir, {
+        PHU_MAX_CELLS_PER_SHEET: String(LIMITS.maxCellsPerSheet),
+      });
+      expect(run.stdout).toContain('Không hợp lệ:\n  Thị trấn Thanh Bình (25308): "25308 Thị trấn Thanh Bình.xls": Tệp được mã hóa bằng mật khẩu');
+      expect(run.stdout).not.toContain('Chưa nộp:');
+      const summary = JSON.parse(await fs.readFile(path.join(tmp.dir, 'tom-tat.json'), 'utf8')) as {
+        completeness: Record<string, number>;
+        children: { code: string; status: string; file: string | null; firstError: { code: string } | null }[];
+      };
+      expect(summary.completeness).toMatchObject({ expected: 7, onTime: 6, missing: 0, invalid: 1 });
+      expect(summary.children.find((c) => c.code === '25308')).toMatchObject({ status: 'invalid', file: '25308 Thị trấn Thanh Bình.xls', firstError: { code: 'file_encrypted' } });
+    } finally {
+      await tmp.remove();
+    }
+  });
+});
