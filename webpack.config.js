@@ -13,8 +13,6 @@ const DEV_URL = 'https://localhost:3000/';
 /** Where dist/ is served from in production; set PHU_ADDIN_URL when building for a real host. */
 const PROD_URL = withSlash(process.env.PHU_ADDIN_URL || 'https://addin.phu.example/');
 const FUNCTIONS_ENTRY = './src/addin/functions/functions.ts';
-/** Graph sign-in settings the pane is built with (docs/graph.md); empty when not set, and the pane says what to configure. */
-const GRAPH_SETTINGS = ['PHU_GRAPH_CLIENT_ID', 'PHU_GRAPH_TENANT', 'PHU_GRAPH_REDIRECT_URI', 'PHU_GRAPH_SCOPES'];
 
 function withSlash(u) {
   return u.endsWith('/') ? u : `${u}/`;
@@ -91,7 +89,6 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts')),
       new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/addin/browser/buffer-browser.ts'), 'Buffer'] }),
-      new webpack.DefinePlugin(Object.fromEntries(GRAPH_SETTINGS.map((k) => [`process.env.${k}`, JSON.stringify(process.env[k] || '')]))),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: 'functions.json' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

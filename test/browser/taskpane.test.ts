@@ -242,7 +242,7 @@ describe('task pane in headless Chromium', () => {
     expect(names).toEqual(communes.map((c) => `${c.code} ${c.name}.xlsx`));
     expect(await page.textContent('[data-testid="unit-templates-note"]')).toContain(`1/${String(communes.length)} có chỉ tiêu điền sẵn`);
     // Not configured for SharePoint: the pane says what to configure instead of failing.
-    expect(await page.textContent('[data-testid="template-browser"] [data-testid="sp-problem"]')).toContain('PHU_GRAPH_CLIENT_ID');
+    expect(await page.textContent('[data-testid="template-browser"] [data-testid="sp-problem"]')).toContain('Hãy nhờ cán bộ công nghệ thông tin');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="unit-template"] [data-testid="template-download"]')]);
     expect(download.suggestedFilename()).toBe(`${first.code} ${first.name}.xlsx`);
     const path = await download.path();
@@ -275,7 +275,8 @@ describe('task pane in headless Chromium', () => {
     await page.click('[data-testid="tab-consolidate"]');
     // Not configured for SharePoint: choosing it explains what to configure.
     await page.check('[data-testid="source-sharepoint"]');
-    expect(await page.textContent('[data-testid="source-browser"] [data-testid="sp-problem"]')).toContain('PHU_GRAPH_CLIENT_ID');
+    expect(await page.textContent('[data-testid="source-browser"] [data-testid="sp-problem"]')).toContain('tên miền tổ chức (tenant) và mã ứng dụng (client id)');
+    expect(await page.textContent('body')).not.toMatch(/PHU_GRAPH|npm|docs\//);
     await page.check('[data-testid="source-local"]');
     await page.setInputFiles('[data-testid="pick-files"]', files);
     await page.setInputFiles('[data-testid="pick-previous"]', { name: '688 Thị xã Phước Long D1.xlsx', mimeType: XLSX, buffer: previous });

@@ -59,6 +59,8 @@ interface Session {
 }
 
 const UNIT = 320 * 1024;
+/** The document library's name in every webUrl. */
+export const LIBRARY_NAME = 'Tài liệu';
 const MAX_PAGE = 200;
 
 function error(status: number, code: string, message = code, extra: Record<string, string> = {}): Reply {
@@ -394,8 +396,9 @@ export class GraphTestServer {
     return `${this.filesBase}/download/${token}`;
   }
 
-  private webUrl(drive: TestDriveStore, node: StoredNode): string {
-    return `${this.filesBase}/sites/phu/${encodeURIComponent(drive.driveId)}/${drive.pathOf(node).map(encodeURIComponent).join('/')}`;
+  /** Like SharePoint's: the site, then the library's name ("Tài liệu"), then the folders. */
+  webUrl(drive: TestDriveStore, node: StoredNode): string {
+    return `${this.filesBase}/sites/${encodeURIComponent(drive.driveId)}/${[LIBRARY_NAME, ...drive.pathOf(node)].map(encodeURIComponent).join('/')}`;
   }
 
   private itemJson(drive: TestDriveStore, node: StoredNode): Record<string, unknown> {

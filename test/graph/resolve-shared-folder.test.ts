@@ -1,7 +1,7 @@
 import { DriveError } from '../../src/core/ports/drive';
 import { staticTokenSource } from '../../src/drive/graph/graph-token-source';
 import { encodeSharingUrl, resolveSharedFolder } from '../../src/drive/graph/resolve-shared-folder';
-import { GraphTestServer } from './graph-test-server';
+import { GraphTestServer, LIBRARY_NAME } from './graph-test-server';
 import { createHttpsFetch } from './https-fetch';
 import { createTestCertificates, type TestCertificates } from './test-certificates';
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const resolve = (link: string, token = TOKEN) => resolveSharedFolder(link, { tokens: staticTokenSource(token), baseUrl: server.apiBase, fetch: httpsFetch, retry: { baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5_000, requestTimeoutMs: 5_000 } });
-const linkOf = (path: string): string => `${server.filesBase}/sites/phu/${encodeURIComponent(DRIVE)}/${path.split('/').map(encodeURIComponent).join('/')}`;
+const linkOf = (path: string): string => `${server.filesBase}/sites/${encodeURIComponent(DRIVE)}/${[LIBRARY_NAME, ...path.split('/')].map(encodeURIComponent).join('/')}`;
 
 describe('encodeSharingUrl', () => {
   it('is u! and unpadded base64url of the UTF-8 URL, as Graph documents', () => {
@@ -48,7 +48,7 @@ describe('resolveSharedFolder (loopback Graph shares API)', () => {
 
   it('opens a file link as the file’s folder and the library link as its root', async () => {
     await expect(resolve(linkOf(`${FOLDER}/25216 Xã Long Giang.xlsx`))).resolves.toMatchObject({ driveId: DRIVE, folder: FOLDER });
-    await expect(resolve(`${server.filesBase}/sites/phu/${encodeURIComponent(DRIVE)}/`)).resolves.toMatchObject({ driveId: DRIVE, folder: '' });
+    await expect(resolve(`${server.filesBase}/sites/${encodeURIComponent(DRIVE)}/${encodeURIComponent(LIBRARY_NAME)}/`)).resolves.toMatchObject({ driveId: DRIVE, folder: '', name: LIBRARY_NAME });
   });
 
   it('asks the library for the path when the share answer leaves it out', async () => {

@@ -50,6 +50,15 @@ function cleanLink(link: string): string {
   return url.href;
 }
 
+/** A library root's name is `root`: its address names it ("Shared Documents", "Tài liệu"). */
+function lastSegment(webUrl: string): string {
+  try {
+    return decodeURIComponent(new URL(webUrl).pathname.replace(/\/+$/, '').split('/').pop() ?? '') || 'OneDrive';
+  } catch {
+    return 'OneDrive';
+  }
+}
+
 /**
  * Opens a SharePoint or OneDrive folder from its link (the address bar's or
  * a "Copy link" one) through Graph's shares API, so a person never needs a
@@ -73,7 +82,7 @@ export async function resolveSharedFolder(link: string, options: ResolveSharedFo
     item = parseGraphBody(graphItemSchema, await readJson(again, doing), 'mục được chia sẻ');
   }
   const parent = folderFromParentPath(item.parentReference?.path);
-  if (item.root !== undefined) return { driveId, folder: '', name: item.name, webUrl: item.webUrl ?? url };
+  if (item.root !== undefined) return { driveId, folder: '', name: lastSegment(item.webUrl ?? url), webUrl: item.webUrl ?? url };
   if (item.folder === undefined) return { driveId, folder: parent, name: parent.split('/').pop() ?? '', webUrl: item.webUrl ?? url };
   return { driveId, folder: parent === '' ? item.name : `${parent}/${item.name}`, name: item.name, webUrl: item.webUrl ?? url };
 }
