@@ -46,6 +46,21 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * functions.json's helpUrl points at the dev server as the manifest does;
+ * a production build rewrites it the same way.
+ */
+class RewriteFunctionsJson {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PhuRewriteFunctionsJson', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PhuRewriteFunctionsJson', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
+        const asset = assets['functions.json'];
+        if (asset) compilation.updateAsset('functions.json', new webpack.sources.RawSource(rewriteUrls(asset.source().toString())));
+      });
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -90,6 +105,7 @@ module.exports = async (env = {}, argv = {}) => {
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts')),
       new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/addin/browser/buffer-browser.ts'), 'Buffer'] }),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: 'functions.json' }),
+      ...(dev ? [] : [new RewriteFunctionsJson()]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/addin/taskpane/taskpane.html',

@@ -151,6 +151,13 @@ describe('task pane in headless Chromium', () => {
     await page.click('[data-testid="tab-compute"]');
     await page.evaluate(() => (window as unknown as Win).__phuFake.resetStats());
     await page.click('[data-testid="run-compute"]');
+    // The stand-in is ExcelApi 1.17, without one-step undo: the pane asks before overwriting, and Hủy writes nothing.
+    await page.waitForSelector('[data-testid="compute-confirm"]');
+    await page.click('[data-testid="compute-cancel"]');
+    expect(await page.evaluate(() => (window as unknown as Win).__phuFake.stats.syncs)).toBe(0);
+    expect(await page.$('[data-testid="compute-summary"]')).toBeNull();
+    await page.click('[data-testid="run-compute"]');
+    await page.click('[data-testid="compute-go-on"]');
     await page.waitForSelector('[data-testid="compute-summary"]');
     const result = validateSubmission(grid, { form: FORM_4PHU_2024, registry: nationalRegistry() });
     const table = result.submission.tables.SoLieu;

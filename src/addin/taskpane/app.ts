@@ -67,15 +67,16 @@ export function applyTheme(doc: Document, theme: PaneTheme | undefined): void {
 }
 
 /**
- * The pane's one announcer: status and alert lines are redrawn with their
- * panels, and a region that appears with its text is not read; their text
- * is copied here, into a region that is always present.
+ * The pane's one announcer: an operation's summary (`data-announce`) is
+ * redrawn with its panel, and a region that appears with its text is not
+ * read; its text is copied here, into a region that is always present.
+ * Lines that stay in place keep their own role=status or role=alert.
  */
 function announcer(root: HTMLElement): HTMLElement {
   const region = el('div', { class: 'phu-visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
   let last = '';
   const observer = new MutationObserver(() => {
-    const lines = Array.from(root.querySelectorAll<HTMLElement>('main [role="status"], main [role="alert"]')).map((e) => e.textContent?.trim() ?? '').filter((t) => t !== '');
+    const lines = Array.from(root.querySelectorAll<HTMLElement>('main [data-announce]')).map((e) => e.textContent?.trim() ?? '').filter((t) => t !== '');
     const text = lines.join(' ');
     if (text !== last) {
       last = text;
@@ -123,7 +124,15 @@ function keepFocus(root: HTMLElement): void {
 export function mountPane(root: HTMLElement, deps: PaneDeps, initial: Lang = startLang(undefined)): { setLang(l: Lang): void } {
   let lang: Lang = initial;
   let active = TABS[0]?.id ?? 'check';
-  const ctx: PanelContext = { deps, lang: () => lang, sharePoint: new SharePointSession(deps.sharePoint) };
+  const ctx: PanelContext = {
+    deps,
+    lang: () => lang,
+    sharePoint: new SharePointSession(deps.sharePoint),
+    goTo: (id) => {
+      select(id);
+      tabs.get(id)?.focus();
+    },
+  };
   const panels = new Map(TABS.map((t) => [t.id, t.make(ctx)] as const));
   const title = el('h1', { class: 'phu-title' });
   const langButton = button('', () => setLang(lang === 'vi' ? 'en' : 'vi'), { class: 'phu-button phu-subtle', 'data-testid': 'switch-lang' });

@@ -2,11 +2,12 @@ import { FORMS } from '../../core/forms/form-catalog';
 import { localIsoToday } from '../../core/consolidate/parent-info';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { hostCapabilities, MIN_EXCEL_API } from '../excel/host-capabilities';
-import { mountPane, startLang } from './app';
+import { applyTheme, mountPane, startLang } from './app';
 import { el } from './dom';
 import { message } from './i18n';
 import type { PaneDeps } from './pane-deps';
 import type { SharePointAccess, SharePointSetup } from './sharepoint-session';
+import { groupedExcelRun } from './grouped-excel-run';
 import { configFileNextTo, loadSharePointSetup, saveTypedSetup } from './sharepoint-setup';
 
 /** How long the pane waits for Office.js before saying it cannot start. */
@@ -54,6 +55,7 @@ function officeDidNotLoad(root: HTMLElement): void {
 
 async function start(root: HTMLElement): Promise<void> {
   const lang = startLang(Office.context?.displayLanguage);
+  applyTheme(document, Office.context?.officeTheme);
   const capabilities = hostCapabilities();
   if (!capabilities.core) {
     root.replaceChildren(el('p', { class: 'phu-note phu-bad', role: 'alert' }, message(lang, 'unsupported', { version: MIN_EXCEL_API })));
@@ -61,7 +63,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const setup = await loadSharePointSetup(configFileNextTo(window.location.href), storage());
   const deps: PaneDeps = {
-    runExcel: (batch) => Excel.run(batch),
+    runExcel: groupedExcelRun((options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch)), capabilities.undoGroup === true),
     capabilities,
     forms: FORMS,
     registry: nationalRegistry,
