@@ -18,6 +18,9 @@ import { pickedOf } from './picked-file';
 import { periodSelect, unitInput } from './template-panel';
 
 /** A consolidation as the panel keeps it. */
+/** Thrown from the progress callback when the person cancels Tổng hợp. */
+class ConsolidationCancelled extends Error {}
+
 interface Result extends ConsolidatedBook {
   readonly unit: string;
   readonly target: PushTarget | undefined;
@@ -54,6 +57,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   let busy = false;
   let note = '';
   let inputsNote = '';
+  /** Hủy asked while reading: the next file's progress stops the run. */
+  let cancelling = false;
   let clashes: readonly string[] = [];
 
   const push = pushBox(ctx, { target: () => result?.target, bytes: () => (result ? result.bytes() : Promise.reject(new Error('no result'))) });
@@ -94,6 +99,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       return;
     }
     busy = true;
+    cancelling = false;
     note = '';
     inputsNote = '';
     result = undefined;
@@ -135,6 +141,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       const parentCode = parent.input.value.trim();
       const req = { form, registry, parentCode, period: period.value, reportDate: ctx.deps.today(), ...(targets ? { targets } : {}), ...(previous ? { previous } : {}) };
       const reports = await reportsFromFiles(inputs, req, xlsx, (s) => {
+        // Reading writes nothing into the workbook: stopping here leaves it as it was.
+        if (cancelling) throw new ConsolidationCancelled();
         states = [...states.filter((x) => x.name !== s.name || x.index !== s.index), s].sort((a, b) => a.index - b.index);
         renderProgress();
       });
@@ -156,9 +164,14 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       };
       push.reset();
     } catch (e) {
-      note = t('failed', { why: errorText(e) });
+      if (e instanceof ConsolidationCancelled) {
+        states = [];
+        fileFindings = new Map();
+        note = t('consolidateCancelled');
+      } else note = t('failed', { why: errorText(e) });
     } finally {
       busy = false;
+      cancelling = false;
       render();
     }
   };
@@ -312,6 +325,12 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       field(t('previousLabel'), picker(previousInput, 'chooseFile'), t('previousHint')),
       field(t('targetsLabel'), picker(targetsInput, 'chooseFile'), t('targetsHint')),
       button(runLabel, () => void run(), { class: 'phu-button phu-primary', 'data-testid': 'run-consolidate', disabled: busy }),
+      busy
+        ? button(t('cancel'), () => {
+            cancelling = true;
+            render();
+          }, { class: 'phu-button', 'data-testid': 'cancel-consolidate', disabled: cancelling })
+        : el('span'),
       inputsNote ? el('p', { class: 'phu-hint', 'data-testid': 'consolidate-inputs' }, inputsNote) : el('span'),
       progress,
       c && result
