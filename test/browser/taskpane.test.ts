@@ -108,6 +108,16 @@ describe('task pane in headless Chromium', () => {
     expect(readFileSync(join(DIST, 'auth-redirect.js'), 'utf8')).toContain('msal');
   });
 
+  it('gives every function a help link to help.html, which shows both argument separators', async () => {
+    const meta = JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { functions: Array<{ id: string; helpUrl?: string }> };
+    for (const f of meta.functions) expect(f.helpUrl).toMatch(new RegExp(`^https://[^/]+/(?:.*/)?help\\.html#${f.id.toLowerCase()}$`));
+    const help = await (await fetch(`${base}/help.html`)).text();
+    // The built page is minified: attribute quotes may be gone.
+    for (const f of meta.functions) expect(help).toMatch(new RegExp(`id="?${f.id.toLowerCase()}[" >]`));
+    expect(help).toContain('=PHU.TYLE(E4:E20; D4:D20)');
+    expect(help).toContain('=PHU.TYLE(E4:E20, D4:D20)');
+  });
+
   it('Kiểm tra lists the findings with their cells, highlights exactly those cells, and selects one on click', async () => {
     await page.click('[data-testid="run-check"]');
     await page.waitForSelector('[data-testid="check-summary"]');
