@@ -13,8 +13,6 @@ const DEV_URL = 'https://localhost:3000/';
 /** Where dist/ is served from in production; set PHU_ADDIN_URL when building for a real host. */
 const PROD_URL = withSlash(process.env.PHU_ADDIN_URL || 'https://addin.phu.example/');
 const FUNCTIONS_ENTRY = './src/addin/functions/functions.ts';
-/** Graph sign-in settings the pane is built with (docs/graph.md); empty when not set, and the pane says what to configure. */
-const GRAPH_SETTINGS = ['PHU_GRAPH_CLIENT_ID', 'PHU_GRAPH_TENANT', 'PHU_GRAPH_REDIRECT_URI', 'PHU_GRAPH_SCOPES'];
 
 function withSlash(u) {
   return u.endsWith('/') ? u : `${u}/`;
@@ -45,6 +43,21 @@ async function httpsOptions() {
     if (!['ca.crt', 'localhost.crt', 'localhost.key'].every((n) => fs.existsSync(file(n)))) throw e;
     console.warn(`PHU dev server: the developer CA is not installed (${e.message.split('\n')[0]}); serving the generated certificate anyway.`);
     return { ca: fs.readFileSync(file('ca.crt')), cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')) };
+  }
+}
+
+/**
+ * functions.json's helpUrl points at the dev server as the manifest does;
+ * a production build rewrites it the same way.
+ */
+class RewriteFunctionsJson {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PhuRewriteFunctionsJson', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PhuRewriteFunctionsJson', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
+        const asset = assets['functions.json'];
+        if (asset) compilation.updateAsset('functions.json', new webpack.sources.RawSource(rewriteUrls(asset.source().toString())));
+      });
+    });
   }
 }
 
@@ -91,8 +104,8 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts')),
       new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/addin/browser/buffer-browser.ts'), 'Buffer'] }),
-      new webpack.DefinePlugin(Object.fromEntries(GRAPH_SETTINGS.map((k) => [`process.env.${k}`, JSON.stringify(process.env[k] || '')]))),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_ENTRY, output: 'functions.json' }),
+      ...(dev ? [] : [new RewriteFunctionsJson()]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/addin/taskpane/taskpane.html',

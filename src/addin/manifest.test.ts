@@ -1,3 +1,4 @@
+import { MIN_EXCEL_API } from './excel/host-capabilities';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allElements, child, parseXml, type XmlElement } from '../../test/support/addin/parse-xml';
@@ -55,6 +56,8 @@ describe('manifest.xml (offline checks)', () => {
     expect(child(m, 'Permissions')?.text).toBe('ReadWriteDocument');
     const sets = child(m, 'Requirements', 'Sets')?.children ?? [];
     expect(sets.map((s) => s.attributes.Name)).toContain('SharedRuntime');
+    // The ExcelApi minimum the pane checks at run time is the one Office checks before loading it.
+    expect(sets.find((s) => s.attributes.Name === 'ExcelApi')?.attributes.MinVersion).toBe(MIN_EXCEL_API);
   });
 
   it('is in Vietnamese with English overrides', () => {

@@ -44,20 +44,6 @@ export async function ensureDist(): Promise<void> {
   });
 }
 
-/**
- * A production build of the add-in into `outDir` with extra build-time
- * settings (the Graph client id of a configured deployment), in its own
- * Node process; dist/ is left as `npm run build` made it.
- */
-export async function buildDistWith(outDir: string, settings: Readonly<Record<string, string>>): Promise<void> {
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, env: { ...process.env, ...settings }, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) =>
-      err ? reject(new Error(`webpack failed: ${stderr || err.message}`)) : resolve(),
-    );
-  });
-}
-
 /** Bundles the Office.js stand-in for the page (each test file its own `name`, as they run side by side); returns its path. */
 export async function buildFakeOffice(name = 'fake-office.js'): Promise<string> {
   mkdirSync(OUTPUT, { recursive: true });
@@ -81,14 +67,20 @@ const OFFICE_SCRIPT = /<script[^>]*src=["']?https:\/\/[^"'\s>]*office\.js["']?[^
 /**
  * Serves dist/ (or another build) on 127.0.0.1 with taskpane.html's
  * Office.js tag replaced by the stand-in, so the page needs nothing from
- * the network.
+ * the network; `extra` adds files next to it (an IT officer's
+ * phu-config.json).
  */
-export async function serveDist(fakeOffice: string, dist = DIST): Promise<{ url: string; server: Server; officeTagReplaced: () => boolean }> {
+export async function serveDist(fakeOffice: string, dist = DIST, extra: Readonly<Record<string, string>> = {}): Promise<{ url: string; server: Server; officeTagReplaced: () => boolean }> {
   let replaced = false;
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     if (path === '/__test__/fake-office.js') {
       res.writeHead(200, { 'content-type': TYPES['.js'] ?? '' }).end(readFileSync(fakeOffice));
+      return;
+    }
+    const added = extra[path.slice(1)];
+    if (added !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(added);
       return;
     }
     const file = normalize(join(dist, path === '/' ? 'taskpane.html' : path));

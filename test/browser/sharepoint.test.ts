@@ -11,9 +11,9 @@ import { writeWorkbook } from '../../src/xlsx/write-workbook';
 import { communeReport } from '../support/addin/campaign-fixtures';
 import type { FakeExcelHost } from '../support/addin/fake-excel';
 import type { FakeNestedAppAuthBridge } from '../support/addin/fake-nested-auth';
-import { GraphTestServer } from '../graph/graph-test-server';
+import { GraphTestServer, LIBRARY_NAME } from '../graph/graph-test-server';
 import { createTestCertificates, type TestCertificates } from '../graph/test-certificates';
-import { buildDistWith, buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, freshProfile, OUTPUT, serveDist } from './browser-harness';
+import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, DIST, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
 
 /*
  * SharePoint from the built task pane: a production build configured with a
@@ -82,10 +82,10 @@ beforeAll(async () => {
   if (!kept) throw new Error('fixture');
   d.seed(`4PHU-2024/D2/688 Thị xã Phước Long/${kept.code} ${kept.name}.xlsx`, Buffer.from('bản của đơn vị'));
 
-  const dist = join(OUTPUT, 'dist-sharepoint');
-  await buildDistWith(dist, { PHU_GRAPH_CLIENT_ID: CLIENT_ID });
+  await ensureDist();
   const fake = await buildFakeOffice('fake-office-sharepoint.js');
-  const served = await serveDist(fake, dist);
+  // One build for every province: the IT officer's file next to the add-in sets SharePoint up.
+  const served = await serveDist(fake, DIST, { 'phu-config.json': JSON.stringify({ tenant: 'binhphuoc.gov.vn', clientId: CLIENT_ID, contact: 'Phòng CNTT, Sở Khoa học và Công nghệ' }) });
   server = served.server;
   base = served.url;
   profile = freshProfile();
@@ -129,14 +129,16 @@ describe('SharePoint in the task pane (configured build, loopback Graph)', () =>
     expect(await page.$(`${src} [data-testid="sp-problem"]`)).toBeNull();
     // Nobody signed in to Office yet: the pane says so and stays signed out.
     await signInAs(undefined);
-    await page.fill(`${src} [data-testid="sp-drive-id"]`, DRIVE);
+    // The folder's link as SharePoint's "Copy link" gives it: the library here; no drive id anywhere.
+    await page.fill(`${src} [data-testid="sp-link"]`, `${graph.filesBase}/sites/${encodeURIComponent(DRIVE)}/${encodeURIComponent(LIBRARY_NAME)}`);
     await page.click(`${src} [data-testid="sp-connect"]`);
     await page.waitForSelector(`${src} [data-testid="sp-error"]`);
     expect(await page.textContent(`${src} [data-testid="sp-error"]`)).toContain('Đã hủy đăng nhập');
     await signInAs(USER);
     await page.click(`${src} [data-testid="sp-connect"]`);
     await page.waitForSelector(`${src} [data-testid="sp-account"]`);
-    expect(await page.textContent(`${src} [data-testid="sp-account"]`)).toBe(`Đã đăng nhập ${USER} · thư viện ${DRIVE}`);
+    expect(await page.textContent(`${src} [data-testid="sp-account"]`)).toBe(`Đã đăng nhập ${USER} · ${LIBRARY_NAME}`);
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain(DRIVE);
     for (const name of ['4PHU-2024', 'D1', '688 Thị xã Phước Long']) {
       await page.click(`${src} [data-testid="sp-item"][data-kind="folder"][data-name="${name}"]`);
       await page.waitForSelector(`${src} [data-testid="sp-item"], ${src} [data-testid="sp-missing"]`);

@@ -110,6 +110,16 @@ describe('task pane in headless Chromium', () => {
     expect(readFileSync(join(DIST, 'auth-redirect.js'), 'utf8')).toContain('msal');
   });
 
+  it('gives every function a help link to help.html, which shows both argument separators', async () => {
+    const meta = JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { functions: Array<{ id: string; helpUrl?: string }> };
+    for (const f of meta.functions) expect(f.helpUrl).toMatch(new RegExp(`^https://[^/]+/(?:.*/)?help\\.html#${f.id.toLowerCase()}$`));
+    const help = await (await fetch(`${base}/help.html`)).text();
+    // The built page is minified: attribute quotes may be gone.
+    for (const f of meta.functions) expect(help).toMatch(new RegExp(`id="?${f.id.toLowerCase()}[" >]`));
+    expect(help).toContain('=PHU.TYLE(E4:E20; D4:D20)');
+    expect(help).toContain('=PHU.TYLE(E4:E20, D4:D20)');
+  });
+
   it('Kiểm tra lists the findings with their cells, highlights exactly those cells, and selects one on click', async () => {
     await page.click('[data-testid="run-check"]');
     await page.waitForSelector('[data-testid="check-summary"]');
@@ -153,6 +163,13 @@ describe('task pane in headless Chromium', () => {
     await page.click('[data-testid="tab-compute"]');
     await page.evaluate(() => (window as unknown as Win).__phuFake.resetStats());
     await page.click('[data-testid="run-compute"]');
+    // The stand-in is ExcelApi 1.17, without one-step undo: the pane asks before overwriting, and Hủy writes nothing.
+    await page.waitForSelector('[data-testid="compute-confirm"]');
+    await page.click('[data-testid="compute-cancel"]');
+    expect(await page.evaluate(() => (window as unknown as Win).__phuFake.stats.syncs)).toBe(0);
+    expect(await page.$('[data-testid="compute-summary"]')).toBeNull();
+    await page.click('[data-testid="run-compute"]');
+    await page.click('[data-testid="compute-go-on"]');
     await page.waitForSelector('[data-testid="compute-summary"]');
     const result = validateSubmission(grid, { form: FORM_4PHU_2024, registry: nationalRegistry() });
     const table = result.submission.tables.SoLieu;
@@ -244,7 +261,7 @@ describe('task pane in headless Chromium', () => {
     expect(names).toEqual(communes.map((c) => `${c.code} ${c.name}.xlsx`));
     expect(await page.textContent('[data-testid="unit-templates-note"]')).toContain(`1/${String(communes.length)} có chỉ tiêu điền sẵn`);
     // Not configured for SharePoint: the pane says what to configure instead of failing.
-    expect(await page.textContent('[data-testid="template-browser"] [data-testid="sp-problem"]')).toContain('PHU_GRAPH_CLIENT_ID');
+    expect(await page.textContent('[data-testid="template-browser"] [data-testid="sp-problem"]')).toContain('Hãy nhờ cán bộ công nghệ thông tin');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="unit-template"] [data-testid="template-download"]')]);
     expect(download.suggestedFilename()).toBe(`${first.code} ${first.name}.xlsx`);
     const path = await download.path();
@@ -278,7 +295,8 @@ describe('task pane in headless Chromium', () => {
     await page.click('[data-testid="tab-consolidate"]');
     // Not configured for SharePoint: choosing it explains what to configure.
     await page.check('[data-testid="source-sharepoint"]');
-    expect(await page.textContent('[data-testid="source-browser"] [data-testid="sp-problem"]')).toContain('PHU_GRAPH_CLIENT_ID');
+    expect(await page.textContent('[data-testid="source-browser"] [data-testid="sp-problem"]')).toContain('tên miền tổ chức (tenant) và mã ứng dụng (client id)');
+    expect(await page.textContent('body')).not.toMatch(/PHU_GRAPH|npm|docs\//);
     await page.check('[data-testid="source-local"]');
     await page.setInputFiles('[data-testid="pick-files"]', files);
     await page.setInputFiles('[data-testid="pick-previous"]', { name: '688 Thị xã Phước Long D1.xlsx', mimeType: XLSX, buffer: previous });

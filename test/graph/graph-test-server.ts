@@ -59,6 +59,8 @@ interface Session {
 }
 
 const UNIT = 320 * 1024;
+/** The document library's name in every webUrl. */
+export const LIBRARY_NAME = 'Tài liệu';
 const MAX_PAGE = 200;
 
 function error(status: number, code: string, message = code, extra: Record<string, string> = {}): Reply {
@@ -76,6 +78,8 @@ function error(status: number, code: string, message = code, extra: Record<strin
 export class GraphTestServer {
   readonly records: RecordedRequest[] = [];
   readonly faults: FaultRule[] = [];
+  /** Answer shares without parentReference.path, as Graph may for an item reached through a link. */
+  sharesOmitPath = false;
   /** Bearer tokens the API accepts. */
   readonly validTokens = new Set<string>();
   private readonly drives = new Map<string, TestDriveStore>();
@@ -207,6 +211,8 @@ export class GraphTestServer {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     if (token === undefined || !this.validTokens.has(token)) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    const share = /^\/v1\.0\/shares\/([^/]+)\/driveItem$/.exec(url.pathname);
+    if (share) return req.method === 'GET' ? this.sharedItem(decodeURIComponent(share[1] ?? '')) : error(405, 'methodNotAllowed');
     const m = /^\/v1\.0\/drives\/([^/]+)\/(.*)$/.exec(url.pathname);
     if (!m) return error(400, 'invalidRequest', 'Unsupported path.');
     const drive = this.drives.get(decodeURIComponent(m[1] ?? ''));
@@ -234,6 +240,25 @@ export class GraphTestServer {
       default:
         return error(400, 'invalidRequest', 'Unsupported path.');
     }
+  }
+
+  /**
+   * `GET /shares/{u!base64url}/driveItem`: the item whose webUrl the encoded
+   * link is (a trailing slash or query does not matter), like Graph's shares API.
+   */
+  private sharedItem(encoded: string): Reply {
+    if (!encoded.startsWith('u!')) return error(400, 'invalidRequest', 'Invalid shares key.');
+    const wanted = normalizeWebUrl(Buffer.from(encoded.slice(2), 'base64url').toString('utf8'));
+    for (const drive of this.drives.values()) {
+      for (const node of drive.nodes.values()) {
+        if (normalizeWebUrl(this.webUrl(drive, node)) !== wanted) continue;
+        const json = this.itemJson(drive, node);
+        if (node.id === drive.rootId) return { status: 200, json: { ...json, root: {}, parentReference: { driveId: drive.driveId } } };
+        if (this.sharesOmitPath) return { status: 200, json: { ...json, parentReference: { driveId: drive.driveId } } };
+        return { status: 200, json };
+      }
+    }
+    return error(404, 'itemNotFound', 'The sharing link could not be found.');
   }
 
   private listChildren(drive: TestDriveStore, folder: StoredNode, url: URL): Reply {
@@ -371,8 +396,12 @@ export class GraphTestServer {
     return `${this.filesBase}/download/${token}`;
   }
 
+  /** Like SharePoint's: the site, then the library's name ("Tài liệu"), then the folders. */
+  webUrl(drive: TestDriveStore, node: StoredNode): string {
+    return `${this.filesBase}/sites/${encodeURIComponent(drive.driveId)}/${[LIBRARY_NAME, ...drive.pathOf(node)].map(encodeURIComponent).join('/')}`;
+  }
+
   private itemJson(drive: TestDriveStore, node: StoredNode): Record<string, unknown> {
-    const parts = drive.pathOf(node);
     const parent = node.parentId ? drive.nodes.get(node.parentId) : undefined;
     const parentPath = parent ? drive.pathOf(parent) : [];
     return {
@@ -383,7 +412,7 @@ export class GraphTestServer {
       size: node.isFolder ? drive.children(node.id).reduce((s, c) => s + c.bytes.length, 0) : node.bytes.length,
       createdDateTime: node.created,
       lastModifiedDateTime: node.modified,
-      webUrl: `${this.filesBase}/sites/phu/${encodeURIComponent(drive.driveId)}/${parts.map(encodeURIComponent).join('/')}`,
+      webUrl: this.webUrl(drive, node),
       parentReference: { driveId: drive.driveId, id: parent?.id, path: `/drives/${drive.driveId}/root:${parentPath.length ? '/' + parentPath.map(encodeURIComponent).join('/') : ''}` },
       ...(node.isFolder
         ? { folder: { childCount: drive.children(node.id).length } }
@@ -414,6 +443,15 @@ function resolveTarget(drive: TestDriveStore, rest: string): { node: StoredNode 
     return { node: drive.byPath(parts), parts, action: byPath[2] ?? '' };
   }
   return undefined;
+}
+
+function normalizeWebUrl(link: string): string {
+  try {
+    const u = new URL(link);
+    return `${u.origin}${decodeURIComponent(u.pathname).replace(/\/+$/, '')}`;
+  } catch {
+    return link;
+  }
 }
 
 function apiKind(method: string, pathname: string): RouteKind {

@@ -1,6 +1,6 @@
 import type { AccountInfo, Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import { DriveError } from '../../core/ports/drive';
-import { addinAuthConfigFrom, ADDIN_GRAPH_SCOPES } from './addin-auth-config';
+import { addinAuthConfigFrom, addinConfigFromFile, ADDIN_GRAPH_SCOPES } from './addin-auth-config';
 import { createAddinSignIn, type AddinSignInDeps } from './addin-sign-in';
 
 const CONFIG = { clientId: '11111111-2222-3333-4444-555555555555', tenant: 'binhphuoc.gov.vn' };
@@ -128,9 +128,27 @@ describe('addinAuthConfigFrom', () => {
   });
 
   it('explains what is missing or malformed', () => {
-    expect(addinAuthConfigFrom({})).toHaveProperty('problem');
-    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: 'not-a-guid' })).toHaveProperty('problem');
-    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: CONFIG.clientId, PHU_GRAPH_TENANT: 'bad tenant/../' })).toHaveProperty('problem');
-    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: CONFIG.clientId, PHU_GRAPH_REDIRECT_URI: 'http://plain' })).toHaveProperty('problem');
+    expect(addinAuthConfigFrom({})).toEqual({ problem: 'missing' });
+    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: 'not-a-guid' })).toEqual({ problem: 'clientId' });
+    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: CONFIG.clientId, PHU_GRAPH_TENANT: 'bad tenant/../' })).toEqual({ problem: 'tenant' });
+    expect(addinAuthConfigFrom({ PHU_GRAPH_CLIENT_ID: CONFIG.clientId, PHU_GRAPH_REDIRECT_URI: 'http://plain' })).toEqual({ problem: 'redirectUri' });
+  });
+});
+
+describe('addinConfigFromFile (phu-config.json)', () => {
+  it('reads tenant, client id, the contact and the province folder link', () => {
+    expect(addinConfigFromFile({ tenant: 'binhphuoc.gov.vn', clientId: CONFIG.clientId, contact: 'Phòng CNTT', folderLink: 'https://x.sharepoint.com/sites/4phu/Shared Documents', scopes: ['Sites.Selected'] })).toEqual({
+      config: { clientId: CONFIG.clientId, tenant: 'binhphuoc.gov.vn', scopes: ['Sites.Selected'] },
+      problem: undefined,
+      contact: 'Phòng CNTT',
+      folderLink: 'https://x.sharepoint.com/sites/4phu/Shared Documents',
+    });
+  });
+
+  it('names the wrong value and still shows the contact; refuses what is not an object', () => {
+    expect(addinConfigFromFile({ tenant: 'binhphuoc.gov.vn', clientId: 'abc', contact: 'Phòng CNTT' })).toMatchObject({ config: undefined, problem: 'clientId', contact: 'Phòng CNTT' });
+    expect(addinConfigFromFile({ contact: 'x' })).toMatchObject({ problem: 'missing' });
+    expect(addinConfigFromFile('clientId=1')).toMatchObject({ problem: 'unreadable' });
+    expect(addinConfigFromFile([CONFIG])).toMatchObject({ problem: 'unreadable' });
   });
 });

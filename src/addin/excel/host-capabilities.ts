@@ -12,6 +12,8 @@ export interface HostCapabilities {
   /** ExcelApi 1.9: finding highlights (several cells per rule) and autofilters. */
   readonly highlights: boolean;
   readonly autoFilter: boolean;
+  /** ExcelApi 1.20: an operation's syncs merged into one undo step (`mergeUndoGroup`). */
+  readonly undoGroup?: boolean;
 }
 
 /** The minimum requirement set of the task pane. */
@@ -30,11 +32,12 @@ export function hostCapabilities(requirements: Requirements | undefined = office
     charts: has('1.7'),
     highlights: has('1.9'),
     autoFilter: has('1.9'),
+    undoGroup: has('1.20'),
   };
 }
 
 /** Every capability, for tests and the stand-in host. */
-export const ALL_CAPABILITIES: HostCapabilities = { core: true, conditionalFormats: true, dataValidation: true, createWorkbook: true, charts: true, highlights: true, autoFilter: true };
+export const ALL_CAPABILITIES: HostCapabilities = { core: true, conditionalFormats: true, dataValidation: true, createWorkbook: true, charts: true, highlights: true, autoFilter: true, undoGroup: true };
 
 function officeRequirements(): Requirements | undefined {
   return typeof Office === 'undefined' ? undefined : Office.context?.requirements;

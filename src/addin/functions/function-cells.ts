@@ -9,9 +9,18 @@ import { formatNumberVi } from '../../core/format/format-number-vi';
 /** An Excel error a function returns, with its Vietnamese explanation. */
 export type FunctionError = CustomFunctions.Error;
 
-/** Builds an Excel error value carrying a message (shown when the user hovers the cell). */
-export function cellError(code: 'invalidValue' | 'divisionByZero' | 'notAvailable' | 'invalidNumber', message: string): FunctionError {
+/**
+ * Builds an Excel error value carrying a message, shown when the person
+ * hovers the cell's warning sign. Excel shows messages only for #VALUE! and
+ * #N/A, so only those two take one.
+ */
+export function cellError(code: 'invalidValue' | 'notAvailable', message: string): FunctionError {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[code], message);
+}
+
+/** #DIV/0! (a zero target): Excel shows no message for it, and its name says it all. */
+export function divisionByZero(): FunctionError {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
 }
 
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#GETTING_DATA']);
@@ -32,7 +41,7 @@ export function countCell(v: unknown, what: string): CountCell {
   if (v === null || v === undefined || v === '') return { kind: 'blank' };
   if (isErrorValue(v)) return { kind: 'error', error: v };
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'error', error: cellError('invalidNumber', `${what} không phải là số hữu hạn.`) };
+    if (!Number.isFinite(v)) return { kind: 'error', error: cellError('invalidValue', `${what} không phải là số hữu hạn.`) };
     if (v < 0) return { kind: 'error', error: cellError('invalidValue', `${what} là số âm (${formatNumberVi(v, Number.isInteger(v) ? 0 : 2)}): số liệu phải lớn hơn hoặc bằng 0.`) };
     return { kind: 'number', value: v };
   }

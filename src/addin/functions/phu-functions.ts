@@ -5,7 +5,7 @@ import { topBottom } from '../../core/indicators/top-bottom';
 import { nhanXetSentence } from '../../core/narrative/nhan-xet-sentence';
 import { shortUnitName } from '../../core/narrative/short-unit-name';
 import { unitFragment } from '../../core/narrative/unit-fragment';
-import { asMatrix, cellError, countArg, countCell, flatten, isErrorValue, optionalArg, yesNo, zipCells, type FunctionError } from './function-cells';
+import { asMatrix, cellError, divisionByZero, countArg, countCell, flatten, isErrorValue, optionalArg, yesNo, zipCells, type FunctionError } from './function-cells';
 
 /**
  * The PHU.* custom functions' work, thin over the core: each reads its
@@ -30,7 +30,7 @@ function doneTargetCells(done: unknown, target: unknown, f: (done: number, targe
 
 /** done/target per cell; #DIV/0! for a zero target. */
 export function rateCells(done: unknown, target: unknown): unknown[][] {
-  return doneTargetCells(done, target, (d, t) => (t === 0 ? cellError('divisionByZero', 'Chỉ tiêu bằng 0: không tính được tỷ lệ.') : (rate(d, t) ?? '')));
+  return doneTargetCells(done, target, (d, t) => (t === 0 ? divisionByZero() : (rate(d, t) ?? '')));
 }
 
 /** target - done per cell, never negative. */
@@ -77,7 +77,7 @@ export function fragmentCells(done: unknown, target: unknown, name?: unknown): u
     if (b.kind === 'error') return b.error;
     if (isErrorValue(n)) return n;
     if (a.kind === 'blank' && b.kind === 'blank') return '';
-    if (b.kind === 'number' && b.value === 0) return cellError('divisionByZero', 'Chỉ tiêu bằng 0: không tính được tỷ lệ.');
+    if (b.kind === 'number' && b.value === 0) return divisionByZero();
     const label = n === null || n === undefined || n === '' ? '' : shortUnitName(String(n));
     const text = unitFragment(label, a.kind === 'number' ? a.value : null, b.kind === 'number' ? b.value : null);
     return label === '' ? text.trim().replace(/^\((.*)\)$/, '$1') : text;

@@ -32,6 +32,11 @@ export function checkPanel(ctx: PanelContext): Panel {
   };
 
   const item = (f: Finding): HTMLElement => {
+    if (f.code === 'sheet_missing') {
+      // Its place is a sheet that is not there: nothing to select.
+      const text = ctx.lang() === 'vi' ? f.message_vi : f.message_en;
+      return el('li', {}, el('div', { class: `phu-finding phu-${f.severity}`, 'data-testid': 'finding', 'data-severity': f.severity, 'data-code': f.code, 'data-cell': '' }, el('span', { class: 'phu-cell' }, t('notInWorkbook')), el('span', { class: 'phu-msg' }, text)));
+    }
     const where = f.sheet === undefined ? '' : f.cell === undefined ? `${f.sheet} (${t('noCell')})` : `${f.sheet}!${f.cell}`;
     const text = ctx.lang() === 'vi' ? f.message_vi : f.message_en;
     const b = el('button', { type: 'button', class: `phu-finding phu-${f.severity}`, 'data-testid': 'finding', 'data-severity': f.severity, 'data-code': f.code, 'data-cell': where, title: t('clickToSelect') }, el('span', { class: 'phu-cell' }, where), el('span', { class: 'phu-msg' }, text));
@@ -65,7 +70,18 @@ export function checkPanel(ctx: PanelContext): Panel {
       if (outcome.highlighted > 0) lines.push(t('highlighted', { n: outcome.highlighted }));
       if (outcome.highlightsSkipped > 0 && !outcome.highlightError) lines.push(t('highlightsSkipped', { n: outcome.highlightsSkipped }));
       if (outcome.highlightError) lines.push(t('highlightFailed', { why: outcome.highlightError }));
-      children.push(el('p', { class: `phu-summary ${result.ok ? 'phu-ok' : 'phu-bad'}`, 'data-testid': 'check-summary' }, lines.join(' ')));
+      children.push(el('p', { class: `phu-summary ${result.ok ? 'phu-ok' : 'phu-bad'}`, 'data-announce': true, 'data-testid': 'check-summary' }, lines.join(' ')));
+      const missing = result.findings.filter((f) => f.code === 'sheet_missing').map((f) => String(f.params['expected'] ?? ''));
+      if (missing.length > 0) {
+        children.push(
+          el(
+            'div',
+            { class: 'phu-note phu-info', 'data-testid': 'missing-sheets' },
+            el('p', {}, t('sheetsMissingHint', { sheets: missing.join(', ') })),
+            button(t('makeTemplate'), () => ctx.goTo('template'), { class: 'phu-button', 'data-testid': 'make-template' }),
+          ),
+        );
+      }
       children.push(group('error', result.findings), group('warning', result.findings));
     }
     element.replaceChildren(...children.filter((c): c is HTMLElement => c !== null), noteLine);

@@ -22,12 +22,14 @@ export function completenessView(lang: Lang, c: Consolidation): HTMLElement {
     el('td', { class: 'phu-num' }, r.missing),
     el('td', { class: 'phu-num' }, r.invalid),
   ];
-  const rate = (x: number | null): string => (x === null ? '' : formatPercentVi(x));
+  // English mode writes 28.57%, Vietnamese 28,57%.
+  const rate = (x: number | null): string => (x === null ? '–' : lang === 'vi' ? formatPercentVi(x) : `${(x * 100).toFixed(2)}%`);
   return el(
     'div',
     { class: 'phu-completeness', 'data-testid': 'completeness' },
     el('h3', { class: 'phu-group-title' }, t('completenessTitle')),
-    el('p', { class: 'phu-note', 'data-testid': 'completeness-total' }, `${t('completenessTotal', { submitted: total.submitted, expected: total.expected, onTime: total.onTime, late: total.late, missing: total.missing, invalid: total.invalid })} (${rate(total.submittedRate)} · ${rate(total.onTimeRate)})`),
+    el('p', { class: 'phu-note', 'data-testid': 'completeness-total' }, `${t('completenessTotal', { submitted: total.submitted, expected: total.expected, onTime: total.onTime, late: total.late, missing: total.missing, invalid: total.invalid })}`),
+    el('p', { class: 'phu-hint', 'data-testid': 'completeness-rates' }, t('completenessRates', { submitted: rate(total.submittedRate), onTime: rate(total.onTimeRate) })),
     el(
       'table',
       { class: 'phu-table' },
@@ -39,7 +41,7 @@ export function completenessView(lang: Lang, c: Consolidation): HTMLElement {
           el(
             'tr',
             { class: `phu-status-${r.status ?? ''}`, 'data-testid': 'completeness-row', 'data-code': r.code, 'data-status': r.status ?? '' },
-            el('td', {}, el('span', { class: 'phu-unit' }, r.name), el('span', { class: 'phu-hint phu-unit-status' }, `${r.status ? t(STATUS_KEY[r.status]) : ''}${r.reportDate ? ` · ${formatDateVi(r.reportDate)}` : ''}${r.status === 'invalid' && r.file ? ` · ${r.file}${r.firstError ? `: ${lang === 'en' ? r.firstError.message_en : r.firstError.message_vi}` : ''}` : ''}`)),
+            el('td', {}, el('span', { class: 'phu-unit' }, r.name), el('span', { class: 'phu-hint phu-unit-status' }, `${r.status ? t(STATUS_KEY[r.status]) : ''}${r.reportDate ? ` · ${lang === 'vi' ? formatDateVi(r.reportDate) : r.reportDate}` : ''}${r.status === 'invalid' && r.file ? ` · ${r.file}${r.firstError ? `: ${lang === 'en' ? r.firstError.message_en : r.firstError.message_vi}` : ''}` : ''}`)),
             ...counts(r),
           ),
         ),

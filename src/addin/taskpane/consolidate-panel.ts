@@ -5,11 +5,12 @@ import { readPreviousFile, readTargetsFile } from '../../app/campaign-inputs';
 import { consolidateReports, type ConsolidatedBook } from '../../app/consolidate-files';
 import { inputFromPicked, inputsFromDrive, type InputFile, type PickedFile } from '../../app/input-file';
 import { readReports, type FileState } from '../../app/read-reports';
+import type { Finding } from '../../core/findings/finding';
 import { pushTarget, type PushTarget } from '../operations/push-workbook';
 import { writeConsolidation } from '../operations/write-consolidation';
 import { bytesToBase64 } from './bytes-to-base64';
 import { completenessView } from './completeness-view';
-import { button, el, errorText, field } from './dom';
+import { button, el, filePicker, errorText, field } from './dom';
 import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
@@ -18,6 +19,9 @@ import { namedBytesOf, pickedOf } from './picked-file';
 import { periodSelect, unitInput } from './unit-period-fields';
 
 /** A consolidation as the panel keeps it. */
+/** Thrown from the progress callback when the person cancels Tổng hợp. */
+class ConsolidationCancelled extends Error {}
+
 interface Result extends ConsolidatedBook {
   readonly unit: string;
   readonly target: PushTarget | undefined;
@@ -54,6 +58,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   let busy = false;
   let note = '';
   let inputsNote = '';
+  /** Hủy asked while reading: the next file's progress stops the run. */
+  let cancelling = false;
   let clashes: readonly string[] = [];
 
   const push = pushBox(ctx, { target: () => result?.target, bytes: () => (result ? result.bytes() : Promise.reject(new Error('no result'))) });
@@ -61,6 +67,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   const picked = (input: HTMLInputElement): void => {
     files = Array.from(input.files ?? []).map((f) => inputFromPicked(pickedOf(f)));
     states = [];
+    fileFindings = new Map();
+    openFiles.clear();
     result = undefined;
     note = '';
     render();
@@ -92,6 +100,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       return;
     }
     busy = true;
+    cancelling = false;
     note = '';
     inputsNote = '';
     result = undefined;
@@ -135,11 +144,21 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       const reports = await readReports(inputs, req, {
         reader: xlsx,
         onFile: (s) => {
+          // Reading writes nothing into the workbook: stopping here leaves it as it was.
+          if (cancelling) throw new ConsolidationCancelled();
           states = [...states.filter((x) => x.index !== s.index), s].sort((a, b) => a.index - b.index);
           renderProgress();
         },
       });
       const consolidated = consolidateReports(reports, req);
+      // The consolidation adds findings about a file (late, superseded) to those of reading it, and repeats those.
+      const keyOf = (f: Finding): string => `${f.code}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message_vi}`;
+      fileFindings = new Map(
+        reports.map((r, i) => {
+          const seen = new Set(r.findings.map(keyOf));
+          return [i + 1, [...r.findings, ...consolidated.consolidation.findings.filter((f) => f.file === r.source.file && !seen.has(keyOf(f)))]];
+        }),
+      );
       let made: Promise<Uint8Array> | undefined;
       result = {
         ...consolidated,
@@ -149,9 +168,14 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       };
       push.reset();
     } catch (e) {
-      note = t('failed', { why: errorText(e) });
+      if (e instanceof ConsolidationCancelled) {
+        states = [];
+        fileFindings = new Map();
+        note = t('consolidateCancelled');
+      } else note = t('failed', { why: errorText(e) });
     } finally {
       busy = false;
+      cancelling = false;
       render();
     }
   };
@@ -211,6 +235,33 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     render();
   };
 
+  /** Each read file's findings (by its place in the list), and which lists are open: they stay open across redraws. */
+  let fileFindings = new Map<number, readonly Finding[]>();
+  const openFiles = new Set<number>();
+  const findingsOf = (s: FileState): HTMLElement | null => {
+    const found = s.status === 'reading' ? undefined : fileFindings.get(s.index);
+    if (!found || found.length === 0) return null;
+    const details = el(
+      'details',
+      { class: 'phu-file-details', 'data-testid': 'file-findings', open: openFiles.has(s.index) },
+      el('summary', {}, t('fileFindingsShow', { n: found.length })),
+      el(
+        'ul',
+        { class: 'phu-findings' },
+        ...found.map((f) =>
+          el(
+            'li',
+            { class: `phu-file-finding phu-finding phu-${f.severity}`, 'data-testid': 'file-finding', 'data-severity': f.severity, 'data-code': f.code },
+            el('span', { class: 'phu-cell' }, f.sheet === undefined ? t('noCell') : f.cell === undefined ? `${f.sheet} (${t('noCell')})` : `${f.sheet}!${f.cell}`),
+            el('span', { class: 'phu-msg' }, ctx.lang() === 'vi' ? f.message_vi : f.message_en),
+          ),
+        ),
+      ),
+    );
+    details.addEventListener('toggle', () => (details.open ? openFiles.add(s.index) : openFiles.delete(s.index)));
+    return details;
+  };
+
   const progress = el('ol', { class: 'phu-files', 'data-testid': 'file-progress' });
   const renderProgress = (): void => {
     progress.replaceChildren(
@@ -225,7 +276,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
                 : s.warnings > 0
                   ? `${t('fileValid')} · ${t('fileWarnings', { n: s.warnings })}`
                   : t('fileValid');
-        return el('li', { class: `phu-file-state phu-${s.status}`, 'data-testid': 'file-state', 'data-status': s.status, 'data-name': s.name }, el('span', { class: 'phu-file-name' }, s.name), el('span', { class: 'phu-file-status' }, label));
+        return el('li', { class: `phu-file-state phu-${s.status}`, 'data-testid': 'file-state', 'data-status': s.status, 'data-name': s.name }, el('span', { class: 'phu-file-name' }, s.name), el('span', { class: 'phu-file-status' }, label), findingsOf(s));
       }),
     );
   };
@@ -262,6 +313,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     ];
   };
 
+  const picker = (input: HTMLInputElement, label: 'chooseFile' | 'chooseFolder'): HTMLElement => filePicker(input, t(label), t('noneChosen'), (first, n) => t('chosenMore', { first, n }));
+
   function render(): void {
     const c = result?.consolidation.completeness;
     const runLabel = busy ? t('consolidating', { i: states.length, n: total }) : t('consolidateRun');
@@ -271,17 +324,23 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       field(t('period'), period),
       sourceChoice(),
       ...(source === 'local'
-        ? [el('div', { class: 'phu-row' }, field(t('pickFolder'), folderInput), field(t('pickFiles'), filesInput)), files.length > 0 ? el('p', { class: 'phu-hint' }, t('filesChosen', { n: files.length })) : el('span')]
+        ? [el('div', { class: 'phu-row' }, field(t('pickFolder'), picker(folderInput, 'chooseFolder')), field(t('pickFiles'), picker(filesInput, 'chooseFile'))), files.length > 0 ? el('p', { class: 'phu-hint' }, t('filesChosen', { n: files.length })) : el('span')]
         : sharePointSource()),
-      field(t('previousLabel'), previousInput, t('previousHint')),
-      field(t('targetsLabel'), targetsInput, t('targetsHint')),
+      field(t('previousLabel'), picker(previousInput, 'chooseFile'), t('previousHint')),
+      field(t('targetsLabel'), picker(targetsInput, 'chooseFile'), t('targetsHint')),
       button(runLabel, () => void run(), { class: 'phu-button phu-primary', 'data-testid': 'run-consolidate', disabled: busy }),
+      busy
+        ? button(t('cancel'), () => {
+            cancelling = true;
+            render();
+          }, { class: 'phu-button', 'data-testid': 'cancel-consolidate', disabled: cancelling })
+        : el('span'),
       inputsNote ? el('p', { class: 'phu-hint', 'data-testid': 'consolidate-inputs' }, inputsNote) : el('span'),
       progress,
       c && result
         ? el(
             'div',
-            { class: 'phu-summary phu-ok', 'data-testid': 'consolidate-summary' },
+            { class: 'phu-summary phu-ok', 'data-announce': true, 'data-testid': 'consolidate-summary' },
             el('p', {}, t('consolidateDone', { unit: result.unit, onTime: c.onTime, late: c.late, missing: c.missing, invalid: c.invalid, expected: c.expected })),
             el(
               'div',

@@ -36,3 +36,25 @@ export function errorText(e: unknown): string {
   const m = (e as { message?: unknown } | null)?.message;
   return typeof m === 'string' ? m : String(e);
 }
+
+const pickerUpdates = new WeakMap<HTMLInputElement, () => void>();
+
+/**
+ * A file picker in the pane's language: the native input stays (hidden but
+ * focusable, inside the field's label) and a button-like label says
+ * "Chọn tệp…"; the chosen names follow it.
+ */
+export function filePicker(input: HTMLInputElement, buttonText: string, noneText: string, manyText: (first: string, more: number) => string): HTMLElement {
+  input.classList.add('phu-visually-hidden');
+  const chosen = el('span', { class: 'phu-hint phu-file-chosen', 'data-testid': `${input.dataset['testid'] ?? 'file'}-chosen` });
+  const update = (): void => {
+    const files = Array.from(input.files ?? []);
+    const first = files[0]?.webkitRelativePath || files[0]?.name;
+    chosen.textContent = first === undefined ? noneText : files.length === 1 ? first : manyText(first, files.length - 1);
+  };
+  // Panels redraw their pickers: the input keeps one listener, which updates the latest drawing.
+  if (!pickerUpdates.has(input)) input.addEventListener('change', () => pickerUpdates.get(input)?.());
+  pickerUpdates.set(input, update);
+  update();
+  return el('span', { class: 'phu-file-picker' }, input, el('span', { class: 'phu-button phu-file-button', 'aria-hidden': 'true' }, buttonText), chosen);
+}

@@ -3,6 +3,8 @@ import { button, el, errorText, field } from './dom';
 import { formatDateTime } from './format-date-time';
 import { message, type MessageKey } from './i18n';
 import type { PanelContext } from './pane-deps';
+import type { DriveConnection } from './sharepoint-session';
+import type { ConfigProblem } from '../auth/addin-auth-config';
 
 /** A folder browser over the pane's SharePoint session. */
 export interface DriveBrowser {
@@ -21,16 +23,22 @@ function splitPath(path: string): string[] {
 }
 
 /**
- * Sign-in and folder browsing: the library's drive id (or `me`), a
- * breadcrumb, the folders to click into and (with `files`) the files with
- * their modification times. Without a configured build it says what to
- * configure instead. Every browser of the pane shares one sign-in.
+ * Sign-in and folder browsing: the folder's link (pasted from SharePoint
+ * or OneDrive; a drive id is never asked nor shown), a breadcrumb, the
+ * folders to click into and (with `files`) the files with their
+ * modification times. Without a setup it says who to ask and what to give
+ * them. Every browser of the pane shares one sign-in.
  */
 export function driveBrowser(ctx: PanelContext, testId: string, opts: { readonly files?: boolean; readonly onFolder?: () => void } = {}): DriveBrowser {
   const session = ctx.sharePoint;
   const element = el('div', { class: 'phu-drive', 'data-testid': testId });
   const t = (k: MessageKey, p?: Record<string, string | number>): string => message(ctx.lang(), k, p);
-  const driveInput = el('input', { class: 'phu-input', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'sp-drive-id', value: session.driveId });
+  const linkInput = el('input', { class: 'phu-input', type: 'url', autocomplete: 'off', spellcheck: 'false', inputmode: 'url', 'data-testid': 'sp-link', value: session.link });
+  const tenantInput = el('input', { class: 'phu-input', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'sp-tenant' });
+  const clientIdInput = el('input', { class: 'phu-input', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'sp-client-id' });
+  /** The connection the listing belongs to: a new one opens at its linked folder. */
+  let shownConnection: DriveConnection | undefined;
+  let typedOpen = false;
   let path: string[] = [];
   let items: DriveItem[] | undefined;
   let loading = false;
@@ -70,23 +78,47 @@ export function driveBrowser(ctx: PanelContext, testId: string, opts: { readonly
   };
 
   session.onChange(() => {
-    if (!session.connection) {
+    const connection = session.connection;
+    if (!connection) {
       items = undefined;
+      shownConnection = undefined;
       render();
-    } else if (items === undefined && !loading) void open(path.join('/'));
-    else render();
+    } else if (connection !== shownConnection) {
+      shownConnection = connection;
+      items = undefined;
+      void open(connection.folder);
+    } else render();
   });
 
-  function signInPart(): HTMLElement[] {
-    const access = session.access;
-    if (!access.available) {
-      return [el('p', { class: 'phu-note phu-bad', 'data-testid': 'sp-problem' }, t('spUnavailable', { why: access.problem })), el('p', { class: 'phu-hint' }, t('spConfigureHint'))];
+  /** What to say without a working setup: who to ask, what to give them, and where to type what they give. */
+  function setupPart(): HTMLElement[] {
+    const setup = session.setup;
+    const who = setup.contact ?? t('spWhoDefault');
+    const what = (p: ConfigProblem): string => t(`spBad_${p}`);
+    const typed = el(
+      'details',
+      { class: 'phu-details', 'data-testid': 'sp-setup', open: typedOpen || (setup.source === 'none' && setup.problem !== 'missing') },
+      el('summary', {}, t('spEnterTitle')),
+      field(t('spTenant'), tenantInput, t('spTenantHint')),
+      field(t('spClientId'), clientIdInput, t('spClientIdHint')),
+      button(t('spSave'), () => session.configure({ tenant: tenantInput.value, clientId: clientIdInput.value }), { class: 'phu-button', 'data-testid': 'sp-save' }),
+      setup.source === 'none' && setup.problem !== undefined && setup.problem !== 'missing' ? el('p', { class: 'phu-note phu-bad', role: 'alert', 'data-testid': 'sp-typed-bad' }, t('spTypedBad', { what: what(setup.problem) })) : null,
+    );
+    typed.addEventListener('toggle', () => (typedOpen = typed.open));
+    if (setup.source === 'file' && setup.problem !== undefined) {
+      return [el('p', { class: 'phu-note phu-warn', 'data-testid': 'sp-problem' }, t('spBadFile', { what: what(setup.problem), who }))];
     }
-    return [
-      field(t('spDriveId'), driveInput, t('spDriveIdHint')),
-      button(session.connecting ? t('spConnecting') : t('spConnect'), () => void session.connect(driveInput.value), { class: 'phu-button phu-primary', 'data-testid': 'sp-connect', disabled: session.connecting }),
-      session.error ? el('p', { class: 'phu-note phu-bad', role: 'alert', 'data-testid': 'sp-error' }, session.error) : el('span'),
+    return [el('div', { class: 'phu-note phu-info', 'data-testid': 'sp-problem' }, el('p', {}, t('spNotSetUp'), ' ', t('spAskWho', { who })), el('p', { class: 'phu-hint' }, t('spAskWhat'))), typed];
+  }
+
+  function signInPart(): HTMLElement[] {
+    if (!session.setup.config) return setupPart();
+    const parts: HTMLElement[] = [
+      field(t('spLink'), linkInput, t('spLinkHint')),
+      button(session.connecting ? t('spConnecting') : t('spConnect'), () => void session.connect(linkInput.value), { class: 'phu-button phu-primary', 'data-testid': 'sp-connect', disabled: session.connecting }),
     ];
+    if (session.error) parts.push(el('p', { class: 'phu-note phu-bad', role: 'alert', 'data-testid': 'sp-error' }, session.error));
+    return parts;
   }
 
   function listing(): HTMLElement[] {
@@ -103,7 +135,8 @@ export function driveBrowser(ctx: PanelContext, testId: string, opts: { readonly
       el(
         'div',
         { class: 'phu-row' },
-        el('span', { class: 'phu-hint', 'data-testid': 'sp-account' }, t('spSignedIn', { account: connection.account() ?? '?', drive: connection.driveId })),
+        el('span', { class: 'phu-hint', 'data-testid': 'sp-account' }, t('spSignedIn', { account: connection.account() ?? '?', place: connection.place })),
+        button(t('spChangeFolder'), () => session.forget(), { class: 'phu-button phu-subtle', 'data-testid': 'sp-change' }),
         button(t('spSignOut'), () => void session.disconnect(), { class: 'phu-button phu-subtle', 'data-testid': 'sp-signout' }),
       ),
       el('nav', { class: 'phu-crumbs', 'data-testid': 'sp-crumbs', 'data-folder': folderPath }, ...crumbs),

@@ -12,6 +12,16 @@ describe('pane wording', () => {
   });
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(message('vi', 'checkSummary', { errors: 3, warnings: 1, form: '4PHU-2024' })).toBe('3 lỗi, 1 cảnh báo (mẫu 4PHU-2024).');
-    expect(message('en', 'highlighted', {})).toBe('{n} cells highlighted.');
+    expect(message('en', 'computeDone', { sheet: 'SoLieu' })).toBe('Rates and ranks written for {rows} {rows|row|rows} of SoLieu.');
+  });
+  it('says 1 warning and 2 warnings in English', () => {
+    expect(message('en', 'checkSummary', { errors: 0, warnings: 1, form: 'F' })).toBe('0 errors, 1 warning (form F).');
+    expect(message('en', 'checkSummary', { errors: 1, warnings: 2, form: 'F' })).toBe('1 error, 2 warnings (form F).');
+    expect(message('en', 'uploadDone', { sent: 1, n: 1, exists: 0 })).toBe('1/1 file uploaded; 0 already existed and were not overwritten.');
+  });
+  it('English wording carries no Vietnamese letters', () => {
+    const vietnamese = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+    // Sheet names (ThongTin, SoLieu) and the campaign's name stay as they are in the workbook.
+    for (const key of messageKeys()) expect({ key, text: vietnamese.test(message('en', key).replace(/4 phủ|Tiếng Việt/g, '')) }).toEqual({ key, text: false });
   });
 });

@@ -33,6 +33,8 @@ export interface PanelContext {
   lang(): Lang;
   /** The pane's SharePoint session, shared by the panels. */
   readonly sharePoint: SharePointSession;
+  /** Opens another tab (`template` to make a form where sheets are missing). */
+  goTo(tab: string): void;
 }
 
 /** A tab's content: its element, redrawn on demand (language switch, state change). */

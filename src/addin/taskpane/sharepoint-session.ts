@@ -1,29 +1,51 @@
+import type { AddinAuthConfig, ConfigProblem } from '../auth/addin-auth-config';
 import type { Drive } from '../../core/ports/drive';
 
-/** A signed-in drive (a SharePoint document library or a OneDrive). */
+/** A signed-in drive (a SharePoint document library or a OneDrive), opened at a folder. */
 export interface DriveConnection {
   readonly drive: Drive;
-  /** The library's drive id, or `me`. */
-  readonly driveId: string;
+  /** The folder the link pointed to, from the library's root ('' for the root). */
+  readonly folder: string;
+  /** What to call the place: the linked folder's name, or the person's OneDrive. */
+  readonly place: string;
   /** Who signed in (a user name, never a token). */
   account(): string | undefined;
   signOut(): Promise<void>;
 }
 
+/** How SharePoint is set up for this pane: by the IT officer's file, or typed once on this computer. */
+export interface SharePointSetup {
+  readonly config: AddinAuthConfig | undefined;
+  readonly problem: ConfigProblem | undefined;
+  /** Who to ask (from the configuration file). */
+  readonly contact: string | undefined;
+  /** The province's folder link, offered first. */
+  readonly folderLink: string | undefined;
+  /** `file`: phu-config.json next to the add-in; `settings`: typed in this pane; `none`. */
+  readonly source: 'file' | 'settings' | 'none';
+}
+
 /**
- * How the pane reaches SharePoint: unavailable with the reason (the build
- * was not configured), or a way to sign in and open a drive. The Graph and
- * MSAL code behind `connect` is loaded only when it is first called.
+ * How the pane reaches SharePoint: its setup, a way to keep the two values
+ * an IT officer gives (when there is no configuration file), and a way to
+ * sign in and open a folder from its link. The Graph and MSAL code behind
+ * `connect` is loaded only when it is first called.
  */
-export type SharePointAccess = { readonly available: false; readonly problem: string } | { readonly available: true; connect(driveId: string): Promise<DriveConnection> };
+export interface SharePointAccess {
+  readonly setup: SharePointSetup;
+  /** Keeps tenant and client id in this computer's add-in settings; returns the new setup. */
+  configure(values: { readonly tenant: string; readonly clientId: string }): SharePointSetup;
+  /** Signs in and opens the folder of `link` ('' opens the person's own OneDrive). */
+  connect(config: AddinAuthConfig, link: string): Promise<DriveConnection>;
+}
 
-const DRIVE_KEY = 'phu.driveId';
+const LINK_KEY = 'phu.folderLink';
 
-function savedDriveId(): string {
+function savedLink(fallback: string | undefined): string {
   try {
-    return globalThis.localStorage?.getItem(DRIVE_KEY) ?? 'me';
+    return globalThis.localStorage?.getItem(LINK_KEY) ?? fallback ?? '';
   } catch {
-    return 'me';
+    return fallback ?? '';
   }
 }
 
@@ -36,10 +58,15 @@ export class SharePointSession {
   connecting = false;
   /** Why the last sign-in failed ('' when it did not). */
   error = '';
-  driveId = savedDriveId();
+  setup: SharePointSetup;
+  /** The folder link last opened (or the province's), offered again. */
+  link: string;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly access: SharePointAccess) {}
+  constructor(readonly access: SharePointAccess) {
+    this.setup = access.setup;
+    this.link = savedLink(access.setup.folderLink);
+  }
 
   /** Called after every change of the session. */
   onChange(listener: () => void): void {
@@ -50,21 +77,27 @@ export class SharePointSession {
     for (const l of this.listeners) l();
   }
 
-  /** Signs in and opens the drive; a failure is kept in `error` for the panels to show. */
-  async connect(driveId: string): Promise<boolean> {
-    if (!this.access.available || this.connecting) return false;
-    const id = driveId.trim() || 'me';
-    this.driveId = id;
+  /** Keeps the IT officer's two values; every panel redraws with the result. */
+  configure(values: { readonly tenant: string; readonly clientId: string }): void {
+    this.setup = this.access.configure(values);
+    this.changed();
+  }
+
+  /** Signs in and opens the folder of `link`; a failure is kept in `error` for the panels to show. */
+  async connect(link: string): Promise<boolean> {
+    const config = this.setup.config;
+    if (!config || this.connecting) return false;
+    this.link = link.trim();
     try {
-      globalThis.localStorage?.setItem(DRIVE_KEY, id);
+      globalThis.localStorage?.setItem(LINK_KEY, this.link);
     } catch {
-      // Without storage the id is asked again next time.
+      // Without storage the link is asked again next time.
     }
     this.connecting = true;
     this.error = '';
     this.changed();
     try {
-      this.connection = await this.access.connect(id);
+      this.connection = await this.access.connect(config, this.link);
       return true;
     } catch (e) {
       this.connection = undefined;
@@ -74,6 +107,13 @@ export class SharePointSession {
       this.connecting = false;
       this.changed();
     }
+  }
+
+  /** Back to the link field, still signed in: the next folder opens without asking again. */
+  forget(): void {
+    this.connection = undefined;
+    this.error = '';
+    this.changed();
   }
 
   async disconnect(): Promise<void> {

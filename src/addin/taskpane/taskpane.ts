@@ -2,13 +2,16 @@ import { FORMS } from '../../core/forms/form-catalog';
 import { localIsoToday } from '../../core/consolidate/parent-info';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { hostCapabilities, MIN_EXCEL_API } from '../excel/host-capabilities';
-import { mountPane } from './app';
+import { applyTheme, mountPane, startLang } from './app';
 import { el } from './dom';
 import { message } from './i18n';
 import type { PaneDeps } from './pane-deps';
-import type { SharePointAccess } from './sharepoint-session';
-import { addinAuthConfigFrom } from '../auth/addin-auth-config';
-import { buildGraphValues } from '../auth/build-graph-values';
+import type { SharePointAccess, SharePointSetup } from './sharepoint-session';
+import { groupedExcelRun } from './grouped-excel-run';
+import { configFileNextTo, loadSharePointSetup, saveTypedSetup } from './sharepoint-setup';
+
+/** How long the pane waits for Office.js before saying it cannot start. */
+const OFFICE_WAIT_MS = 20_000;
 
 function download(name: string, bytes: Uint8Array): void {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -20,31 +23,47 @@ function download(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * SharePoint as this build allows it: the Graph settings given at build
- * time, the fallback popup returning to this add-in's auth-redirect.html
- * unless the build names another page.
+ * SharePoint as this deployment sets it up: `phu-config.json` next to the
+ * pane, or the two values typed once; the fallback popup returns to this
+ * add-in's auth-redirect.html unless the configuration names another page.
  */
-function sharePointAccess(): SharePointAccess {
-  const config = addinAuthConfigFrom(buildGraphValues());
-  if ('problem' in config) return { available: false, problem: config.problem };
-  const redirectUri = config.redirectUri ?? new URL('auth-redirect.html', window.location.href).href;
+function sharePointAccess(setup: SharePointSetup): SharePointAccess {
   return {
-    available: true,
-    connect: async (driveId) => (await import(/* webpackChunkName: "graph" */ './graph-module')).connectDrive({ ...config, redirectUri }, driveId),
+    setup,
+    configure: (values) => saveTypedSetup(storage(), values),
+    connect: async (config, link) => {
+      const redirectUri = config.redirectUri ?? new URL('auth-redirect.html', window.location.href).href;
+      return (await import(/* webpackChunkName: "graph" */ './graph-module')).connectDrive({ ...config, redirectUri }, link);
+    },
   };
 }
 
-void Office.onReady(() => {
-  const root = document.getElementById('app');
-  if (!root) return;
+/** Office.js never came (blocked network, opened outside Excel): say so instead of loading forever. */
+function officeDidNotLoad(root: HTMLElement): void {
+  const lang = startLang(navigator.language);
+  root.replaceChildren(el('div', { class: 'phu-note phu-bad phu-startup', role: 'alert', 'data-testid': 'office-missing' }, el('p', {}, message(lang, 'officeMissing')), el('p', { class: 'phu-hint' }, message(lang, 'officeMissingHint'))));
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const lang = startLang(Office.context?.displayLanguage);
+  applyTheme(document, Office.context?.officeTheme);
   const capabilities = hostCapabilities();
   if (!capabilities.core) {
-    root.replaceChildren(el('p', { class: 'phu-note phu-bad' }, message('vi', 'unsupported', { version: MIN_EXCEL_API })));
+    root.replaceChildren(el('p', { class: 'phu-note phu-bad', role: 'alert' }, message(lang, 'unsupported', { version: MIN_EXCEL_API })));
     return;
   }
+  const setup = await loadSharePointSetup(configFileNextTo(window.location.href), storage());
   const deps: PaneDeps = {
-    runExcel: (batch) => Excel.run(batch),
+    runExcel: groupedExcelRun((options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch)), capabilities.undoGroup === true),
     capabilities,
     forms: FORMS,
     registry: nationalRegistry,
@@ -52,7 +71,21 @@ void Office.onReady(() => {
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     download,
     today: () => localIsoToday(),
-    sharePoint: sharePointAccess(),
+    sharePoint: sharePointAccess(setup),
   };
-  mountPane(root, deps);
-});
+  mountPane(root, deps, lang);
+}
+
+const root = document.getElementById('app');
+if (root) {
+  const wait = setTimeout(() => officeDidNotLoad(root), OFFICE_WAIT_MS);
+  if (typeof Office === 'undefined') {
+    clearTimeout(wait);
+    officeDidNotLoad(root);
+  } else {
+    void Office.onReady(() => {
+      clearTimeout(wait);
+      void start(root);
+    });
+  }
+}

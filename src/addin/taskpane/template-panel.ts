@@ -5,7 +5,7 @@ import { readTargetsFile } from '../../app/campaign-inputs';
 import { createTemplate, TemplateError } from '../operations/create-template';
 import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from '../operations/unit-templates';
 import { namedBytesOf, pickedOf } from './picked-file';
-import { button, el, errorText, field } from './dom';
+import { button, el, filePicker, errorText, field } from './dom';
 import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
@@ -202,7 +202,7 @@ export function templatePanel(ctx: PanelContext): Panel {
       field(t('unitCode'), el('span', { class: 'phu-row' }, unit.input, unit.name), t('unitCodeHint')),
       field(t('period'), period),
       commune ? field(t('villageRows'), rows) : el('span'),
-      field(t('targetsLabel'), tableInput, t('targetsHint')),
+      field(t('targetsLabel'), filePicker(tableInput, t('chooseFile'), t('noneChosen'), (first, n) => t('chosenMore', { first, n })), t('targetsHint')),
       tableBusy ? el('p', { class: 'phu-hint' }, t('checking')) : el('span'),
       tableNote ? el('p', { class: `phu-note ${usableTargets() ? 'phu-ok' : 'phu-bad'}`, role: 'status', 'data-testid': 'target-table-note' }, tableNote) : el('span'),
       tableView(),

@@ -60,6 +60,12 @@ export const indicatorSchema = z.object({
   /** Other outcomes that with `done` account for every case of the target. */
   accountedBy: z.array(key).default([]),
   mayExceed: z.boolean(),
+  /**
+   * The rate at which a unit has reached its target (1 = 100%). The notice
+   * calls a unit "tốt" at or above it, or at or above the whole's rate, and
+   * "chưa tốt" only below both.
+   */
+  goal: z.number().positive().default(1),
   /** A rate above this is a plausibility warning. */
   plausibleMaxRate: z.number().positive().optional(),
   rateColumn: key,

@@ -3,7 +3,7 @@ import type { FormDef, IndicatorDef } from '../forms/form-schema';
 import { isFiniteNumber, rate } from '../indicators/rate';
 import { rankedEntries, type RankedEntry } from '../indicators/top-bottom';
 import { countOf } from './count-of';
-import { highLow } from './nhan-xet-sentence';
+import { judgedHighLow } from './nhan-xet-sentence';
 import { countVi, unitFragment } from './unit-fragment';
 
 /** A unit whose figures count, as the narrative names it. */
@@ -73,14 +73,12 @@ export function buildNarrative(form: FormDef, parts: NarrativeParts): string[] {
     const target = parts.total[ind.target];
     out.push(!isFiniteNumber(target) || target <= 0 ? `${ind.label}: chưa có chỉ tiêu được giao nên chưa tính được tỷ lệ.` : fillTemplate(ind.narrative.total, ind, parts.total));
     const rates = parts.units.map((u) => rate(u.values[ind.done], u.values[ind.target]));
-    const { high, low } = highLow(
-      rankedEntries(
-        parts.units.map((u) => u.shortName),
-        rates,
-      ),
-      n,
+    const entries = rankedEntries(
+      parts.units.map((u) => u.shortName),
+      rates,
     );
-    if (high.length === 0) continue;
+    const { high, low } = judgedHighLow(entries, n, { goal: ind.goal, whole: rate(parts.total[ind.done], parts.total[ind.target]) ?? null });
+    if (entries.length === 0) continue;
     const list = (es: readonly RankedEntry[]): string =>
       es
         .map((e) => {
@@ -88,7 +86,7 @@ export function buildNarrative(form: FormDef, parts: NarrativeParts): string[] {
           return unitFragment(e.name, u?.values[ind.done], u?.values[ind.target]);
         })
         .join(', ');
-    const sentences = [ind.narrative.high.replace('{units}', list(high))];
+    const sentences = high.length > 0 ? [ind.narrative.high.replace('{units}', list(high))] : [];
     if (low.length > 0) sentences.push(ind.narrative.low.replace('{units}', list(low)));
     out.push(sentences.join(' '));
   }

@@ -11,7 +11,8 @@ export const graphItemSchema = z.object({
   webUrl: z.string().optional(),
   folder: z.object({}).optional(),
   file: z.object({}).optional(),
-  parentReference: z.object({ path: z.string().optional() }).optional(),
+  parentReference: z.object({ path: z.string().optional(), driveId: z.string().optional() }).optional(),
+  root: z.object({}).optional(),
   '@microsoft.graph.downloadUrl': z.string().optional(),
 });
 export type GraphItem = z.infer<typeof graphItemSchema>;
