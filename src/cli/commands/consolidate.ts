@@ -104,8 +104,7 @@ async function driveAndFolder(driveSpec: string | undefined, folderArg: string, 
 export function progressPrinter(io: CliIo): (p: FolderReadProgress) => void {
   return (p) => {
     if (io.stderr.isTTY !== true) return;
-    io.stderr.write(`\rĐang đọc ${p.index}/${p.total} tệp...`);
-    if (p.index === p.total) io.stderr.write('\r\x1b[K');
+    io.stderr.statusLine?.(p.index === p.total ? '' : `Đang đọc ${p.index}/${p.total} tệp...`);
   };
 }
 
