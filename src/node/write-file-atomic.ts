@@ -10,18 +10,22 @@ const RETRIES = 5;
  * the same folder (same disk, so the rename is atomic), are flushed to disk,
  * then renamed over the target. If anything fails the temporary file is
  * removed and the target is untouched. An existing target keeps its
- * permissions.
+ * permissions, unless `opts.mode` sets them (set on the temporary file
+ * before the rename, so the content is never readable with looser ones).
+ *
+ * @example await writeFileAtomic('cache.json', text, { mode: 0o600 })
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(file: string, data: Uint8Array | string, opts: { readonly mode?: number } = {}): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const mode = await fs.stat(file).then(
+  const mode = opts.mode ?? await fs.stat(file).then(
     (s) => (s.isFile() ? s.mode & 0o7777 : undefined),
     () => undefined,
   );
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx', mode ?? 0o666);
+    if (opts.mode !== undefined) await handle.chmod(opts.mode);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
