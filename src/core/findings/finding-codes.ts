@@ -11,6 +11,7 @@ export const FINDING_CODES = {
   file_encrypted: { severity: 'error' },
   file_corrupt: { severity: 'error', params: ['detail'] },
   file_too_large: { severity: 'error', params: ['bytes', 'limit'] },
+  file_too_complex: { severity: 'error', params: ['seconds'] },
   zip_bomb: { severity: 'error', params: ['expanded', 'limit'] },
   sheet_too_large: { severity: 'error', params: ['rows', 'columns', 'limit'] },
   strings_too_large: { severity: 'error', params: ['bytes', 'limit'] },

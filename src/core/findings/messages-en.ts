@@ -10,6 +10,7 @@ export const MESSAGES_EN: Messages = {
   file_encrypted: () => 'The file is encrypted with a password: save it again without a password.',
   file_corrupt: (p) => `The file is damaged or incomplete (${p.detail}): send the original file again.`,
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
+  file_too_complex: (p) => `The file is too complex or took too long to read (over ${p.seconds} s): reading it was stopped, the other files are still read; open it in Excel, check it, save it and send it again.`,
   zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,
   sheet_too_large: (p) => `A sheet is too large (${p.rows} rows × ${p.columns} columns, limit ${p.limit} cells): delete the extra rows and columns.`,
   strings_too_large: (p) => `The file's text part is too large (${p.bytes} bytes, limit ${p.limit}): refused.`,

@@ -13,6 +13,7 @@ export const MESSAGES_VI: Messages = {
   file_encrypted: () => 'Tệp được mã hóa bằng mật khẩu: hãy lưu lại không có mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu).',
   file_corrupt: (p) => `Tệp bị hỏng hoặc không đầy đủ (${p.detail}): hãy gửi lại tệp gốc.`,
   file_too_large: (p) => `Tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): biểu mẫu báo cáo không cần lớn như vậy, hãy kiểm tra lại tệp.`,
+  file_too_complex: (p) => `Tệp quá phức tạp hoặc đọc quá lâu (quá ${p.seconds} giây): đã dừng đọc tệp này, các tệp khác vẫn được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại rồi gửi lại.`,
   zip_bomb: (p) => `Nội dung nén của tệp giải nén ra quá lớn (${num(p.expanded)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối để bảo vệ máy tính.`,
   sheet_too_large: (p) => `Trang tính quá lớn (${num(p.rows)} dòng × ${num(p.columns)} cột, giới hạn ${num(p.limit)} ô): hãy xóa các dòng, cột thừa.`,
   strings_too_large: (p) => `Phần văn bản của tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối.`,

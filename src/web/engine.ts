@@ -1,0 +1,119 @@
+/*
+ * The one module the web page takes PHU's use cases from: reading a set of
+ * files into reports, consolidating them, checking one file, making
+ * templates. Today they come from the task pane's operations (which use
+ * only the core); when the shared application layer lands, this file alone
+ * changes.
+ */
+import { consolidateReports, reportsFromFiles, type ConsolidateRequest, type FileState, type PickedFile, type WorkbookReader } from '../addin/operations/consolidate-files';
+import { readTargetFile } from '../addin/operations/campaign-inputs';
+import { campaignTemplates, type CampaignTemplate } from '../core/campaign/campaign-templates';
+import type { TargetTable } from '../core/campaign/target-table';
+import { unitTemplateData, type UnitTemplateOptions } from '../core/campaign/unit-template-data';
+import type { ChildReport } from '../core/consolidate/child-report';
+import type { Consolidation } from '../core/consolidate/consolidation';
+import { locateFinding, type Finding } from '../core/findings/finding';
+import { detectForm } from '../core/forms/detect-form';
+import { FORMS } from '../core/forms/form-catalog';
+import type { FormDef, PeriodDef } from '../core/forms/form-schema';
+import type { OutputBook } from '../core/grid/output-book';
+import { renderSubmission } from '../core/render/render-submission';
+import { nationalRegistry } from '../core/units/national-registry';
+import type { Unit } from '../core/units/unit';
+import type { UnitRegistry } from '../core/units/unit-registry';
+import { validateSubmission } from '../core/validate/validate-submission';
+
+export type { CampaignTemplate, ChildReport, Consolidation, ConsolidateRequest, FileState, Finding, FormDef, OutputBook, PeriodDef, PickedFile, TargetTable, Unit, UnitRegistry, WorkbookReader };
+
+/** The forms the page offers, in the catalogue's order (the first is the default). */
+export const WEB_FORMS: readonly FormDef[] = FORMS;
+
+/** An administrative map the page offers: the units files are checked and consolidated against. */
+export interface UnitMap {
+  readonly id: string;
+  readonly label: { readonly vi: string; readonly en: string };
+  registry(): UnitRegistry;
+}
+
+/** The maps the page offers (the first is the default). */
+export const WEB_MAPS: readonly UnitMap[] = [
+  {
+    id: 'dvhc-2025-03-01',
+    label: { vi: 'Danh mục hành chính 01/03/2025 (tỉnh, huyện, xã)', en: 'Administrative map of 01/03/2025 (province, district, commune)' },
+    registry: nationalRegistry,
+  },
+];
+
+/**
+ * Reads the files one at a time into small reports (hash, read through
+ * `reader`, validate, keep the report, drop the workbook), telling `onFile`
+ * before and after each; files that are not submissions are listed with
+ * their reason.
+ *
+ * @example await readReports(files, { form, registry, parentCode: '688', period: 'TK' }, workerReader, show)
+ */
+export function readReports(files: readonly PickedFile[], req: ConsolidateRequest, reader: WorkbookReader, onFile?: (s: FileState) => void): Promise<ChildReport[]> {
+  return reportsFromFiles(files, req, reader, onFile);
+}
+
+/**
+ * The consolidation of the reports and its workbook (with the completeness sheet).
+ *
+ * @example const { consolidation, book } = consolidateToBook(reports, req)
+ */
+export function consolidateToBook(reports: readonly ChildReport[], req: ConsolidateRequest): { consolidation: Consolidation; book: OutputBook } {
+  const { consolidation, book } = consolidateReports(reports, req);
+  return { consolidation, book };
+}
+
+/** One file checked: the form it was checked against and every finding (reading, then validating). */
+export interface CheckedFile {
+  readonly form: FormDef;
+  readonly findings: readonly Finding[];
+  /** The unit the file says it is from, when it could be read. */
+  readonly unitCode?: string;
+}
+
+/**
+ * Reads one file and validates it; its own ThongTin picks the form when
+ * `detect` is set (else, or when it names none, `form`).
+ *
+ * @example await checkFile(file, FORM_4PHU_2024, registry, workerReader, true)
+ */
+export async function checkFile(file: PickedFile, form: FormDef, registry: UnitRegistry, reader: WorkbookReader, detect: boolean): Promise<CheckedFile> {
+  const read = await reader.readWorkbook(new Uint8Array(await file.arrayBuffer()));
+  const readFindings = read.findings.map((f) => locateFinding(f, { file: file.name }));
+  if (!read.book) return { form, findings: readFindings };
+  const used = (detect ? detectForm(read.book, WEB_FORMS) : undefined) ?? form;
+  const validation = validateSubmission(read.book, { form: used, registry, file: file.name });
+  const unitCode = validation.submission.info['unit_code'];
+  return { form: used, findings: [...readFindings, ...validation.findings], ...(unitCode !== undefined ? { unitCode } : {}) };
+}
+
+/** A target table (sheet `ChiTieu`) read through `reader`, with every finding. */
+export function readTargets(file: PickedFile, form: FormDef, registry: UnitRegistry, reader: WorkbookReader): Promise<TargetTable> {
+  return readTargetFile(file, form, registry, reader);
+}
+
+/**
+ * A blank submission of one unit for one period, and the file name to save it under.
+ *
+ * @example unitTemplate(form, registry, registry.get('688'), form.periods[0]).name === '688 Thị xã Phước Long.xlsx'
+ */
+export function unitTemplate(form: FormDef, registry: UnitRegistry, unit: Unit, period: PeriodDef, opts: UnitTemplateOptions = {}): { name: string; book: OutputBook } {
+  return { name: `${unit.code} ${unit.name}.xlsx`, book: renderSubmission(form, unitTemplateData(form, registry, unit, period, opts), { template: true }) };
+}
+
+/** One prefilled template per unit under `parent`, each with its conventional path. */
+export function childTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions = {}): CampaignTemplate[] {
+  return campaignTemplates(form, registry, parent, period, opts);
+}
+
+/**
+ * A workbook's .xlsx bytes. The writer is loaded on first use, in its own
+ * chunk, so the page opens quickly.
+ */
+export async function workbookBytes(book: OutputBook): Promise<Uint8Array> {
+  const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/write-workbook');
+  return writeWorkbook(book);
+}
