@@ -1,3 +1,4 @@
+import type { Finding } from '../core/findings/finding';
 import type { ReadAnswer, ReadRequest, WorkerLike } from './read-protocol';
 import { WorkerReader } from './worker-reader';
 
@@ -7,7 +8,7 @@ class FakeWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   received: number[] = [];
-  constructor(private readonly behave: (bytes: Uint8Array) => 'hang' | 'crash' | ReadAnswer['findings']) {}
+  constructor(private readonly behave: (bytes: Uint8Array) => 'hang' | 'crash' | readonly Finding[]) {}
   postMessage(message: ReadRequest): void {
     const bytes = new Uint8Array(message.bytes);
     this.received.push(bytes.length);
@@ -15,7 +16,7 @@ class FakeWorker implements WorkerLike {
     if (what === 'hang') return;
     queueMicrotask(() => {
       if (what === 'crash') this.onerror?.({ preventDefault: () => undefined } as unknown as ErrorEvent);
-      else this.onmessage?.({ data: { id: message.id, book: { sheets: [{ name: 'S', rows: [[bytes.length]] }] }, findings: what } } as MessageEvent<ReadAnswer>);
+      else this.onmessage?.({ data: { id: message.id, book: { sheets: [{ name: 'S', rows: [[bytes.length]] }] }, findings: what } } as unknown as MessageEvent<ReadAnswer>);
     });
   }
   terminate(): void {
