@@ -52,7 +52,7 @@ export async function ensureDist(): Promise<void> {
 export async function buildDistWith(outDir: string, settings: Readonly<Record<string, string>>): Promise<void> {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, env: { ...process.env, ...settings }, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) =>
+    execFile(process.execPath, [cli, '--mode', 'production', '--config-name', 'addin', '--output-path', outDir], { cwd: ROOT, env: { ...process.env, ...settings }, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) =>
       err ? reject(new Error(`webpack failed: ${stderr || err.message}`)) : resolve(),
     );
   });
