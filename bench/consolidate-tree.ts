@@ -5,8 +5,9 @@ import type { FormDef } from '../src/core/forms/form-schema';
 import type { Drive } from '../src/core/ports/drive';
 import { renderConsolidation } from '../src/core/render/render-consolidation';
 import type { UnitRegistry } from '../src/core/units/unit-registry';
-import { readFolderInPool } from '../src/node/workers/read-folder-in-pool';
-import type { ReportPool } from '../src/node/workers/report-pool';
+import { inputsFromDrive } from '../src/app/input-file';
+import { readReports } from '../src/app/read-reports';
+import type { WorkbookReader } from '../src/app/workbook-reader';
 import { writeWorkbook } from '../src/xlsx/write-workbook';
 import { unitFolder } from './dataset';
 import { mapLimit } from './map-limit';
@@ -22,7 +23,10 @@ export interface TreeRunOptions {
   readonly input: Drive;
   /** Where each consolidated workbook is written, next to its siblings: `<parent code>/<code>_tong_hop.xlsx` (the root's at the top). */
   readonly output: Drive;
-  readonly pool: ReportPool;
+  /** Who reads each workbook: the xlsx reader in this thread, or a BudgetedReader's workers. */
+  readonly reader: WorkbookReader;
+  /** Files of one folder read at once (default 3: downloads overlap the reading). */
+  readonly filesAtOnce?: number;
   /** Sibling units consolidated at once, per level (default 2). */
   readonly concurrency?: number;
 }
@@ -52,7 +56,7 @@ const OUTPUT_SUFFIX = '_tong_hop.xlsx';
 
 /**
  * The campaign as the CLI runs it, at any scale: every commune parent's
- * folder is read (in the pool) and consolidated, its workbook written;
+ * folder is read (through the reader) and consolidated, its workbook written;
  * each level above reads those workbooks back as submissions and does the
  * same, up to the root. Only one unit's reports per running consolidation
  * are held, so memory does not grow with the country.
@@ -66,7 +70,8 @@ export async function consolidateTree(opts: TreeRunOptions): Promise<TreeRunResu
   const stages: StageTimes = { read: 0, consolidate: 0, render: 0, write: 0 };
   let bytesWritten = 0;
   const concurrency = opts.concurrency ?? 2;
-  const ctx = { form, registry, expect: { period: opts.period } };
+  const req = { form, registry, period: opts.period };
+  const readFolder = async (drive: Drive, folder: string): Promise<ChildReport[]> => readReports(await inputsFromDrive(drive, folder), req, { reader: opts.reader, concurrency: opts.filesAtOnce ?? 3 });
 
   const count = (reports: readonly ChildReport[], level: string): void => {
     filesRead[level] = (filesRead[level] ?? 0) + reports.length;
@@ -80,12 +85,12 @@ export async function consolidateTree(opts: TreeRunOptions): Promise<TreeRunResu
     let t = performance.now();
     let reports: ChildReport[];
     if (kids.some((k) => k.level === leaf)) {
-      reports = await readFolderInPool(opts.input, unitFolder(registry, opts.rootCode, code), ctx, opts.pool);
+      reports = await readFolder(opts.input, unitFolder(registry, opts.rootCode, code));
       count(reports, leaf);
     } else {
       await mapLimit(kids, concurrency, (k) => run(k.code));
       t = performance.now();
-      reports = await readFolderInPool(opts.output, code, ctx, opts.pool);
+      reports = await readFolder(opts.output, code);
       count(reports, kids[0]?.level ?? '');
     }
     stages.read += performance.now() - t;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { ReportPool } from '../src/node/workers/report-pool';
+import { BudgetedReader } from '../src/node/budget/budgeted-reader';
+import { readWorkbook } from '../src/xlsx/read-workbook';
 import type { TreeRunResult } from './consolidate-tree';
 import type { Dataset } from './generate-data';
 import { heapSampler, peakRss, timed } from './measure';
@@ -32,9 +33,10 @@ export interface CountryRun {
 export async function countryRun(dataset: Dataset, workers: number, ownProcess = false): Promise<CountryRun> {
   const heap = heapSampler();
   const timing = await timed(async () => {
-    const pool = new ReportPool({ workers });
+    if (workers === 0) return runTree(dataset, { readWorkbook });
+    const pool = new BudgetedReader({ workers });
     try {
-      return await runTree(dataset, pool);
+      return await runTree(dataset, pool, undefined, undefined, workers * 2 + 1);
     } finally {
       await pool.close();
     }

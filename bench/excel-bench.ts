@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /// <reference types="custom-functions-runtime" />
-import { measureAddinSyncs, type ActionCost } from '../src/addin/testing/measure-syncs';
+import { measureAddinSyncs, type ActionCost } from '../test/support/addin/measure-syncs';
 
 /** Part 3: round trips and payload of the task pane's actions on a sheet of `rows` rows. */
 export interface ExcelActionRow {

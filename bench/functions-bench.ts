@@ -1,6 +1,6 @@
 /// <reference types="custom-functions-runtime" />
 import { tyle, xephang } from '../src/addin/functions/functions';
-import { FakeExcelHost } from '../src/addin/testing/fake-excel';
+import { FakeExcelHost } from '../test/support/addin/fake-excel';
 import { createRng } from '../src/sample/prng';
 import { median } from './measure';
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fsp } from 'node:fs';
-import { ReportPool } from '../src/node/workers/report-pool';
+import { BudgetedReader } from '../src/node/budget/budgeted-reader';
+import { readWorkbook } from '../src/xlsx/read-workbook';
 import type { StageTimes, TreeRunResult } from './consolidate-tree';
 import type { Dataset } from './generate-data';
 import { listWorkbooks } from './list-files';
@@ -50,7 +51,7 @@ const LARGEST_DISTRICT = '692';
 
 export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions): Promise<ProvinceBenchResult> {
   const files = listWorkbooks(dataset.dir);
-  const inThread = new ReportPool({ workers: 0 });
+  const inThread = { readWorkbook };
   await parseOnly(files);
   await runTree(dataset, inThread);
   const parse: number[] = [];
@@ -83,12 +84,12 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
   let pipelineWorkers: ProvinceBenchResult['pipelineWorkers'];
   if (opts.workers > 0) {
     const started = performance.now();
-    const pool = new ReportPool({ workers: opts.workers });
+    const pool = new BudgetedReader({ workers: opts.workers });
     try {
-      await runTree(dataset, pool);
+      await runTree(dataset, pool, undefined, undefined, opts.workers * 2 + 1);
       const coldSeconds = (performance.now() - started) / 1000;
       const runs: { seconds: number; cpuSeconds: number }[] = [];
-      for (let i = 0; i < opts.reps; i++) runs.push(await runTree(dataset, pool));
+      for (let i = 0; i < opts.reps; i++) runs.push(await runTree(dataset, pool, undefined, undefined, opts.workers * 2 + 1));
       pipelineWorkers = { workers: opts.workers, coldSeconds, timings: timings(runs.map((r) => r.seconds)), cpu: timings(runs.map((r) => r.cpuSeconds)) };
     } finally {
       await pool.close();

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { FORM_4PHU_2024 } from '../src/core/forms/form-4phu-2024';
 import { nationalRegistry } from '../src/core/units/national-registry';
 import { LocalDrive } from '../src/drive/local/local-drive';
-import type { ReportPool } from '../src/node/workers/report-pool';
+import type { WorkbookReader } from '../src/app/workbook-reader';
 import { consolidateTree, type TreeRunResult } from './consolidate-tree';
 import { unitFolder } from './dataset';
 import type { Dataset } from './generate-data';
@@ -19,7 +19,7 @@ export const BENCH_REPORT_DATE = '2024-07-08';
  * `unitCode`, a unit inside it), written into a fresh folder that is
  * removed afterwards.
  */
-export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number, unitCode?: string): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
+export async function runTree(dataset: Dataset, reader: WorkbookReader, concurrency?: number, unitCode?: string, filesAtOnce?: number): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-run-'));
   const registry = nationalRegistry();
   const rootCode = unitCode ?? dataset.spec.rootCode;
@@ -33,7 +33,8 @@ export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: 
       rootCode,
       input: new LocalDrive(input),
       output: new LocalDrive(out),
-      pool,
+      reader,
+      ...(filesAtOnce !== undefined ? { filesAtOnce } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
     }));
     return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, result: run.value };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allElements, child, parseXml, type XmlElement } from './testing/parse-xml';
+import { allElements, child, parseXml, type XmlElement } from '../../test/support/addin/parse-xml';
 
 /*
  * The manifest checked offline (`npm run validate` asks Microsoft's

@@ -1,15 +1,17 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { previousFromReports, previousFromWorkbook, previousPeriodOf, type PreviousFigures } from '../core/campaign/previous-figures';
-import { readTargetTable, type TargetTable } from '../core/campaign/target-table';
+import { readPreviousFile, readPreviousFiles, readTargetsFile } from '../app/campaign-inputs';
+import { inputsFromDrive } from '../app/input-file';
+import { previousPeriodOf, type PreviousFigures } from '../core/consolidate/previous-figures';
+import type { TargetTable } from '../core/campaign/target-table';
 import { previousFolderOf } from '../core/campaign/template-path';
 import type { Finding } from '../core/findings/finding';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive } from '../core/ports/drive';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import { LocalDrive } from '../drive/local/local-drive';
-import { readFolderReports } from '../node/read-folder-reports';
 import { readWorkbook } from '../xlsx/read-workbook';
+import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
 import { CliFailure, UsageError } from './exit-codes';
@@ -52,12 +54,10 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
   const given = optString(values, 'targets');
   if (given === undefined) return undefined;
   const file = path.resolve(io.cwd, given);
-  const read = await readWorkbook(await readLocal(file, 'bảng chỉ tiêu'));
   const name = path.basename(file);
-  const table = read.book ? readTargetTable(read.book, form, registry, { file: name }) : { columns: [], rows: [], targets: {}, findings: [] };
-  const findings = [...read.findings.map((f) => ({ ...f, file: name })), ...table.findings];
-  printFindings(io, `Bảng chỉ tiêu ${name}`, findings, lang);
-  return { ...table, findings };
+  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, { readWorkbook });
+  printFindings(io, `Bảng chỉ tiêu ${name}`, table.findings, lang);
+  return table;
 }
 
 /**
@@ -68,7 +68,16 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
  */
 export async function previousOption(
   values: OptionValues,
-  ctx: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: PeriodDef; readonly drive: Drive; readonly folder: string; readonly folderArg: string; readonly local: boolean },
+  ctx: {
+    readonly form: FormDef;
+    readonly registry: UnitRegistry;
+    readonly period: PeriodDef;
+    readonly drive: Drive;
+    readonly folder: string;
+    readonly folderArg: string;
+    readonly local: boolean;
+    readonly limits?: Partial<ReadLimits>;
+  },
   io: CliIo,
   lang: Lang,
 ): Promise<PreviousFigures | undefined> {
@@ -79,11 +88,9 @@ export async function previousOption(
   if (!before) throw new UsageError(`Kỳ ${period.id} là kỳ đầu của mẫu ${form.id}: không có kỳ trước để so sánh.`);
   if (/\.xls[xm]?$/i.test(given)) {
     const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
-    const read = await readWorkbook(bytes);
     const name = path.basename(given);
-    const got = read.book ? previousFromWorkbook(read.book, form, registry, name) : { findings: read.findings };
-    const errors = got.findings.filter((f) => f.severity === 'error');
-    printFindings(io, `Tệp kỳ trước ${name}`, errors, lang);
+    const got = await readPreviousFile({ name, bytes }, form, registry, { readWorkbook });
+    printFindings(io, `Tệp kỳ trước ${name}`, got.errors, lang);
     if (!got.previous) throw new CliFailure(`Tệp kỳ trước "${given}" không đọc được như một báo cáo ${form.id}.`);
     return got.previous;
   }
@@ -92,8 +99,8 @@ export async function previousOption(
     throw new UsageError(`--previous auto cần thư mục theo quy ước <mẫu>/<kỳ>/<đơn vị> (ví dụ ${form.id}/${period.id}/688 Thị xã Phước Long): hãy chỉ rõ tệp hoặc thư mục kỳ trước.`);
   }
   const drive = ctx.local ? await localDrive(where) : ctx.drive;
-  const reports = await readFolderReports(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''), { form, registry, expect: { period: before.id } });
-  const previous = previousFromReports(reports, form);
+  const files = await inputsFromDrive(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''));
+  const previous = await readPreviousFiles(files, { form, registry, period: before.id }, { reader: { readWorkbook }, ...(ctx.limits ? { limits: ctx.limits } : {}) });
   if (!previous) throw new CliFailure(`Thư mục kỳ trước "${where}" không có báo cáo hợp lệ nào của kỳ ${before.id}.`);
   return previous;
 }

@@ -1,3 +1,4 @@
+import { readBudgetFromEnv, type ReadBudget } from '../node/budget/read-budget';
 import * as path from 'node:path';
 import { parseDateTextVi } from '../core/format/iso-date';
 import { findForm, FORMS } from '../core/forms/form-catalog';
@@ -73,4 +74,11 @@ export function readLimitsOption(io: CliIo): Partial<ReadLimits> {
   const { limits, invalid } = readLimitsFromEnv(io.env);
   for (const name of invalid) io.stderr.write(`Cảnh báo: biến môi trường ${name}="${io.env[name] ?? ''}" không phải số dương, dùng giới hạn mặc định.\n`);
   return limits;
+}
+
+/** The per-file read budget (PHU_MAX_READ_SECONDS, PHU_MAX_READ_HEAP_MB), warning about values that are not positive numbers. */
+export function readBudgetOption(io: CliIo): ReadBudget {
+  const { budget, invalid } = readBudgetFromEnv(io.env);
+  for (const name of invalid) io.stderr.write(`Cảnh báo: biến môi trường ${name}="${io.env[name] ?? ''}" không phải số dương, dùng giới hạn mặc định.\n`);
+  return budget;
 }

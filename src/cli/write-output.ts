@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { OutputBook } from '../core/grid/output-book';
-import { writeFileAtomic, writeFileExclusive } from '../node/write-file-atomic';
+import { writeFileAtomic, writeFileExclusive } from '../drive/local/write-file-atomic';
 import { writeWorkbook } from '../xlsx/write-workbook';
 import { CliFailure } from './exit-codes';
 

@@ -1,13 +1,17 @@
-import type { PreviousFigures } from '../core/campaign/previous-figures';
-import { consolidate } from '../core/consolidate/consolidate';
+import { consolidateFiles, type ConsolidatedBook } from '../app/consolidate-files';
+import { inputsFromDrive, type InputFile } from '../app/input-file';
+import type { FileState } from '../app/read-reports';
+import type { WorkbookReader } from '../app/workbook-reader';
+import type { PreviousFigures } from '../core/consolidate/previous-figures';
 import type { Consolidation } from '../core/consolidate/consolidation';
+import type { IgnoreReason } from '../core/findings/ignore-reasons';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
-import type { Drive, DriveItem } from '../core/ports/drive';
+import type { Drive } from '../core/ports/drive';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import type { ValidationContext } from '../core/validate/validation-context';
+import { readWorkbook } from '../xlsx/read-workbook';
 import type { ReadLimits } from '../xlsx/read-limits';
-import { readFolderReports, type FolderReadProgress } from './read-folder-reports';
 
 /** What to consolidate: a folder of a drive into a parent unit for a period. */
 export interface ConsolidateFolderInput {
@@ -22,30 +26,44 @@ export interface ConsolidateFolderInput {
   readonly reportDate?: string;
   /** Overrides of the workbook reader's limits. */
   readonly limits?: Partial<ReadLimits>;
-  readonly onProgress?: (p: FolderReadProgress) => void;
+  readonly onProgress?: (state: FileState) => void;
   /** A reason to skip an entry (the run's own output file), or undefined. */
-  readonly ignore?: (item: DriveItem) => string | undefined;
+  readonly ignore?: (file: InputFile) => IgnoreReason | undefined;
   /** Targets assigned by unit code: a file whose target differs has an error. */
   readonly targets?: ValidationContext['targets'];
   /** The previous period: files whose cumulative figures went down get a warning, and the consolidation each child's progress. */
   readonly previous?: PreviousFigures;
+  /** Who reads each workbook (default: the xlsx reader in this thread). */
+  readonly reader?: WorkbookReader;
+  /** Files read at once (with a reader working off this thread). */
+  readonly concurrency?: number;
 }
 
 /**
- * Reads every file of the folder into a small report (one workbook in
- * memory at a time) and consolidates them into the parent's table.
+ * A drive folder through the application layer's consolidation: its
+ * entries as inputs, read one at a time into small reports, consolidated.
+ *
+ * @example const { consolidation } = await consolidateFolder({ drive: new LocalDrive(dir), folder: '', form, registry, parent, period });
  */
-export async function consolidateFolder(input: ConsolidateFolderInput): Promise<Consolidation> {
-  const { drive, folder, form, registry, parent, period } = input;
-  const opts = { ...(input.ignore ? { ignore: input.ignore } : {}), ...(input.limits ? { limits: input.limits } : {}) };
-  const checks = { ...(input.targets ? { targets: input.targets } : {}), ...(input.previous ? { previous: input.previous.byUnit } : {}) };
-  const reports = await readFolderReports(drive, folder, { form, registry, expect: { period: period.id }, ...checks }, input.onProgress, opts);
-  return consolidate(reports, {
-    form,
-    registry,
-    parentCode: parent.code,
-    period: period.id,
-    ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}),
-    ...(input.previous ? { previous: input.previous } : {}),
-  });
+export async function consolidateFolder(input: ConsolidateFolderInput): Promise<ConsolidatedBook & { readonly consolidation: Consolidation }> {
+  const files = await inputsFromDrive(input.drive, input.folder);
+  return consolidateFiles(
+    files,
+    {
+      form: input.form,
+      registry: input.registry,
+      parentCode: input.parent.code,
+      period: input.period.id,
+      ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}),
+      ...(input.targets ? { targets: input.targets } : {}),
+      ...(input.previous ? { previous: input.previous } : {}),
+    },
+    {
+      reader: input.reader ?? { readWorkbook },
+      ...(input.limits ? { limits: input.limits } : {}),
+      ...(input.onProgress ? { onFile: input.onProgress } : {}),
+      ...(input.ignore ? { ignore: input.ignore } : {}),
+      ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
+    },
+  );
 }

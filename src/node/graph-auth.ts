@@ -5,7 +5,7 @@ import { DriveError } from '../core/ports/drive';
 import { describeGraphDriveEvent } from '../drive/graph/describe-graph-drive-event';
 import { GraphDrive, type GraphDriveOptions } from '../drive/graph/graph-drive';
 import { staticTokenSource, type GraphTokenSource } from '../drive/graph/graph-token-source';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../drive/local/write-file-atomic';
 
 /**
  * Delegated permission PHU asks for: read and write the files the signed-in

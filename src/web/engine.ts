@@ -1,19 +1,17 @@
 /*
  * The one module the web page takes PHU's use cases from: reading a set of
  * files into reports, consolidating them, checking one file, making
- * templates. Today they come from the task pane's operations (which use
- * only the core); when the shared application layer lands, this file alone
- * changes.
+ * templates. They come from the application layer (src/app) the CLI and
+ * the task pane share; this file only turns the page's files into its
+ * inputs.
  */
-import { consolidateReports, reportsFromFiles, type ConsolidateRequest, type FileState, type PickedFile, type WorkbookReader } from '../addin/operations/consolidate-files';
-import { readTargetFile } from '../addin/operations/campaign-inputs';
+import { checkFile as checkWorkbookFile, consolidateReports, formOfBook, inputFromPicked, readReports as readAppReports, readTargetsFile, type ConsolidateRequest, type FileState, type InputFile, type PickedFile as AppPickedFile, type WorkbookReader } from '../app';
 import { campaignTemplates, type CampaignTemplate } from '../core/campaign/campaign-templates';
 import type { TargetTable } from '../core/campaign/target-table';
 import { unitTemplateData, type UnitTemplateOptions } from '../core/campaign/unit-template-data';
 import type { ChildReport } from '../core/consolidate/child-report';
 import type { Consolidation } from '../core/consolidate/consolidation';
-import { locateFinding, type Finding } from '../core/findings/finding';
-import { detectForm } from '../core/forms/detect-form';
+import type { Finding } from '../core/findings/finding';
 import { FORMS } from '../core/forms/form-catalog';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { OutputBook } from '../core/grid/output-book';
@@ -21,9 +19,17 @@ import { renderSubmission } from '../core/render/render-submission';
 import { nationalRegistry } from '../core/units/national-registry';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
-import { validateSubmission } from '../core/validate/validate-submission';
 
-export type { CampaignTemplate, ChildReport, Consolidation, ConsolidateRequest, FileState, Finding, FormDef, OutputBook, PeriodDef, PickedFile, TargetTable, Unit, UnitRegistry, WorkbookReader };
+export type { CampaignTemplate, ChildReport, Consolidation, ConsolidateRequest, FileState, Finding, FormDef, OutputBook, PeriodDef, TargetTable, Unit, UnitRegistry, WorkbookReader };
+
+/** A file picked or dropped in the page; a dropped folder's sub-folders come as `isFolder` entries. */
+export type PickedFile = AppPickedFile & { readonly isFolder?: boolean };
+
+/** A picked file as the application layer's input: folders listed, never read. */
+function inputOf(file: PickedFile): InputFile {
+  if (!file.isFolder) return inputFromPicked(file);
+  return { name: file.name, size: 0, isFolder: true, read: () => Promise.reject(new Error('a folder is not read')) };
+}
 
 /** The forms the page offers, in the catalogue's order (the first is the default). */
 export const WEB_FORMS: readonly FormDef[] = FORMS;
@@ -45,15 +51,15 @@ export const WEB_MAPS: readonly UnitMap[] = [
 ];
 
 /**
- * Reads the files one at a time into small reports (hash, read through
- * `reader`, validate, keep the report, drop the workbook), telling `onFile`
+ * Reads the files one at a time into small reports (size checked, hashed,
+ * read through `reader`, validated; the workbook dropped), telling `onFile`
  * before and after each; files that are not submissions are listed with
  * their reason.
  *
  * @example await readReports(files, { form, registry, parentCode: '688', period: 'TK' }, workerReader, show)
  */
 export function readReports(files: readonly PickedFile[], req: ConsolidateRequest, reader: WorkbookReader, onFile?: (s: FileState) => void): Promise<ChildReport[]> {
-  return reportsFromFiles(files, req, reader, onFile);
+  return readAppReports(files.map(inputOf), req, { reader, ...(onFile ? { onFile } : {}) });
 }
 
 /**
@@ -81,18 +87,23 @@ export interface CheckedFile {
  * @example await checkFile(file, FORM_4PHU_2024, registry, workerReader, true)
  */
 export async function checkFile(file: PickedFile, form: FormDef, registry: UnitRegistry, reader: WorkbookReader, detect: boolean): Promise<CheckedFile> {
-  const read = await reader.readWorkbook(new Uint8Array(await file.arrayBuffer()));
-  const readFindings = read.findings.map((f) => locateFinding(f, { file: file.name }));
-  if (!read.book) return { form, findings: readFindings };
-  const used = (detect ? detectForm(read.book, WEB_FORMS) : undefined) ?? form;
-  const validation = validateSubmission(read.book, { form: used, registry, file: file.name });
-  const unitCode = validation.submission.info['unit_code'];
-  return { form: used, findings: [...readFindings, ...validation.findings], ...(unitCode !== undefined ? { unitCode } : {}) };
+  let used = form;
+  // The form detection of every face, seen through the reader so the page can say which form it used.
+  const seeing: WorkbookReader = {
+    readWorkbook: async (bytes, opts) => {
+      const read = await reader.readWorkbook(bytes, opts);
+      if (read.book && detect) used = formOfBook(read.book, WEB_FORMS, form);
+      return read;
+    },
+  };
+  const checked = await checkWorkbookFile(new Uint8Array(await file.arrayBuffer()), { form, registry, file: file.name }, seeing, { detectForm: detect });
+  const unitCode = checked.validation?.submission.info['unit_code'];
+  return { form: used, findings: checked.findings, ...(unitCode !== undefined ? { unitCode } : {}) };
 }
 
-/** A target table (sheet `ChiTieu`) read through `reader`, with every finding. */
-export function readTargets(file: PickedFile, form: FormDef, registry: UnitRegistry, reader: WorkbookReader): Promise<TargetTable> {
-  return readTargetFile(file, form, registry, reader);
+/** A target table read through `reader`, with every finding. */
+export async function readTargets(file: PickedFile, form: FormDef, registry: UnitRegistry, reader: WorkbookReader): Promise<TargetTable> {
+  return readTargetsFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, form, registry, reader);
 }
 
 /**

@@ -13,8 +13,8 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-  const { id, bytes } = event.data;
-  readWorkbook(new Uint8Array(bytes)).then(
+  const { id, bytes, limits } = event.data;
+  readWorkbook(new Uint8Array(bytes), limits ? { limits } : {}).then(
     (read) => scope.postMessage({ id, ...(read.book ? { book: read.book } : {}), findings: read.findings }),
     (err: unknown) => scope.postMessage({ id, failed: err instanceof Error ? err.message : String(err) }),
   );

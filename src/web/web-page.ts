@@ -139,12 +139,9 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
       try {
         const reports = await readReports(files, req, reader, (s) => {
           progress.textContent = s.status === 'reading' ? t('reading', { i: s.index, n: s.total }) : '';
-          states.set(`${s.index}`, { state: s, findings: [] });
+          states.set(`${s.index}`, { state: s, findings: s.report?.findings ?? [] });
           renderFiles();
         });
-        // Each file's findings under its name, in the order read.
-        [...states.values()].forEach((entry, i) => states.set(`${i + 1}`, { ...entry, findings: reports[i]?.findings ?? [] }));
-        renderFiles();
         const { consolidation, book } = consolidateToBook(reports, req);
         const bytes = await workbookBytes(book);
         const fileName = `${unit.code} ${unit.name} ${period.value}.xlsx`;

@@ -1,5 +1,6 @@
 import { createFinding } from '../core/findings/finding';
 import type { WorkbookReader } from './engine';
+import type { ReadLimits } from '../xlsx/read-limits';
 import type { ReadAnswer, WorkerLike } from './read-protocol';
 
 /** How long one file may take to read in the page before it is given up, unless told otherwise. */
@@ -8,7 +9,8 @@ export const DEFAULT_READ_DEADLINE_MS = 30_000;
 /**
  * A workbook reader that reads each file in a Web Worker under a deadline.
  * A file that is not read in time becomes a finding about that file
- * (`file_too_complex`: "tệp quá phức tạp/đọc quá lâu"); its worker is
+ * (`file_read_too_long`, "tệp đọc quá lâu"; a worker that dies of it,
+ * out of memory, `file_too_complex`, "tệp quá phức tạp"); its worker is
  * terminated, which frees whatever the file made it build, and a new one
  * reads the next file. So one hostile file costs at most the deadline and
  * never the page. Files are read one at a time.
@@ -26,7 +28,7 @@ export class WorkerReader implements WorkbookReader {
     private readonly deadlineMs: number = DEFAULT_READ_DEADLINE_MS,
   ) {}
 
-  readWorkbook(bytes: Uint8Array): ReturnType<WorkbookReader['readWorkbook']> {
+  readWorkbook(bytes: Uint8Array, opts: { readonly limits?: Partial<ReadLimits> } = {}): ReturnType<WorkbookReader['readWorkbook']> {
     const worker = this.current();
     const id = this.nextId++;
     // The worker gets its own copy, transferred: the caller's bytes stay usable.
@@ -39,7 +41,7 @@ export class WorkerReader implements WorkbookReader {
         if (replace) this.retire(worker);
         resolve(answer);
       };
-      const timer = setTimeout(() => finish({ findings: [createFinding('file_too_complex', { seconds: Math.ceil(this.deadlineMs / 1000) })] }, true), this.deadlineMs);
+      const timer = setTimeout(() => finish({ findings: [createFinding('file_read_too_long', { seconds: Math.ceil(this.deadlineMs / 1000) })] }, true), this.deadlineMs);
       worker.onmessage = (event: MessageEvent<ReadAnswer>) => {
         const answer = event.data;
         if (answer.id !== id) return;
@@ -49,9 +51,9 @@ export class WorkerReader implements WorkbookReader {
       // A worker that dies (out of memory, a crash) costs its file, never the page.
       worker.onerror = (event: ErrorEvent) => {
         event.preventDefault();
-        finish({ findings: [createFinding('file_too_complex', { seconds: Math.ceil(this.deadlineMs / 1000) })] }, true);
+        finish({ findings: [createFinding('file_too_complex', { megabytes: workerHeapMegabytes() })] }, true);
       };
-      worker.postMessage({ id, bytes: copy }, [copy]);
+      worker.postMessage({ id, bytes: copy, ...(opts.limits ? { limits: opts.limits } : {}) }, [copy]);
     });
   }
 
@@ -72,4 +74,14 @@ export class WorkerReader implements WorkbookReader {
     worker.terminate();
     if (this.worker === worker) this.worker = undefined;
   }
+}
+
+/**
+ * The heap a worker may use before the browser stops it, in MB, for the
+ * finding's wording: Chromium tells its page's limit (a worker's is the
+ * same), other browsers do not, and 2 GB is the usual 64-bit figure.
+ */
+function workerHeapMegabytes(): number {
+  const limit = (globalThis.performance as { memory?: { jsHeapSizeLimit?: number } } | undefined)?.memory?.jsHeapSizeLimit;
+  return typeof limit === 'number' && limit > 0 ? Math.round(limit / (1024 * 1024)) : 2048;
 }

@@ -65,7 +65,7 @@ export async function buildFakeOffice(name = 'fake-office.js'): Promise<string> 
     mode: 'development',
     devtool: false,
     target: ['web', 'es2020'],
-    entry: join(ROOT, 'src/addin/testing/fake-office-entry.ts'),
+    entry: join(ROOT, 'test/support/addin/fake-office-entry.ts'),
     output: { path: OUTPUT, filename: name },
     resolve: { extensions: ['.ts', '.js', '.json'] },
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext' } } } }] },

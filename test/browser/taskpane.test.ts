@@ -11,11 +11,13 @@ import { renderTargetTable } from '../../src/core/campaign/render-target-table';
 import { validateSubmission } from '../../src/core/validate/validate-submission';
 import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { writeWorkbook } from '../../src/xlsx/write-workbook';
-import { communeReport } from '../../src/addin/testing/campaign-fixtures';
-import { consolidateReports, reportsFromFiles } from '../../src/addin/operations/consolidate-files';
-import type { FakeExcelHost } from '../../src/addin/testing/fake-excel';
-import { dateToSerial } from '../../src/addin/testing/fake-excel';
-import { faultyCommuneGrid } from '../../src/addin/testing/sample-books';
+import { communeReport } from '../support/addin/campaign-fixtures';
+import { consolidateReports } from '../../src/app/consolidate-files';
+import { inputFromPicked } from '../../src/app/input-file';
+import { readReports } from '../../src/app/read-reports';
+import type { FakeExcelHost } from '../support/addin/fake-excel';
+import { dateToSerial } from '../support/addin/fake-excel';
+import { faultyCommuneGrid } from '../support/addin/sample-books';
 import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, DIST, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
 
 /*
@@ -266,7 +268,8 @@ describe('task pane in headless Chromium', () => {
     const d1 = [];
     for (const [i, c] of communes.entries()) d1.push(await reportFile(c.code, i * 5, 'D1'));
     const d1Req = { form: FORM_4PHU_2024, registry, parentCode: '688', period: 'D1', reportDate: '2024-05-10' };
-    const d1Reports = await reportsFromFiles(d1.map((f) => ({ name: f.name, size: f.buffer.length, lastModified: 0, arrayBuffer: () => Promise.resolve(new Uint8Array(f.buffer).buffer) })), d1Req, { readWorkbook });
+    const d1Inputs = d1.map((f) => inputFromPicked({ name: f.name, size: f.buffer.length, lastModified: 0, arrayBuffer: () => Promise.resolve(new Uint8Array(f.buffer).buffer) }));
+    const d1Reports = await readReports(d1Inputs, d1Req, { reader: { readWorkbook } });
     const previous = Buffer.from(await writeWorkbook(consolidateReports(d1Reports, d1Req).book));
 
     const files = [];

@@ -4,8 +4,8 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { consolidateReports, reportsFromFiles } from '../../src/addin/operations/consolidate-files';
-import { communeReport } from '../../src/addin/testing/campaign-fixtures';
+import { consolidateReports, inputFromPicked, readReports } from '../../src/app';
+import { communeReport } from '../support/addin/campaign-fixtures';
 import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
 import type { OutputBook } from '../../src/core/grid/output-book';
 import type { Scalar } from '../../src/core/grid/scalar';
@@ -137,10 +137,10 @@ describe('the standalone web page in headless Chromium', () => {
     if (!read.book) throw new Error('the downloaded workbook cannot be read');
     // The same consolidation made in Node from the same files: SoLieu identical.
     const req = { form: FORM_4PHU_2024, registry, parentCode: PARENT, period: 'TK' };
-    const reports = await reportsFromFiles(
-      district.map((f) => ({ name: f.name, size: f.bytes.length, lastModified: Date.UTC(2024, 6, 5), arrayBuffer: () => Promise.resolve(f.bytes.slice().buffer) })),
+    const reports = await readReports(
+      district.map((f) => inputFromPicked({ name: f.name, size: f.bytes.length, lastModified: Date.UTC(2024, 6, 5), arrayBuffer: () => Promise.resolve(f.bytes.slice().buffer) })),
       req,
-      { readWorkbook },
+      { reader: { readWorkbook } },
     );
     const expected = consolidateReports(reports, req);
     const here = await readWorkbook(await writeWorkbook(expected.book));
@@ -213,7 +213,7 @@ describe('the standalone web page in headless Chromium', () => {
       await other.waitForFunction((r) => (document.querySelector('[data-testid="check-summary"]')?.textContent ?? '').includes(`cham-${String(r)}.xlsx`), round);
       const shown = await other.$$eval('[data-testid="finding"]', (els) => els.map((e) => `${e.getAttribute('data-code') ?? ''}|${e.textContent ?? ''}`));
       expect(shown).toHaveLength(1);
-      expect(shown[0]).toMatch(/^file_too_complex\|.*quá phức tạp hoặc đọc quá lâu/);
+      expect(shown[0]).toMatch(/^file_read_too_long\|.*đọc quá lâu/);
     }
     await other.close();
   });

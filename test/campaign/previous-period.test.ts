@@ -1,6 +1,6 @@
 import { fakeReport, fakeTotal } from '../fixtures/child-report-fixtures';
-import { previousFromReports, previousFromWorkbook, previousPeriodOf } from '../../src/core/campaign/previous-figures';
-import { changeKey, progressColumns } from '../../src/core/campaign/progress';
+import { previousFromReports, previousFromWorkbook, previousPeriodOf } from '../../src/core/consolidate/previous-figures';
+import { changeKey, progressColumns } from '../../src/core/consolidate/progress';
 import { consolidate, type ConsolidationContext } from '../../src/core/consolidate/consolidate';
 import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
 import { renderConsolidation } from '../../src/core/render/render-consolidation';
@@ -8,7 +8,7 @@ import { renderSubmission } from '../../src/core/render/render-submission';
 import { nationalRegistry } from '../../src/core/units/national-registry';
 import type { Unit } from '../../src/core/units/unit';
 import { UnitRegistry } from '../../src/core/units/unit-registry';
-import { communeData, getCell } from '../../src/core/validate/submission-fixtures';
+import { communeData, getCell } from '../support/submission-fixtures';
 import { validateSubmission } from '../../src/core/validate/validate-submission';
 import { asGrid } from './campaign-fixtures';
 

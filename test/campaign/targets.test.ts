@@ -6,7 +6,7 @@ import { templatePath } from '../../src/core/campaign/template-path';
 import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
 import type { WorkbookGrid } from '../../src/core/grid/sheet-grid';
 import { nationalRegistry } from '../../src/core/units/national-registry';
-import { getCell, setCell, setCells } from '../../src/core/validate/submission-fixtures';
+import { getCell, setCell, setCells } from '../support/submission-fixtures';
 import { validateSubmission } from '../../src/core/validate/validate-submission';
 import type { ValidationResult } from '../../src/core/validate/validation-context';
 import { readWorkbook } from '../../src/xlsx/read-workbook';

@@ -1,6 +1,6 @@
 import { campaignTemplates } from '../../src/core/campaign/campaign-templates';
 import { completenessRows } from '../../src/core/campaign/completeness-table';
-import { previousFromWorkbook } from '../../src/core/campaign/previous-figures';
+import { previousFromWorkbook } from '../../src/core/consolidate/previous-figures';
 import { renderTargetTable } from '../../src/core/campaign/render-target-table';
 import { readTargetTable } from '../../src/core/campaign/target-table';
 import type { ChildReport } from '../../src/core/consolidate/child-report';

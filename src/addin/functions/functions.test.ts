@@ -1,4 +1,4 @@
-import { FakeExcelHost } from '../testing/fake-excel';
+import { FakeExcelHost } from '../../../test/support/addin/fake-excel';
 import { chuoi, conlai, danhgia, nhanxet, top, tyle, xephang } from './functions';
 
 new FakeExcelHost().install(globalThis as unknown as Record<string, unknown>);

@@ -1,8 +1,8 @@
 import { nationalRegistry } from '../../core/units/national-registry';
 import { HIGHLIGHT_MARKER, MAX_HIGHLIGHTED_CELLS } from '../excel/highlight-findings';
 import { writeOutputBook } from '../excel/write-output-book';
-import { FakeExcelHost, rangeAddress } from '../testing/fake-excel';
-import { communeSubmission, faultyCommuneGrid, gridOfBook } from '../testing/sample-books';
+import { FakeExcelHost, rangeAddress } from '../../../test/support/addin/fake-excel';
+import { communeSubmission, faultyCommuneGrid, gridOfBook } from '../../../test/support/addin/sample-books';
 import { checkOpenWorkbook } from './check-workbook';
 import { createTemplate } from './create-template';
 import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';

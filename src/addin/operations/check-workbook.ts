@@ -6,7 +6,8 @@ import type { ValidationResult } from '../../core/validate/validation-context';
 import { pickHighlightCells, queueHighlightScan, queueHighlightUpdate, type HighlightCell, type HighlightScan } from '../excel/highlight-findings';
 import { ALL_CAPABILITIES, type HostCapabilities } from '../excel/host-capabilities';
 import { queueSheetList } from '../excel/sheet-list';
-import { formOf, presentFormSheets, readFormSheets } from './read-form-sheets';
+import { formOfBook } from '../../app/check-file';
+import { presentFormSheets, readFormSheets } from './read-form-sheets';
 
 /** What checking the open workbook found and did. */
 export interface CheckOutcome {
@@ -43,7 +44,7 @@ export async function checkOpenWorkbook(context: Excel.RequestContext, deps: Che
   const grid = await readFormSheets(context, names, () => {
     if (caps.highlights) scans = queueHighlightScan(context, names);
   });
-  const form = formOf(grid, deps.forms);
+  const form = formOfBook(grid, deps.forms);
   const result = validateSubmission(grid, { form, registry: deps.registry });
   if (!caps.highlights) return { form, result, highlighted: 0, highlightsSkipped: 0, highlightsRemoved: 0 };
 

@@ -3,10 +3,10 @@ import { competitionRank } from '../../core/indicators/competition-rank';
 import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
 import { renderSubmission } from '../../core/render/render-submission';
 import { nationalRegistry } from '../../core/units/national-registry';
-import { unitsData } from '../../core/validate/submission-fixtures';
+import { unitsData } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from '../../core/validate/validate-submission';
-import { FakeExcelHost, rangeAddress } from '../testing/fake-excel';
-import { communeSubmission, faultyCommuneGrid, gridOfBook } from '../testing/sample-books';
+import { FakeExcelHost, rangeAddress } from '../../../test/support/addin/fake-excel';
+import { communeSubmission, faultyCommuneGrid, gridOfBook } from '../../../test/support/addin/sample-books';
 import { computeInPlace, NARRATIVE_SHEET } from './compute-in-place';
 import { createTemplate } from './create-template';
 

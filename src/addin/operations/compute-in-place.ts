@@ -15,7 +15,8 @@ import { queueRateFormats } from '../excel/rate-formats';
 import { queueSheetList, queueWithProtectionLifted } from '../excel/sheet-list';
 import { columnWidthPoints } from '../excel/write-output-book';
 import { payloadBytes, WriteBudget, WRITE_CHUNK_BYTES } from '../excel/write-budget';
-import { formOf, presentFormSheets, readFormSheets } from './read-form-sheets';
+import { formOfBook } from '../../app/check-file';
+import { presentFormSheets, readFormSheets } from './read-form-sheets';
 
 /** The sheet the narrative is written to (as in consolidated workbooks). */
 export const NARRATIVE_SHEET = 'NhanXet';
@@ -81,7 +82,7 @@ export async function computeInPlace(context: Excel.RequestContext, deps: Comput
   await context.sync();
   const sheets = list();
   const grid = await readFormSheets(context, presentFormSheets(sheets, deps.forms));
-  const form = formOf(grid, deps.forms);
+  const form = formOfBook(grid, deps.forms);
   const result = validateSubmission(grid, { form, registry: deps.registry });
   const def = form.tables.find((t) => t.sheet === form.mainTable);
   const sheetGrid = findSheet(grid, form.mainTable);

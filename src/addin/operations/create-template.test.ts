@@ -2,7 +2,7 @@ import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { validateSubmission } from '../../core/validate/validate-submission';
 import { queueSheetRead, sheetGridOf } from '../excel/read-sheets';
-import { FakeExcelHost } from '../testing/fake-excel';
+import { FakeExcelHost } from '../../../test/support/addin/fake-excel';
 import { createTemplate } from './create-template';
 
 const registry = nationalRegistry();

@@ -1,6 +1,6 @@
 import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
 import { nationalRegistry } from '../../core/units/national-registry';
-import { MemoryDrive } from '../testing/memory-drive';
+import { MemoryDrive } from '../../../test/support/addin/memory-drive';
 import { pushTarget, pushWorkbook } from './push-workbook';
 
 const registry = nationalRegistry();

@@ -1,7 +1,6 @@
-import { findForm, FORMS } from '../../core/forms/form-catalog';
+import { FORMS } from '../../core/forms/form-catalog';
 import type { FormDef } from '../../core/forms/form-schema';
 import type { WorkbookGrid } from '../../core/grid/sheet-grid';
-import { readInfo } from '../../core/validate/read-info';
 import { isPayloadLimitError, queueSheetRead, readSheetsInChunks, resolveSheetNames, sheetGridOf } from '../excel/read-sheets';
 import type { SheetInfo } from '../excel/sheet-list';
 
@@ -34,16 +33,4 @@ export async function readFormSheets(context: Excel.RequestContext, names: reado
     await context.sync();
     return { sheets };
   }
-}
-
-/** The form a workbook says it is (ThongTin `form`), or the first known form. */
-export function formOf(book: WorkbookGrid, forms: readonly FormDef[] = FORMS): FormDef {
-  const first = forms[0];
-  if (!first) throw new Error('no forms');
-  for (const f of forms) {
-    const id = readInfo(book, f).info.form;
-    const found = id === undefined ? undefined : findForm(id, forms);
-    if (found) return found;
-  }
-  return first;
 }

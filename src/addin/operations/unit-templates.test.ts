@@ -1,8 +1,8 @@
 import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { validateSubmission } from '../../core/validate/validate-submission';
-import { gridOfBook } from '../testing/sample-books';
-import { MemoryDrive } from '../testing/memory-drive';
+import { gridOfBook } from '../../../test/support/addin/sample-books';
+import { MemoryDrive } from '../../../test/support/addin/memory-drive';
 import { TemplateError } from './create-template';
 import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from './unit-templates';
 

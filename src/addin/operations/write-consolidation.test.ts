@@ -5,9 +5,11 @@ import { readWorkbook } from '../../xlsx/read-workbook';
 import { writeWorkbook } from '../../xlsx/write-workbook';
 import { GOAL_SERIES_NAME, RATE_SERIES_NAME } from '../excel/queue-rate-charts';
 import { ALL_CAPABILITIES } from '../excel/host-capabilities';
-import { communeReport } from '../testing/campaign-fixtures';
-import { FakeExcelHost } from '../testing/fake-excel';
-import { consolidateReports, reportsFromFiles, type ConsolidatedBook } from './consolidate-files';
+import { communeReport } from '../../../test/support/addin/campaign-fixtures';
+import { FakeExcelHost } from '../../../test/support/addin/fake-excel';
+import { consolidateReports, type ConsolidatedBook } from '../../app/consolidate-files';
+import { inputFromPicked } from '../../app/input-file';
+import { readReports } from '../../app/read-reports';
 import { writeConsolidation } from './write-consolidation';
 
 const registry = nationalRegistry();
@@ -20,7 +22,7 @@ async function district(): Promise<ConsolidatedBook> {
     files.push({ name: `${c.code}.xlsx`, size: bytes.length, lastModified: 0, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) });
   }
   const req = { form, registry, parentCode: '688', period: 'D1', reportDate: '2024-05-10' };
-  return consolidateReports(await reportsFromFiles(files, req, { readWorkbook }), req);
+  return consolidateReports(await readReports(files.map(inputFromPicked), req, { reader: { readWorkbook } }), req);
 }
 
 function freshHost(): FakeExcelHost {

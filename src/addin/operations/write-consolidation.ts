@@ -1,4 +1,4 @@
-import type { ConsolidatedBook } from './consolidate-files';
+import type { ConsolidatedBook } from '../../app/consolidate-files';
 import { ALL_CAPABILITIES, type HostCapabilities } from '../excel/host-capabilities';
 import { queueRateCharts } from '../excel/queue-rate-charts';
 import { queueSheetList } from '../excel/sheet-list';

@@ -1,9 +1,10 @@
-import type { PreviousFigures } from '../../core/campaign/previous-figures';
+import type { PreviousFigures } from '../../core/consolidate/previous-figures';
 import { parentFolder } from '../../core/campaign/template-path';
 import type { ValidationContext } from '../../core/validate/validation-context';
-import { readPreviousFile, readTargetFile } from '../operations/campaign-inputs';
-import { consolidateReports, reportsFromFiles, type ConsolidatedBook, type FileState, type PickedFile } from '../operations/consolidate-files';
-import { pickedFromFolder } from '../operations/drive-files';
+import { readPreviousFile, readTargetsFile } from '../../app/campaign-inputs';
+import { consolidateReports, type ConsolidatedBook } from '../../app/consolidate-files';
+import { inputFromPicked, inputsFromDrive, type InputFile, type PickedFile } from '../../app/input-file';
+import { readReports, type FileState } from '../../app/read-reports';
 import { pushTarget, type PushTarget } from '../operations/push-workbook';
 import { writeConsolidation } from '../operations/write-consolidation';
 import { bytesToBase64 } from './bytes-to-base64';
@@ -13,7 +14,7 @@ import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
 import type { Panel, PanelContext } from './pane-deps';
 import { pushBox } from './push-box';
-import { pickedOf } from './picked-file';
+import { namedBytesOf, pickedOf } from './picked-file';
 import { periodSelect, unitInput } from './template-panel';
 
 /** A consolidation as the panel keeps it. */
@@ -46,7 +47,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   period.addEventListener('change', () => render());
   const sourceBrowser = driveBrowser(ctx, 'source-browser', { files: true, onFolder: () => render() });
   let source: 'local' | 'sharepoint' = 'local';
-  let files: PickedFile[] = [];
+  let files: InputFile[] = [];
   let states: FileState[] = [];
   let total = 0;
   let result: Result | undefined;
@@ -58,7 +59,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
   const push = pushBox(ctx, { target: () => result?.target, bytes: () => (result ? result.bytes() : Promise.reject(new Error('no result'))) });
 
   const picked = (input: HTMLInputElement): void => {
-    files = Array.from(input.files ?? []).map(pickedOf);
+    files = Array.from(input.files ?? []).map((f) => inputFromPicked(pickedOf(f)));
     states = [];
     result = undefined;
     note = '';
@@ -105,7 +106,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       let previous: PreviousFigures | undefined;
       const previousFile = chosen(previousInput);
       if (previousFile) {
-        const got = await readPreviousFile(previousFile, form, registry, xlsx);
+        const got = await readPreviousFile(await namedBytesOf(previousFile), form, registry, xlsx);
         if (!got.previous) {
           note = t('previousBad', { file: previousFile.name, form: form.id, n: got.errors.length });
           return;
@@ -117,7 +118,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       let targets: ValidationContext['targets'];
       const targetsFile = chosen(targetsInput);
       if (targetsFile) {
-        const table = await readTargetFile(targetsFile, form, registry, xlsx);
+        const table = await readTargetsFile(await namedBytesOf(targetsFile), form, registry, xlsx);
         const errors = table.findings.filter((f) => f.severity === 'error').length;
         if (errors > 0) {
           note = t('targetsBad', { file: targetsFile.name, n: errors });
@@ -127,13 +128,16 @@ export function consolidatePanel(ctx: PanelContext): Panel {
         notes.push(t('targetsRead', { file: targetsFile.name, units: table.rows.length, columns: table.columns.length }));
       }
       inputsNote = notes.join(' ');
-      const inputs = source === 'local' || !connection ? files : await pickedFromFolder(connection.drive, sourceBrowser.folder());
+      const inputs = source === 'local' || !connection ? files : await inputsFromDrive(connection.drive, sourceBrowser.folder());
       total = inputs.length;
       const parentCode = parent.input.value.trim();
       const req = { form, registry, parentCode, period: period.value, reportDate: ctx.deps.today(), ...(targets ? { targets } : {}), ...(previous ? { previous } : {}) };
-      const reports = await reportsFromFiles(inputs, req, xlsx, (s) => {
-        states = [...states.filter((x) => x.name !== s.name || x.index !== s.index), s].sort((a, b) => a.index - b.index);
-        renderProgress();
+      const reports = await readReports(inputs, req, {
+        reader: xlsx,
+        onFile: (s) => {
+          states = [...states.filter((x) => x.index !== s.index), s].sort((a, b) => a.index - b.index);
+          renderProgress();
+        },
       });
       const consolidated = consolidateReports(reports, req);
       let made: Promise<Uint8Array> | undefined;

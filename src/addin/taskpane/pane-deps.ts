@@ -1,7 +1,7 @@
 import type { FormDef } from '../../core/forms/form-schema';
 import type { UnitRegistry } from '../../core/units/unit-registry';
 import type { HostCapabilities } from '../excel/host-capabilities';
-import type { WorkbookReader } from '../operations/consolidate-files';
+import type { WorkbookReader } from '../../app/workbook-reader';
 import type { Lang } from './i18n';
 import type { SharePointAccess, SharePointSession } from './sharepoint-session';
 

@@ -2,10 +2,10 @@ import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
 import type { TargetTable } from '../../core/campaign/target-table';
 import { DEFAULT_VILLAGE_ROWS } from '../../core/campaign/unit-template-data';
 import type { FormDef } from '../../core/forms/form-schema';
-import { readTargetFile } from '../operations/campaign-inputs';
+import { readTargetsFile } from '../../app/campaign-inputs';
 import { createTemplate, TemplateError } from '../operations/create-template';
 import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from '../operations/unit-templates';
-import { pickedOf } from './picked-file';
+import { namedBytesOf, pickedOf } from './picked-file';
 import { button, el, errorText, field } from './dom';
 import { driveBrowser } from './drive-browser';
 import { message, type MessageKey } from './i18n';
@@ -78,7 +78,7 @@ export function templatePanel(ctx: PanelContext): Panel {
     tableBusy = true;
     render();
     try {
-      const read = await readTargetFile(pickedOf(f), form, ctx.deps.registry(), await ctx.deps.loadXlsx());
+      const read = await readTargetsFile(await namedBytesOf(pickedOf(f)), form, ctx.deps.registry(), await ctx.deps.loadXlsx());
       table = { ...read, file: f.name };
       const errors = read.findings.filter((x) => x.severity === 'error').length;
       tableNote = errors > 0 ? t('targetsBad', { file: f.name, n: errors }) : t('targetsRead', { file: f.name, units: read.rows.length, columns: read.columns.length });

@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import type { Drive } from '../../core/ports/drive';
-import { renderConsolidation } from '../../core/render/render-consolidation';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
-import { lowerFirst } from '../../core/campaign/progress';
+import { lowerFirst } from '../../core/consolidate/progress';
 import type { Consolidation } from '../../core/consolidate/consolidation';
 import { consolidateFolder } from '../../node/consolidate-folder';
 import { PREVIOUS_OPTION, TARGETS_OPTION, previousOption, targetsOption } from '../campaign-options';
-import type { FolderReadProgress } from '../../node/read-folder-reports';
-import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readLimitsOption, unitOption } from '../cli-args';
+import type { FileState } from '../../app/read-reports';
+import { BudgetedReader } from '../../node/budget/budgeted-reader';
+import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readBudgetOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
@@ -63,23 +63,35 @@ export const consolidateCommand: Command = {
     if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const driveSpec = optString(values, 'drive');
     const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
-    const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined }, io, lang);
-    const consolidation = await consolidateFolder({
-      drive,
-      folder,
-      form,
-      registry,
-      parent: unit,
-      period,
-      ...(reportDate !== undefined ? { reportDate } : {}),
-      limits: readLimitsOption(io),
-      onProgress: progressPrinter(io),
-      // The output written into the folder it consolidates must not be read back as a submission.
-      ignore: (item) => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined),
-      ...(targets ? { targets: targets.targets } : {}),
-      ...(previous ? { previous } : {}),
-    });
-    await writeOutputBook(out, renderConsolidation(form, consolidation, { completeness: true }), { overwrite: true });
+    const limits = readLimitsOption(io);
+    const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits }, io, lang);
+    // Each file is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
+    const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+    let run;
+    try {
+      run = await consolidateFolder({
+        reader,
+        // One file downloaded and hashed while the worker reads the other.
+        concurrency: 2,
+        drive,
+        folder,
+        form,
+        registry,
+        parent: unit,
+        period,
+        ...(reportDate !== undefined ? { reportDate } : {}),
+        limits,
+        onProgress: progressPrinter(io),
+        // The output written into the folder it consolidates must not be read back as a submission.
+        ignore: (file) => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined),
+        ...(targets ? { targets: targets.targets } : {}),
+        ...(previous ? { previous } : {}),
+      });
+    } finally {
+      await reader.close();
+    }
+    const { consolidation, book } = run;
+    await writeOutputBook(out, book, { overwrite: true });
     const text = summaryText(consolidation, unit, period, out, lang) + progressLine(consolidation);
     if (jsonPath === undefined) {
       io.stdout.write(text);
@@ -101,10 +113,10 @@ async function driveAndFolder(driveSpec: string | undefined, folderArg: string, 
 }
 
 /** A one-line counter on a terminal; nothing when stderr is a file or a test. */
-export function progressPrinter(io: CliIo): (p: FolderReadProgress) => void {
+export function progressPrinter(io: CliIo): (p: FileState) => void {
   return (p) => {
-    if (io.stderr.isTTY !== true) return;
-    io.stderr.statusLine?.(p.index === p.total ? '' : `Đang đọc ${p.index}/${p.total} tệp...`);
+    if (io.stderr.isTTY !== true || p.status === 'reading') return;
+    io.stderr.statusLine?.(p.done === p.total ? '' : `Đang đọc ${p.done}/${p.total} tệp...`);
   };
 }
 

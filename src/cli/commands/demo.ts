@@ -170,8 +170,8 @@ export const demoCommand: Command = {
   },
 };
 
-function consolidateOne(drive: LocalDrive, form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, reportDate: string, io: CliIo): Promise<Consolidation> {
-  return consolidateFolder({ drive, folder: '', form, registry, parent, period, reportDate, onProgress: progressPrinter(io) });
+async function consolidateOne(drive: LocalDrive, form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, reportDate: string, io: CliIo): Promise<Consolidation> {
+  return (await consolidateFolder({ drive, folder: '', form, registry, parent, period, reportDate, onProgress: progressPrinter(io) })).consolidation;
 }
 
 function districtLine(d: Unit, c: Consolidation): string {

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { nationalRegistry } from '../../core/units/national-registry';
-import { checkWorkbook } from '../../node/check-workbook';
+import { checkFile } from '../../app/check-file';
+import { readWorkbook } from '../../xlsx/read-workbook';
 import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
@@ -45,7 +46,12 @@ export const validateCommand: Command = {
         throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
       });
       const name = path.basename(f.full);
-      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) }, { limits, detectForm: optString(values, 'form') === undefined });
+      const { findings } = await checkFile(
+        new Uint8Array(bytes),
+        { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) },
+        { readWorkbook },
+        { limits, detectForm: optString(values, 'form') === undefined },
+      );
       const { errors, warnings } = countFindings(findings);
       if (errors > 0) withErrors++;
       if (json) {

@@ -3,7 +3,7 @@ import type { FormDef } from '../forms/form-schema';
 import { cellAddress } from '../grid/cell-address';
 import type { CellRange, OutputSheet } from '../grid/output-book';
 import type { Scalar } from '../grid/scalar';
-import { mainIndicators } from './progress';
+import { mainIndicators } from '../consolidate/progress';
 
 /** The sheet the add-in draws its charts in. */
 export const CHART_SHEET = 'BieuDo';

@@ -1,4 +1,4 @@
-import type { Progress } from '../campaign/progress';
+import type { Progress } from './progress';
 import type { Finding } from '../findings/finding';
 import type { SubmissionInfo } from '../submission/submission';
 import type { Unit } from '../units/unit';

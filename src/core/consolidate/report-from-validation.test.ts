@@ -2,7 +2,7 @@ import { createFinding } from '../findings/finding';
 import { FORM_4PHU_2024 } from '../forms/form-4phu-2024';
 import { renderSubmission } from '../render/render-submission';
 import { nationalRegistry } from '../units/national-registry';
-import { communeData, setCell } from '../validate/submission-fixtures';
+import { communeData, setCell } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from '../validate/validate-submission';
 import { reportFromValidation } from './report-from-validation';
 

@@ -11,7 +11,6 @@ export const FINDING_CODES = {
   file_encrypted: { severity: 'error' },
   file_corrupt: { severity: 'error', params: ['detail'] },
   file_too_large: { severity: 'error', params: ['bytes', 'limit'] },
-  file_too_complex: { severity: 'error', params: ['seconds'] },
   zip_bomb: { severity: 'error', params: ['expanded', 'limit'] },
   sheet_too_large: { severity: 'error', params: ['rows', 'columns', 'limit'] },
   strings_too_large: { severity: 'error', params: ['bytes', 'limit'] },
@@ -74,6 +73,9 @@ export const FINDING_CODES = {
   child_unexpected: { severity: 'error', params: ['code', 'parent'] },
   duplicate_superseded: { severity: 'warning', params: ['code', 'kept'] },
   late: { severity: 'warning', params: ['reportDate', 'due'] },
+  // A file's reading stopped by its budget (a worker's memory cap or deadline).
+  file_too_complex: { severity: 'error', params: ['megabytes'] },
+  file_read_too_long: { severity: 'error', params: ['seconds'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,4 +1,5 @@
 import type { FindingCode, FindingParams } from './finding-codes';
+import { ignoreReasonText } from './ignore-reasons';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
@@ -10,11 +11,10 @@ export const MESSAGES_EN: Messages = {
   file_encrypted: () => 'The file is encrypted with a password: save it again without a password.',
   file_corrupt: (p) => `The file is damaged or incomplete (${p.detail}): send the original file again.`,
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
-  file_too_complex: (p) => `The file is too complex or took too long to read (over ${p.seconds} s): reading it was stopped, the other files are still read; open it in Excel, check it, save it and send it again.`,
   zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,
   sheet_too_large: (p) => `A sheet is too large (${p.rows} rows × ${p.columns} columns, limit ${p.limit} cells): delete the extra rows and columns.`,
   strings_too_large: (p) => `The file's text part is too large (${p.bytes} bytes, limit ${p.limit}): refused.`,
-  file_ignored: (p) => `File ignored: ${p.reason}.`,
+  file_ignored: (p) => `File ignored: ${ignoreReasonText(p.reason, 'en')}.`,
   external_links_ignored: (p) => `The file has ${p.count} external link(s): ignored, the values saved in the file are used.`,
   macros_ignored: () => 'The file contains macros (VBA): they were not run and are ignored.',
   formula_uncalculated: (p) => `The formula "${p.formula}" has no calculated value (saved by a tool that does not calculate): open it in Excel, recalculate and save.`,
@@ -66,4 +66,6 @@ export const MESSAGES_EN: Messages = {
   child_unexpected: (p) => `Unit "${p.code}" is not under "${p.parent}": the file is not consolidated.`,
   duplicate_superseded: (p) => `Unit "${p.code}" has a newer file ("${p.kept}"): this one is not consolidated.`,
   late: (p) => `Late: report date ${p.reportDate}, due ${p.due}.`,
+  file_too_complex: (p) => `The file is too complex: reading it needed more than ${p.megabytes} MB of memory; it was stopped and refused to protect the computer.`,
+  file_read_too_long: (p) => `Reading the file took too long (over ${p.seconds} s); it was stopped and refused to protect the computer.`,
 };

@@ -1,5 +1,6 @@
 import type { FindingCode, FindingParams } from './finding-codes';
 import { formatNumberVi as n } from '../format/format-number-vi';
+import { ignoreReasonText } from './ignore-reasons';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
@@ -13,11 +14,10 @@ export const MESSAGES_VI: Messages = {
   file_encrypted: () => 'Tệp được mã hóa bằng mật khẩu: hãy lưu lại không có mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu).',
   file_corrupt: (p) => `Tệp bị hỏng hoặc không đầy đủ (${p.detail}): hãy gửi lại tệp gốc.`,
   file_too_large: (p) => `Tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): biểu mẫu báo cáo không cần lớn như vậy, hãy kiểm tra lại tệp.`,
-  file_too_complex: (p) => `Tệp quá phức tạp hoặc đọc quá lâu (quá ${p.seconds} giây): đã dừng đọc tệp này, các tệp khác vẫn được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại rồi gửi lại.`,
   zip_bomb: (p) => `Nội dung nén của tệp giải nén ra quá lớn (${num(p.expanded)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối để bảo vệ máy tính.`,
   sheet_too_large: (p) => `Trang tính quá lớn (${num(p.rows)} dòng × ${num(p.columns)} cột, giới hạn ${num(p.limit)} ô): hãy xóa các dòng, cột thừa.`,
   strings_too_large: (p) => `Phần văn bản của tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối.`,
-  file_ignored: (p) => `Bỏ qua tệp: ${p.reason}.`,
+  file_ignored: (p) => `Bỏ qua tệp: ${ignoreReasonText(p.reason, 'vi')}.`,
   external_links_ignored: (p) => `Tệp có ${num(p.count)} liên kết ngoài: đã bỏ qua, chỉ dùng giá trị đã lưu trong tệp.`,
   macros_ignored: () => 'Tệp có macro (VBA): macro không được chạy và đã bị bỏ qua.',
   formula_uncalculated: (p) => `Công thức "${p.formula}" chưa được tính (tệp được lưu bởi phần mềm không tính toán): hãy mở bằng Excel, tính lại và lưu.`,
@@ -69,4 +69,6 @@ export const MESSAGES_VI: Messages = {
   child_unexpected: (p) => `Đơn vị "${p.code}" không trực thuộc "${p.parent}": tệp không được tổng hợp.`,
   duplicate_superseded: (p) => `Đơn vị "${p.code}" có tệp mới hơn ("${p.kept}"): tệp này không được tổng hợp.`,
   late: (p) => `Nộp trễ hạn: ngày báo cáo ${p.reportDate}, hạn ${p.due}.`,
+  file_too_complex: (p) => `Tệp quá phức tạp: đọc tệp cần hơn ${num(p.megabytes)} MB bộ nhớ; đã dừng và từ chối tệp để bảo vệ máy tính.`,
+  file_read_too_long: (p) => `Tệp đọc quá lâu (hơn ${num(p.seconds)} giây); đã dừng và từ chối tệp để bảo vệ máy tính.`,
 };

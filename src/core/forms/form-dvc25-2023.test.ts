@@ -5,7 +5,7 @@ import type { WorkbookGrid } from '../grid/sheet-grid';
 import { renderSubmission } from '../render/render-submission';
 import type { SubmissionData } from '../submission/submission-data';
 import { nationalRegistry } from '../units/national-registry';
-import { getCell, setCell } from '../validate/submission-fixtures';
+import { getCell, setCell } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from '../validate/validate-submission';
 import type { ValidationResult } from '../validate/validation-context';
 import { findForm } from './form-catalog';

@@ -16,6 +16,22 @@ export interface DriveItem {
   readonly eTag: string;
   /** Where a person can open it: a web URL, or a local path. */
   readonly location: string;
+  /**
+   * Set when the entry is listed but must not be read: a symbolic link
+   * leading out of the drive or to nothing, or a special file (a FIFO, a
+   * device). Reported with this reason, never opened.
+   */
+  readonly unreadable?: 'link_outside' | 'link_dangling' | 'special_file';
+}
+
+/** Options of Drive.download. */
+export interface DownloadOptions {
+  /**
+   * Refuse the file (DriveError `too_large`) when more than this many bytes
+   * arrive, whatever the listing said: a file can grow between listing and
+   * reading. Drives stop reading at the limit where they can.
+   */
+  readonly maxBytes?: number;
 }
 
 /** A downloaded file: its bytes and the version they came from. */
@@ -42,7 +58,7 @@ export type TransferProgress = (done: number, total: number) => void;
 export interface Drive {
   /** The files and folders directly inside `folder` ('' is the root). */
   list(folder: string): Promise<DriveItem[]>;
-  download(item: DriveItem): Promise<DownloadedFile>;
+  download(item: DriveItem, opts?: DownloadOptions): Promise<DownloadedFile>;
   upload(folder: string, name: string, bytes: Uint8Array, policy: ConflictPolicy, onProgress?: TransferProgress): Promise<UploadResult>;
 }
 
@@ -56,6 +72,8 @@ export class DriveError extends Error {
     readonly code: DriveErrorCode,
     message: string,
     readonly status?: number,
+    /** Facts for the wording (`bytes` and `limit` of a file over a size limit). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'DriveError';

@@ -1,5 +1,5 @@
 import { renderCompleteness } from '../campaign/completeness-table';
-import { progressColumns, progressValues } from '../campaign/progress';
+import { progressColumns, progressValues } from '../consolidate/progress';
 import type { Consolidation } from '../consolidate/consolidation';
 import type { Finding } from '../findings/finding';
 import { isoDateToDate } from '../format/iso-date';

@@ -1,7 +1,7 @@
 import { FORM_4PHU_2024 } from '../forms/form-4phu-2024';
 import { renderSubmission } from '../render/render-submission';
 import { nationalRegistry } from '../units/national-registry';
-import { cellFor, communeData, getCell, setCell, setCells } from './submission-fixtures';
+import { cellFor, communeData, getCell, setCell, setCells } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from './validate-submission';
 import type { ValidationResult } from './validation-context';
 

@@ -2,7 +2,7 @@ import { FORM_4PHU_2024 } from '../forms/form-4phu-2024';
 import type { WorkbookGrid } from '../grid/sheet-grid';
 import { renderSubmission } from '../render/render-submission';
 import { nationalRegistry } from '../units/national-registry';
-import { communeData, setCell, setCells, unitsData } from './submission-fixtures';
+import { communeData, setCell, setCells, unitsData } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from './validate-submission';
 import type { ValidationContext, ValidationResult } from './validation-context';
 

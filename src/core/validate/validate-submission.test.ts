@@ -5,7 +5,7 @@ import { renderSubmission } from '../render/render-submission';
 import type { SubmissionData } from '../submission/submission-data';
 import { nationalRegistry } from '../units/national-registry';
 import { UnitRegistry } from '../units/unit-registry';
-import { communeData, getCell, infoFor, setCell, setCells, unitsData } from './submission-fixtures';
+import { communeData, getCell, infoFor, setCell, setCells, unitsData } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from './validate-submission';
 import type { ValidationResult } from './validation-context';
 

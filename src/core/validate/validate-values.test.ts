@@ -3,7 +3,7 @@ import type { Scalar } from '../grid/scalar';
 import type { WorkbookGrid } from '../grid/sheet-grid';
 import { renderSubmission } from '../render/render-submission';
 import { nationalRegistry } from '../units/national-registry';
-import { communeData, getCell, setCell, setCells } from './submission-fixtures';
+import { communeData, getCell, setCell, setCells } from '../../../test/support/submission-fixtures';
 import { validateSubmission } from './validate-submission';
 import type { ValidationResult } from './validation-context';
 

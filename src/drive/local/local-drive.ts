@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../../node/write-file-atomic';
+import { writeFileAtomic } from './write-file-atomic';
 import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type DriveItem, type TransferProgress, type UploadResult } from '../../core/ports/drive';
 
 /** Folder paths are `/`-separated and relative to the root; names have no separator. */

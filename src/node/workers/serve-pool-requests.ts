@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { PoolReply, PoolRequest } from './worker-pool';
+import type { PoolReady, PoolReply, PoolRequest } from './worker-pool';
 
 /** A worker's answer: the response, and the buffers to move back rather than copy. */
 export interface Served<Res> {
@@ -27,4 +27,6 @@ export function servePoolRequests<Req, Res>(handle: (request: Req) => Promise<Se
       },
     );
   });
+  const ready: PoolReady = { ready: true };
+  port.postMessage(ready);
 }

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { EchoRequest } from './testing/echo-worker';
+import type { EchoRequest } from '../../../test/support/workers/echo-worker';
 import { WorkerPool } from './worker-pool';
 
-const script = path.join(__dirname, 'testing', 'echo-worker.ts');
+const script = path.join(__dirname, '..', '..', '..', 'test', 'support', 'workers', 'echo-worker.ts');
 
 describe('WorkerPool', () => {
   let pool: WorkerPool<EchoRequest, string>;
@@ -45,7 +45,7 @@ describe('WorkerPool', () => {
     const other = new WorkerPool<EchoRequest, string>(script, { workers: 1 });
     await other.close();
     await expect(other.run({ echo: 'late' })).rejects.toThrow(/closed/);
-    const broken = new WorkerPool<EchoRequest, string>(path.join(__dirname, 'testing', 'no-such-worker.js'), { workers: 1 });
+    const broken = new WorkerPool<EchoRequest, string>(path.join(__dirname, 'no-such-worker.js'), { workers: 1 });
     try {
       await expect(broken.run({ echo: 'x' })).rejects.toThrow();
       await expect(broken.run({ echo: 'y' })).rejects.toThrow();

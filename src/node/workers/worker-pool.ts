@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** Options of a WorkerPool. */
 export interface WorkerPoolOptions {
@@ -6,6 +6,27 @@ export interface WorkerPoolOptions {
   readonly workers: number;
   /** Handed to every worker as `workerData` (structured-cloned once per worker). */
   readonly workerData?: unknown;
+  /** Memory caps of every worker: a job that needs more ends its worker and fails with a BudgetExceeded of kind `memory`. */
+  readonly resourceLimits?: ResourceLimits;
+  /**
+   * Milliseconds a job may run once its worker has it: past that the worker
+   * is stopped and replaced, and the job fails with a BudgetExceeded of kind
+   * `time`. Unlimited when absent.
+   */
+  readonly deadlineMs?: number;
+}
+
+/** A job stopped by its budget: it ran past the deadline, or its worker ran out of its memory cap. */
+export class BudgetExceeded extends Error {
+  constructor(readonly kind: 'time' | 'memory') {
+    super(kind === 'time' ? 'the job ran past its deadline' : 'the job ran out of its memory cap');
+    this.name = 'BudgetExceeded';
+  }
+}
+
+/** A worker's first message: its script is loaded and it serves requests. */
+export interface PoolReady {
+  readonly ready: true;
 }
 
 /** What a worker script receives: an id to echo back and the request. */
@@ -28,6 +49,11 @@ interface Job<Req, Res> {
 interface Slot<Req, Res> {
   worker: Worker;
   job: Job<Req, Res> | undefined;
+  /** The worker has loaded its script: deadlines count from here, not from thread start-up. */
+  ready: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the current worker with this error (its job rejected, the worker replaced). */
+  kill?: (err: Error) => void;
   /** Deaths in a row without an answer in between. */
   failures: number;
 }
@@ -38,8 +64,9 @@ const MAX_FAILURES = 3;
 /**
  * A fixed set of worker threads running one script, fed from a FIFO queue,
  * one job per worker at a time. A job that throws in the worker rejects
- * its promise only; a worker that dies takes its job with it and is
- * replaced, so one bad input never stalls the rest. The queue itself is
+ * its promise only; a worker that dies, runs past the deadline or out of
+ * its memory cap takes its job with it and is replaced, so one bad input
+ * never stalls the rest. The queue itself is
  * unbounded: callers that stream (a country of files) bound how many jobs
  * they have in flight.
  *
@@ -98,17 +125,24 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot<Req, Res> {
-    const slot = { job: undefined, failures: 0 } as Slot<Req, Res>;
-    this.attach(slot, startWorker(this.script, this.options.workerData));
+    const slot = { job: undefined, failures: 0, ready: false, timer: undefined } as Slot<Req, Res>;
+    this.attach(slot, startWorker(this.script, this.options));
     return slot;
   }
 
   /** Puts a worker in a slot and listens to it; a worker that dies is replaced in the same slot. */
   private attach(slot: Slot<Req, Res>, worker: Worker): void {
     slot.worker = worker;
-    worker.on('message', (reply: PoolReply<Res>) => {
+    slot.ready = false;
+    worker.on('message', (reply: PoolReply<Res> | PoolReady) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
+      this.clearTimer(slot);
       slot.job = undefined;
       slot.failures = 0;
       if ('error' in reply) job.reject(new Error(reply.error));
@@ -119,20 +153,24 @@ export class WorkerPool<Req, Res> {
     const fail = (err: Error): void => {
       if (failed || this.closed) return;
       failed = true;
+      this.clearTimer(slot);
       const job = slot.job;
       slot.job = undefined;
-      job?.reject(err);
+      const overBudget = err instanceof BudgetExceeded || (err as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      job?.reject(overBudget && !(err instanceof BudgetExceeded) ? new BudgetExceeded('memory') : err);
       void worker.terminate();
-      slot.failures++;
+      // A job over its budget says nothing about the script: its worker is replaced, not counted as failing.
+      if (!overBudget || !slot.ready) slot.failures++;
       if (slot.failures >= MAX_FAILURES) {
         // A script that cannot start would otherwise be restarted forever.
         this.broken = err;
         for (const j of this.queue.splice(0)) j.reject(err);
         return;
       }
-      this.attach(slot, startWorker(this.script, this.options.workerData));
+      this.attach(slot, startWorker(this.script, this.options));
       this.dispatch();
     };
+    slot.kill = fail;
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`worker stopped (exit code ${code})`)));
     // Idle workers must not keep the process alive.
@@ -142,14 +180,21 @@ export class WorkerPool<Req, Res> {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) break;
-      if (slot.job || slot.failures >= MAX_FAILURES) continue;
+      if (slot.job || !slot.ready || slot.failures >= MAX_FAILURES) continue;
       const job = this.queue.shift() as Job<Req, Res>;
       slot.job = job;
       slot.worker.ref();
+      const deadline = this.options.deadlineMs;
+      if (deadline !== undefined && Number.isFinite(deadline)) slot.timer = setTimeout(() => slot.kill?.(new BudgetExceeded('time')), deadline);
       const message: PoolRequest<Req> = { id: job.id, request: job.request };
       slot.worker.postMessage(message, job.transfer as ArrayBuffer[]);
     }
     if (this.queue.length === 0) for (const s of this.slots) if (!s.job) s.worker.unref();
+  }
+
+  private clearTimer(slot: Slot<Req, Res>): void {
+    if (slot.timer !== undefined) clearTimeout(slot.timer);
+    slot.timer = undefined;
   }
 }
 
@@ -167,7 +212,8 @@ require.extensions['.ts'] = (module, filename) => {
 require(process.argv[2]);
 `;
 
-function startWorker(script: string, workerData: unknown): Worker {
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData, argv: [script] });
+function startWorker(script: string, options: WorkerPoolOptions): Worker {
+  const common = { workerData: options.workerData, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) };
+  if (!script.endsWith('.ts')) return new Worker(script, common);
+  return new Worker(TS_BOOTSTRAP, { eval: true, ...common, argv: [script] });
 }
