@@ -121,10 +121,25 @@ export function childTemplates(form: FormDef, registry: UnitRegistry, parent: Un
 }
 
 /**
- * A workbook's .xlsx bytes. The writer is loaded on first use, in its own
- * chunk, so the page opens quickly.
+ * The workbook writer, in its own chunk so the page shows at once; loaded
+ * right after (see `preloadWriter`), so the page works offline once open.
  */
+function loadWriter(): Promise<typeof import('../xlsx/write-workbook')> {
+  return import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/write-workbook');
+}
+
+/**
+ * Fetches the writer's chunk now rather than at the first download, so a
+ * page opened online keeps working when the network goes.
+ *
+ * @example void preloadWriter()
+ */
+export async function preloadWriter(): Promise<void> {
+  await loadWriter();
+}
+
+/** A workbook's .xlsx bytes. */
 export async function workbookBytes(book: OutputBook): Promise<Uint8Array> {
-  const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/write-workbook');
+  const { writeWorkbook } = await loadWriter();
   return writeWorkbook(book);
 }

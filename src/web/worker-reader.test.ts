@@ -63,6 +63,16 @@ describe('WorkerReader', () => {
     expect(workers.map((w) => w.terminated)).toEqual([true, false]);
   });
 
+  it('starts its worker ahead of the first file when warmed up', async () => {
+    const workers: FakeWorker[] = [];
+    const reader = new WorkerReader(() => workers[workers.push(new FakeWorker(behave)) - 1] as FakeWorker, 10_000);
+    reader.warmUp();
+    expect(workers).toHaveLength(1);
+    await reader.readWorkbook(new Uint8Array([8]));
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.received).toEqual([1]);
+  });
+
   it('leaves the caller its bytes (the worker gets a transferred copy)', async () => {
     const reader = new WorkerReader(() => new FakeWorker(behave), 10_000);
     const bytes = new Uint8Array([3, 4, 5]);

@@ -57,6 +57,11 @@ export class WorkerReader implements WorkbookReader {
     });
   }
 
+  /** Starts the worker now (its script fetched while the page is online), not at the first file. */
+  warmUp(): void {
+    this.current();
+  }
+
   /** Stops the worker (the page is closing, or the run was cancelled). */
   dispose(): void {
     if (this.worker) this.retire(this.worker);

@@ -105,7 +105,10 @@ describe('the standalone web page in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('consolidates a dropped district: every file listed with its status, the downloaded workbook has the totals', async () => {
+  it('consolidates a dropped district offline: every file listed with its status, the downloaded workbook has the totals', async () => {
+    // Once loaded, the page needs no network: the rest runs with the browser offline.
+    await page.waitForLoadState('networkidle');
+    await context?.setOffline(true);
     const payload = district.map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));
     // A drop, as the browser makes it from the person's files.
     const transfer = await page.evaluateHandle((files) => {
@@ -199,6 +202,11 @@ describe('the standalone web page in headless Chromium', () => {
     if (!firstRead?.book) throw new Error('the zipped template is not a workbook');
     expect(validateSubmission(firstRead.book, { form: FORM_4PHU_2024, registry }).submission.info).toMatchObject({ unit_code: children[0]?.code, parent_code: PARENT, period: 'D1' });
     await page.screenshot({ path: join(OUTPUT, 'web-bieu-mau.png'), fullPage: true });
+  });
+
+  it('needed no network after loading', async () => {
+    await context?.setOffline(false);
+    expect(pageErrors).toEqual([]);
   });
 
   it('gives up a file past the reading deadline with a finding, the worker replaced, the page still working', async () => {
