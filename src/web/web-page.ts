@@ -100,7 +100,8 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('phu-drop-over');
-    if (e.dataTransfer) void pickedFromDrop(e.dataTransfer).then(setFiles);
+    // A folder the browser cannot list is said, not lost.
+    if (e.dataTransfer) void pickedFromDrop(e.dataTransfer).then(setFiles, (err: unknown) => void (filesNote.textContent = t('failed', { why: err instanceof Error ? err.message : String(err) })));
   });
   const parent = unitInput('consolidate-parent');
   const period = periodSelect('consolidate-period');
