@@ -2,7 +2,9 @@
  * task pane and custom functions in one page), functions.js, taskpane.js,
  * functions.json (generated from the JSDoc of the PHU.* functions),
  * manifest.xml and assets. `--mode production` rewrites every dev URL of
- * the manifest to PHU_ADDIN_URL. */
+ * the manifest to PHU_ADDIN_URL. A second build makes the standalone web
+ * page in dist/web/ (index.html, its scripts, the reading worker, styles):
+ * PHU without Office.js, self-contained so dist/web/ can be hosted alone. */
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -61,10 +63,77 @@ class RewriteFunctionsJson {
   }
 }
 
+/** The resolution and plugins both builds need to run src/xlsx in a browser. */
+function browserResolve() {
+  return {
+    extensions: ['.ts', '.js', '.json'],
+    // The xlsx adapter's few Node needs, met in the browser (see src/addin/browser/).
+    alias: {
+      'node:zlib': path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts'),
+      zlib: path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts'),
+    },
+    fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+  };
+}
+
+function tsRule() {
+  return {
+    test: /\.ts$/,
+    exclude: /node_modules/,
+    use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } } },
+  };
+}
+
+/**
+ * The standalone page (dist/web/): the same engine as the pane, no
+ * Office.js, nothing from another origin. The reading worker is its own
+ * entry, loading any chunk with importScripts.
+ */
+function webConfig(dev) {
+  return {
+    name: 'web',
+    mode: dev ? 'development' : 'production',
+    devtool: 'source-map',
+    target: ['web', 'es2020'],
+    entry: {
+      web: './src/web/web-entry.ts',
+      'read-worker': { import: './src/web/read-worker.ts', chunkLoading: 'import-scripts' },
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist', 'web'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: browserResolve(),
+    module: { rules: [tsRule()] },
+    plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts')),
+      new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/addin/browser/buffer-browser.ts'), 'Buffer'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/web/index.html', chunks: ['web'], scriptLoading: 'defer' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/addin/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/web/web.css', to: 'web.css' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
+  const addin = await addinConfig(dev, serving);
+  // The dev server serves the add-in alone; `npm run build` makes both.
+  return serving ? addin : [addin, webConfig(dev)];
+};
+
+async function addinConfig(dev, serving) {
   return {
+    name: 'addin',
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
     target: ['web', 'es2020'],
@@ -77,30 +146,12 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // dist/web/ is the web page's build, made beside this one.
+      clean: { keep: /^web[\\/]/ },
     },
-    resolve: {
-      extensions: ['.ts', '.js', '.json'],
-      // The xlsx adapter's few Node needs, met in the browser (see src/addin/browser/).
-      alias: {
-        'node:zlib': path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts'),
-        zlib: path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts'),
-      },
-      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Types are checked by `npm run typecheck`; ES modules let webpack split ExcelJS into its own chunk.
-            options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } },
-          },
-        },
-      ],
-    },
+    resolve: browserResolve(),
+    // Types are checked by `npm run typecheck`; ES modules let webpack split ExcelJS into its own chunk.
+    module: { rules: [tsRule()] },
     plugins: [
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/addin/browser/zlib-browser.ts')),
       new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/addin/browser/buffer-browser.ts'), 'Buffer'] }),
@@ -138,7 +189,7 @@ module.exports = async (env = {}, argv = {}) => {
       server: serving ? { type: 'https', options: await httpsOptions() } : 'https',
     },
   };
-};
+}
 
 module.exports.rewriteUrls = rewriteUrls;
 module.exports.DEV_URL = DEV_URL;

@@ -1,7 +1,14 @@
+import { escapeControls } from './terminal-text';
+
 /** Where a command writes: injected, so tests run commands in-process. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: {
+    write(text: string): unknown;
+    readonly isTTY?: boolean;
+    /** Rewrites the terminal's current line with `text` ('' clears it); the one place the CLI sends control sequences. */
+    statusLine?(text: string): void;
+  };
   /** The folder relative paths start from. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -31,4 +38,28 @@ export function exitQuietlyOnClosedPipe(streams: readonly ErrorEmitter[], exit: 
       else throw e;
     });
   }
+}
+
+/**
+ * The output edge: `io` whose streams escape every control character but
+ * line feeds and tabs (see {@link escapeControls}), so nothing read from a
+ * file, a folder or a server reaches the terminal raw, whichever command
+ * printed it. Progress lines go through `statusLine`, which alone adds the
+ * carriage return and erase-line sequence, around escaped text.
+ *
+ * @example terminalSafeIo(processIo()).stdout.write('\u001b[2J') // prints \u001b[2J
+ */
+export function terminalSafeIo(io: CliIo): CliIo {
+  const stderr = io.stderr;
+  return {
+    ...io,
+    stdout: { write: (text: string) => io.stdout.write(escapeControls(text, { keepLines: true })) },
+    stderr: {
+      write: (text: string) => stderr.write(escapeControls(text, { keepLines: true })),
+      ...(stderr.isTTY !== undefined ? { isTTY: stderr.isTTY } : {}),
+      statusLine: (text: string) => {
+        stderr.write(text === '' ? '\r\u001b[K' : `\r${escapeControls(text)}\u001b[K`);
+      },
+    },
+  };
 }

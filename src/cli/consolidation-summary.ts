@@ -4,7 +4,8 @@ import type { PeriodDef } from '../core/forms/form-schema';
 import { SOURCE_STATUS_VI } from '../core/render/status-labels';
 import type { Unit } from '../core/units/unit';
 import type { Lang } from './command';
-import { countFindings, findingJson } from './format-findings';
+import { countFindings, findingJson, findingMessage } from './format-findings';
+import { escapeControls } from './terminal-text';
 
 /** Source statuses that mean a file was refused, for `--strict`. */
 export const REJECTED_STATUSES: readonly SourceStatus[] = ['invalid', 'unexpected'];
@@ -31,7 +32,7 @@ export function summaryText(c: Consolidation, unit: Unit, period: PeriodDef, out
   const n = sourceCounts(c);
   const { errors, warnings } = countFindings(c.findings);
   const lines = [
-    `Tổng hợp ${unit.name} (${unit.code}), kỳ ${period.id} (${period.label}):`,
+    `Tổng hợp ${escapeControls(unit.name)} (${escapeControls(unit.code)}), kỳ ${period.id} (${period.label}):`,
     `  Đã nộp ${submitted}/${k.expected} đơn vị: ${k.onTime} đúng hạn, ${k.late} trễ hạn, ${k.invalid} không hợp lệ; ${k.missing} chưa nộp.`,
     `  Đã đọc ${c.sources.length} tệp: ${n.used + n.late} được tổng hợp; ${n.invalid} không hợp lệ, ${n.superseded} có tệp mới hơn, ${n.unexpected} không thuộc đơn vị, ${n.ignored} bỏ qua.`,
     `  ${errors} lỗi, ${warnings} cảnh báo (chi tiết trong trang KiemTra).`,
@@ -39,9 +40,9 @@ export function summaryText(c: Consolidation, unit: Unit, period: PeriodDef, out
   const left = c.sources.filter((s) => s.status !== 'used' && s.status !== 'late');
   if (left.length > 0) {
     lines.push('Tệp không được tổng hợp:');
-    const width = Math.min(48, Math.max(...left.map((s) => s.file.length))) + 2;
+    const width = Math.min(48, Math.max(...left.map((s) => escapeControls(s.file).length))) + 2;
     const statusWidth = Math.max(...left.map((s) => SOURCE_STATUS_VI[s.status].length)) + 2;
-    for (const s of left.slice(0, MAX_LISTED)) lines.push(`  ${s.file.padEnd(width)}${SOURCE_STATUS_VI[s.status].padEnd(statusWidth)}${reasonOf(s, c.findings, lang)}`);
+    for (const s of left.slice(0, MAX_LISTED)) lines.push(`  ${escapeControls(s.file).padEnd(width)}${SOURCE_STATUS_VI[s.status].padEnd(statusWidth)}${reasonOf(s, c.findings, lang)}`);
     if (left.length > MAX_LISTED) lines.push(`  ... và ${left.length - MAX_LISTED} tệp khác (xem trang NguonDuLieu).`);
   }
   const invalid = c.children.filter((r) => r.status === 'invalid');
@@ -55,10 +56,10 @@ export function summaryText(c: Consolidation, unit: Unit, period: PeriodDef, out
   }
   const missing = c.children.filter((r) => r.status === 'missing');
   if (missing.length > 0) {
-    const names = missing.slice(0, MAX_LISTED).map((r) => `${r.unit.name} (${r.unit.code})`);
+    const names = missing.slice(0, MAX_LISTED).map((r) => escapeControls(`${r.unit.name} (${r.unit.code})`));
     lines.push(`Chưa nộp: ${names.join(', ')}${missing.length > MAX_LISTED ? ` và ${missing.length - MAX_LISTED} đơn vị khác` : ''}.`);
   }
-  lines.push(`Đã ghi: ${out}`);
+  lines.push(`Đã ghi: ${escapeControls(out)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -94,5 +95,5 @@ function reasonOf(s: SourceRow, findings: readonly Finding[], lang: Lang): strin
   const first = errorsOf[0] ?? own.find((f) => f.code === 'duplicate_superseded' || f.code === 'file_ignored') ?? own[0];
   if (!first) return '';
   const more = errorsOf.length > 1 ? ` (và ${errorsOf.length - 1} lỗi khác)` : '';
-  return (lang === 'en' ? first.message_en : first.message_vi) + more;
+  return findingMessage(first, lang) + more;
 }

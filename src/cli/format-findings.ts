@@ -2,6 +2,7 @@ import type { Finding } from '../core/findings/finding';
 import type { Severity } from '../core/findings/finding-codes';
 import { SEVERITY_VI } from '../core/render/status-labels';
 import type { Lang } from './command';
+import { escapeControls } from './terminal-text';
 
 const SEVERITY: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
   vi: SEVERITY_VI,
@@ -17,8 +18,13 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
 
 /** `SoLieu!E7`, `ThongTin`, or '' when the finding is about the whole file. */
 export function findingPlace(f: Finding): string {
-  if (f.sheet === undefined) return f.cell ?? '';
-  return f.cell === undefined ? f.sheet : `${f.sheet}!${f.cell}`;
+  if (f.sheet === undefined) return escapeControls(f.cell ?? '');
+  return escapeControls(f.cell === undefined ? f.sheet : `${f.sheet}!${f.cell}`);
+}
+
+/** A finding's message in `lang`, on one line: names and values it quotes from a file cannot break the line or drive the terminal. */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return escapeControls(lang === 'en' ? f.message_en : f.message_vi);
 }
 
 /**
@@ -30,7 +36,7 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, indent 
   const sevWidth = Math.max(...Object.values(SEVERITY[lang]).map((s) => s.length)) + 2;
   const placeWidth = Math.min(14, Math.max(0, ...sorted.map((f) => findingPlace(f).length))) + 2;
   return sorted
-    .map((f) => `${indent}${SEVERITY[lang][f.severity].padEnd(sevWidth)}${findingPlace(f).padEnd(placeWidth)}${lang === 'en' ? f.message_en : f.message_vi}\n`)
+    .map((f) => `${indent}${SEVERITY[lang][f.severity].padEnd(sevWidth)}${findingPlace(f).padEnd(placeWidth)}${findingMessage(f, lang)}\n`)
     .join('');
 }
 

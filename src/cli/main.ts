@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { errorText } from '../core/failures/failure-text';
 import { DriveError } from '../core/ports/drive';
 import packageJson from '../../package.json';
-import type { CliIo } from './cli-io';
+import { terminalSafeIo, type CliIo } from './cli-io';
 import type { Command, Lang, OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { CliFailure, EXIT, UsageError } from './exit-codes';
@@ -16,7 +16,8 @@ export const VERSION: string = packageJson.version;
  * exit code. Everything is written to `io`, nothing to the process, so
  * tests run it in-process.
  */
-export async function main(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr.write(globalHelp(commands, VERSION));

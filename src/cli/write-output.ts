@@ -1,34 +1,40 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { OutputBook } from '../core/grid/output-book';
-import { writeFileAtomic } from '../drive/local/write-file-atomic';
+import { writeFileAtomic, writeFileExclusive } from '../drive/local/write-file-atomic';
 import { writeWorkbook } from '../xlsx/write-workbook';
 import { CliFailure } from './exit-codes';
 
 /**
  * Writes a workbook to `file` (its folder created when missing) and returns
  * its size. Atomic, so an interrupted run never leaves half a workbook
- * where the last good one was.
+ * where the last good one was. Without `overwrite`, the file is created
+ * exclusively: one that exists, or appears while the workbook is built, is
+ * never replaced.
  */
 export async function writeOutputBook(file: string, book: OutputBook, opts: { readonly overwrite: boolean }): Promise<number> {
-  if (!opts.overwrite && (await exists(file))) {
-    throw new CliFailure(`Tệp "${file}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.`);
-  }
+  // Checked first too, to say so before the work of building the workbook.
+  if (!opts.overwrite && (await exists(file))) throw existsFailure(file);
   const bytes = await writeWorkbook(book);
-  await writeFileOrFail(file, bytes);
+  await writeFileOrFail(file, bytes, opts);
   return bytes.length;
 }
 
-/** Writes bytes atomically, with a Vietnamese message when it cannot. */
-export async function writeFileOrFail(file: string, bytes: Uint8Array | string): Promise<void> {
+/** Writes bytes atomically (exclusively without `overwrite`), with a Vietnamese message when it cannot. */
+export async function writeFileOrFail(file: string, bytes: Uint8Array | string, opts: { readonly overwrite: boolean } = { overwrite: true }): Promise<void> {
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, bytes);
+    await (opts.overwrite ? writeFileAtomic(file, bytes) : writeFileExclusive(file, bytes));
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    if (code === 'EEXIST') throw existsFailure(file);
     const why = code === 'EACCES' || code === 'EPERM' ? 'không có quyền ghi' : code === 'ENOSPC' ? 'ổ đĩa đầy' : code === 'EBUSY' ? 'tệp đang được mở trong Excel?' : err instanceof Error ? err.message : String(err);
     throw new CliFailure(`Không ghi được tệp "${file}" (${why}).`);
   }
+}
+
+function existsFailure(file: string): CliFailure {
+  return new CliFailure(`Tệp "${file}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.`);
 }
 
 async function exists(file: string): Promise<boolean> {

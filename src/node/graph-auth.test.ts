@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { PublicClientApplication } from '@azure/msal-node';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DriveError } from '../core/ports/drive';
@@ -122,5 +123,63 @@ describe('fileCachePlugin', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('fileCachePlugin with a cache that cannot be used', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'phu-cache-bad-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['not JSON', 'garbage{', 'bị hỏng'],
+    ['truncated JSON', '{"Account":{"a":{"home_account_id":', 'bị hỏng'],
+    ['JSON of the wrong shape', '{"Account":[1,2],"RefreshToken":"x"}', 'bị hỏng'],
+    ['an entry that is not an object', '{"Account":{"a":5}}', 'bị hỏng'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'không đọc được'],
+    ['too large', `{"Account":{},"x":"${'a'.repeat(1024 * 1024)}"}`, 'quá lớn'],
+  ])('%s: one clear line, an empty cache, sign in again', async (_what, content, why) => {
+    const file = path.join(dir, 'cache.json');
+    writeFileSync(file, content);
+    const lines: string[] = [];
+    const msal = new PublicClientApplication({ auth: { clientId: '00000000-0000-0000-0000-000000000000' }, cache: { cachePlugin: fileCachePlugin(file, (l) => lines.push(l)) } });
+    await expect(msal.getTokenCache().getAllAccounts()).resolves.toEqual([]);
+    await msal.getTokenCache().getAllAccounts();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(why);
+    expect(lines[0]).toContain('cần đăng nhập lại');
+  });
+
+  it('a folder in the cache\'s place is set aside too', async () => {
+    const file = path.join(dir, 'cache.json');
+    mkdirSync(file);
+    const lines: string[] = [];
+    const msal = new PublicClientApplication({ auth: { clientId: '00000000-0000-0000-0000-000000000000' }, cache: { cachePlugin: fileCachePlugin(file, (l) => lines.push(l)) } });
+    await expect(msal.getTokenCache().getAllAccounts()).resolves.toEqual([]);
+    expect(lines.join('')).toContain('cần đăng nhập lại');
+  });
+
+  it('a corrupt cache leads to the device-code sign-in, not to a failure', async () => {
+    const file = path.join(dir, 'cache.json');
+    writeFileSync(file, 'garbage{');
+    const { client, calls } = fakeMsal();
+    const lines: string[] = [];
+    const plugin = fileCachePlugin(file, (l) => lines.push(l));
+    const real = new PublicClientApplication({ auth: { clientId: '00000000-0000-0000-0000-000000000000' }, cache: { cachePlugin: plugin } });
+    const source = graphTokenSourceFromEnv({ PHU_GRAPH_CLIENT_ID: 'app' }, (l) => lines.push(l), () => ({ ...client, getTokenCache: () => real.getTokenCache() }) as DeviceCodeClient);
+    await expect(source.getToken({ forceRefresh: false })).resolves.toBe('device-1');
+    expect(calls.map((c) => c.kind)).toEqual(['device']);
+    expect(lines[0]).toContain('bị hỏng');
+  });
+
+  it('writes atomically: the old cache stays whole until the new one replaces it, no temporary file left', async () => {
+    const file = path.join(dir, 'cache.json');
+    writeFileSync(file, '{"Account":{}}', { mode: 0o644 });
+    const plugin = fileCachePlugin(file);
+    const context = { cacheHasChanged: true, tokenCache: { serialize: () => '{"Account":{"k":{}}}', deserialize: () => undefined } } as unknown as Parameters<typeof plugin.afterCacheAccess>[0];
+    await plugin.afterCacheAccess(context);
+    expect(readFileSync(file, 'utf8')).toBe('{"Account":{"k":{}}}');
+    expect(readdirSync(dir)).toEqual(['cache.json']);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });

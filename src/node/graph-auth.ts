@@ -5,6 +5,7 @@ import { DriveError } from '../core/ports/drive';
 import { describeGraphDriveEvent } from '../drive/graph/describe-graph-drive-event';
 import { GraphDrive, type GraphDriveOptions } from '../drive/graph/graph-drive';
 import { staticTokenSource, type GraphTokenSource } from '../drive/graph/graph-token-source';
+import { writeFileAtomic } from '../drive/local/write-file-atomic';
 
 /**
  * Delegated permission PHU asks for: read and write the files the signed-in
@@ -48,7 +49,7 @@ export type Notice = (line: string) => void;
  * The CLI's token source: `PHU_GRAPH_TOKEN` when set, else a device-code
  * sign-in with the app `PHU_GRAPH_CLIENT_ID`. Neither is ever printed.
  */
-export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createClient: (env: GraphEnv) => DeviceCodeClient = createMsalClient): GraphTokenSource {
+export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createClient: (env: GraphEnv, notice: Notice) => DeviceCodeClient = createMsalClient): GraphTokenSource {
   const token = env.PHU_GRAPH_TOKEN?.trim();
   if (token) return staticTokenSource(token);
   if (!env.PHU_GRAPH_CLIENT_ID?.trim()) {
@@ -60,7 +61,7 @@ export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createCli
     };
   }
   let client: DeviceCodeClient | undefined;
-  return deviceCodeTokenSource(() => (client ??= createClient(env)), graphScopesFrom(env.PHU_GRAPH_SCOPES), notice);
+  return deviceCodeTokenSource(() => (client ??= createClient(env, notice)), graphScopesFrom(env.PHU_GRAPH_SCOPES), notice);
 }
 
 /**
@@ -73,7 +74,8 @@ export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: re
   return {
     async getToken({ forceRefresh }) {
       const msal = client();
-      account ??= (await msal.getTokenCache().getAllAccounts())[0];
+      // A cache that deserialized but cannot list its accounts is as good as none: sign in again.
+      account ??= (await msal.getTokenCache().getAllAccounts().catch(() => []))[0];
       if (account) {
         try {
           const silent = await msal.acquireTokenSilent({ account, scopes: [...scopes], forceRefresh });
@@ -104,31 +106,95 @@ function errorCode(err: unknown): string {
   return /^[\w.-]{1,64}$/.test(code) ? ` (${code})` : '';
 }
 
-function createMsalClient(env: GraphEnv): DeviceCodeClient {
+function createMsalClient(env: GraphEnv, notice: Notice): DeviceCodeClient {
   // Loaded only when someone signs in this way: the CLI starts faster without it.
   const msal = require('@azure/msal-node') as typeof import('@azure/msal-node');
   const tenant = env.PHU_GRAPH_TENANT?.trim() || 'organizations';
   const cacheFile = env.PHU_GRAPH_TOKEN_CACHE?.trim();
   return new msal.PublicClientApplication({
     auth: { clientId: env.PHU_GRAPH_CLIENT_ID?.trim() ?? '', authority: `https://login.microsoftonline.com/${encodeURIComponent(tenant)}` },
-    ...(cacheFile ? { cache: { cachePlugin: fileCachePlugin(cacheFile) } } : {}),
+    ...(cacheFile ? { cache: { cachePlugin: fileCachePlugin(cacheFile, notice) } } : {}),
   });
 }
 
-/** Keeps MSAL's cache in a file readable by its owner only. */
-export function fileCachePlugin(file: string): ICachePlugin {
+/** A token cache larger than this is not one PHU wrote (a few accounts take a few kB). */
+const MAX_CACHE_BYTES = 1024 * 1024;
+
+/** The sections MSAL's serialized cache holds, each a map of entries. */
+const CACHE_SECTIONS = ['Account', 'IdToken', 'AccessToken', 'RefreshToken', 'AppMetadata'];
+
+/**
+ * Keeps MSAL's cache in a file readable by its owner only. The file is read
+ * defensively: missing, unreadable, too large, not JSON, or not shaped like
+ * MSAL's cache, it is set aside with one clear line and the person signs in
+ * again (a corrupt cache must not look like a network failure). It is
+ * written atomically, with owner-only permissions from the start, so an
+ * interrupted command never leaves half a cache.
+ *
+ * @example new PublicClientApplication({ auth, cache: { cachePlugin: fileCachePlugin('~/.phu/token.json', console.error) } })
+ */
+export function fileCachePlugin(file: string, notice: Notice = () => undefined): ICachePlugin {
+  let warned = false;
+  const setAside = (why: string): void => {
+    if (warned) return;
+    warned = true;
+    notice(`Tệp lưu đăng nhập PHU_GRAPH_TOKEN_CACHE "${file}" ${why}: bỏ qua tệp này, cần đăng nhập lại (tệp sẽ được ghi mới sau khi đăng nhập).`);
+  };
   return {
     async beforeCacheAccess(context) {
-      const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-      if (text !== undefined) context.tokenCache.deserialize(text);
+      const text = await readCacheText(file, setAside);
+      if (text === undefined) return;
+      if (!looksLikeMsalCache(text)) return setAside('bị hỏng (không đúng định dạng)');
+      try {
+        context.tokenCache.deserialize(text);
+      } catch {
+        setAside('bị hỏng (không đọc được)');
+      }
     },
     async afterCacheAccess(context) {
       if (!context.cacheHasChanged) return;
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, context.tokenCache.serialize(), { mode: 0o600 });
-      await fs.chmod(file, 0o600);
+      await writeFileAtomic(file, context.tokenCache.serialize(), { mode: 0o600 });
     },
   };
+}
+
+/** The cache file's text; undefined when there is none yet or it cannot be used (said through `setAside`). */
+async function readCacheText(file: string, setAside: (why: string) => void): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(file, 'r');
+    const st = await handle.stat();
+    if (!st.isFile()) return void setAside('không phải một tệp');
+    if (st.size > MAX_CACHE_BYTES) return void setAside('quá lớn');
+    const bytes = await handle.readFile();
+    if (bytes.length > MAX_CACHE_BYTES) return void setAside('quá lớn');
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    if (code === 'ENOENT') return undefined;
+    return void setAside(code === 'EACCES' || code === 'EPERM' ? 'không đọc được (không có quyền)' : 'không đọc được');
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** A JSON object whose known sections, when present, are objects of objects: what MSAL wrote. */
+function looksLikeMsalCache(text: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  const record = parsed as Record<string, unknown>;
+  return CACHE_SECTIONS.every((k) => {
+    const section = record[k];
+    if (section === undefined) return true;
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) return false;
+    return Object.values(section).every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
+  });
 }
 
 /**

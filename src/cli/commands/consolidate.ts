@@ -116,8 +116,7 @@ async function driveAndFolder(driveSpec: string | undefined, folderArg: string, 
 export function progressPrinter(io: CliIo): (p: FileState) => void {
   return (p) => {
     if (io.stderr.isTTY !== true || p.status === 'reading') return;
-    io.stderr.write(`\rĐang đọc ${p.done}/${p.total} tệp...`);
-    if (p.done === p.total) io.stderr.write('\r\x1b[K');
+    io.stderr.statusLine?.(p.done === p.total ? '' : `Đang đọc ${p.done}/${p.total} tệp...`);
   };
 }
 

@@ -166,7 +166,6 @@ function report(io: CliIo, result: UploadResult, ctx: { name: string; shown: str
 function progressLine(io: CliIo): ((done: number, total: number) => void) | undefined {
   if (io.stderr.isTTY !== true) return undefined;
   return (done, total) => {
-    io.stderr.write(`\rĐang tải lên ${total > 0 ? Math.floor((done / total) * 100) : 100}%`);
-    if (done >= total) io.stderr.write('\r\x1b[K');
+    io.stderr.statusLine?.(done >= total ? '' : `Đang tải lên ${total > 0 ? Math.floor((done / total) * 100) : 100}%`);
   };
 }

@@ -86,7 +86,7 @@ async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, par
     for (const f of files) if (await fs.stat(target(f.path)).then(() => true, () => false)) existing.push(f.path);
     if (existing.length > 0) throw new CliFailure(`${existing.length} tệp đã có (ví dụ "${target(existing[0] ?? '')}"): thêm --force để ghi đè, hoặc chọn thư mục khác.`);
   }
-  for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: true });
+  for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: force });
   const without = files.filter((f) => f.assigned.length === 0);
   const withTargets = opts.targets ? `, ${files.length - without.length}/${files.length} đơn vị có chỉ tiêu điền sẵn` : '';
   io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code})${withTargets}:\n`);

@@ -51,6 +51,7 @@ export const FINDING_CODES = {
   value_not_allowed: { severity: 'error', params: ['value', 'allowed'] },
   date_as_text: { severity: 'warning', params: ['value', 'intended'] },
   date_invalid: { severity: 'error', params: ['value'] },
+  date_implausible: { severity: 'error', params: ['value', 'from', 'to'] },
   // Sums and balances.
   total_mismatch: { severity: 'error', params: ['column', 'expected', 'actual'] },
   cross_total_mismatch: { severity: 'error', params: ['column', 'expected', 'actual', 'other'] },

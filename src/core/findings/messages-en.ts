@@ -53,6 +53,7 @@ export const MESSAGES_EN: Messages = {
   value_not_allowed: (p) => `"${p.value}" is not allowed (allowed: ${p.allowed}).`,
   date_as_text: (p) => `A date was typed as text ("${p.value}"): read as ${p.intended}; enter an Excel date.`,
   date_invalid: (p) => `Invalid date: "${p.value}" (use dd/mm/yyyy).`,
+  date_implausible: (p) => `Implausible date ${p.value} (expected ${p.from} to ${p.to}): the date cell may be empty, zero or mistyped.`,
   total_mismatch: (p) => `The total row of column "${p.column}" says ${p.actual}, but the rows add up to ${p.expected}.`,
   cross_total_mismatch: (p) => `The total of column "${p.column}" is ${p.actual}, but ${p.other} is ${p.expected}.`,
   reason_not_applicable: (p) => `Reason "${p.code}" does not apply to column "${p.column}": leave it blank.`,

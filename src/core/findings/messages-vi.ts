@@ -56,6 +56,7 @@ export const MESSAGES_VI: Messages = {
   value_not_allowed: (p) => `Giá trị "${p.value}" không hợp lệ (chỉ nhận: ${p.allowed}).`,
   date_as_text: (p) => `Ngày được nhập dạng văn bản ("${p.value}"): đã hiểu là ${p.intended}; nên nhập dạng ngày của Excel.`,
   date_invalid: (p) => `Ngày không hợp lệ: "${p.value}" (nhập dạng dd/mm/yyyy).`,
+  date_implausible: (p) => `Ngày ${p.value} không hợp lý (cần từ ${p.from} đến ${p.to}): ô ngày có thể đang trống, bằng 0 hoặc nhập nhầm.`,
   total_mismatch: (p) => `Dòng tổng cộng cột "${p.column}" ghi ${num(p.actual)}, nhưng tổng các dòng là ${num(p.expected)}.`,
   cross_total_mismatch: (p) => `Tổng cột "${p.column}" là ${num(p.actual)}, nhưng ${p.other} là ${num(p.expected)}.`,
   reason_not_applicable: (p) => `Lý do "${p.code}" không áp dụng cho cột "${p.column}": hãy để trống.`,

@@ -1,4 +1,5 @@
 import { createFinding, type Finding } from '../findings/finding';
+import { formatDateVi } from '../format/iso-date';
 import type { SubmissionInfo } from '../submission/submission';
 import { sameName } from '../text/normalize-text';
 import type { Unit } from '../units/unit';
@@ -65,6 +66,13 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
   }
 
   for (const k of form.info.keys) {
+    const date = k.kind === 'date' ? info[k.key] : undefined;
+    if (date !== undefined && (date < PLAUSIBLE_DATES.from || date > PLAUSIBLE_DATES.to)) {
+      findings.push(createFinding('date_implausible', { value: formatDateVi(date), from: formatDateVi(PLAUSIBLE_DATES.from), to: formatDateVi(PLAUSIBLE_DATES.to) }, at(k.key)));
+    }
+  }
+
+  for (const k of form.info.keys) {
     if (!k.required || info[k.key] !== undefined || read.unreadable.has(k.key)) continue;
     // A unit right under the root (a province under the country) or the root itself may leave its parent blank.
     if (k.key === 'parent_code' && unit && parentMayBeBlank(unit, registry)) continue;
@@ -72,6 +80,14 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
   }
   return { info, ...(unit ? { unit } : {}), findings };
 }
+
+/**
+ * Dates a report can carry. An Excel serial of 0 or 1 (a blank cell a
+ * formula turned into a date: 1899-12-30, 1900-01-01) or a mistyped year
+ * would otherwise decide on time or late; the campaign forms exist since
+ * 2024, and a date past 2099 is a typing slip.
+ */
+const PLAUSIBLE_DATES = { from: '2000-01-01', to: '2099-12-31' } as const;
 
 function parentMayBeBlank(unit: Unit, registry: UnitRegistry): boolean {
   const parent = registry.parent(unit);

@@ -118,6 +118,26 @@ describe('validateSubmission: dates', () => {
     expect(r.submission.info.report_date).toBeUndefined();
   });
 
+  it.each<[string, Scalar, string]>([
+    ['serial 1', 1, '31/12/1899'],
+    ['serial 0 read as a date', new Date(Date.UTC(1899, 11, 30)), '30/12/1899'],
+    ['serial -1 read as a date', new Date(Date.UTC(1899, 11, 29)), '29/12/1899'],
+    ['a year before 2000', '05/07/1924', '05/07/1924'],
+    ['a far-future year', new Date(Date.UTC(2204, 6, 5)), '05/07/2204'],
+  ])('reports an implausible report date: %s', (_what, value, shown) => {
+    const r = check(setCell(valid, 'ThongTin', 'C11', value));
+    const own = r.findings.filter((f) => f.code !== 'date_as_text');
+    expect(where({ ...r, findings: own })).toEqual(['date_implausible error ThongTin!C11']);
+    expect(own[0]?.params).toEqual({ value: shown, from: '01/01/2000', to: '31/12/2099' });
+    expect(r.ok).toBe(false);
+  });
+
+  it('accepts report dates from 2000 to 2099', () => {
+    for (const value of [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2099, 11, 31)), 45_478]) {
+      expect(check(setCell(valid, 'ThongTin', 'C11', value)).findings.filter((f) => f.code === 'date_implausible')).toEqual([]);
+    }
+  });
+
   it('reports an error value in a ThongTin cell', () => {
     expect(where(check(setCell(valid, 'ThongTin', 'C9', { error: '#VALUE!' })))).toEqual(['cell_error error ThongTin!C9']);
   });

@@ -49,9 +49,30 @@ export function parseGraphEndpoint(baseUrl: string = DEFAULT_GRAPH_BASE_URL): Gr
 
 /**
  * A link the service returned (`@odata.nextLink`) as a path the client can
- * request. Links to any other place are refused: the token must not follow them.
+ * request. The link is parsed, not compared as text: it must use the API's
+ * scheme, host and port, and its (normalized) path must lie under the API's
+ * base path. What remains may not hold a scheme (`https://` anywhere in a
+ * path or query makes the Graph client request that host instead) or start
+ * a protocol-relative path. Links to any other place are refused: the token
+ * must not follow them.
+ *
+ * @example relativeToEndpoint(parseGraphEndpoint(), 'https://graph.microsoft.com/v1.0/drives/b/items/1/children?$skiptoken=X') === 'drives/b/items/1/children?$skiptoken=X'
  */
 export function relativeToEndpoint(endpoint: GraphEndpoint, link: string): string {
-  if (!link.startsWith(endpoint.prefix)) throw new DriveError('failed', 'Máy chủ Graph trả về liên kết trang tiếp theo tới một địa chỉ khác; đã dừng để không gửi thông tin đăng nhập ra ngoài.');
-  return link.slice(endpoint.prefix.length);
+  const refuse = (): never => {
+    throw new DriveError('failed', 'Máy chủ Graph trả về liên kết trang tiếp theo tới một địa chỉ khác; đã dừng để không gửi thông tin đăng nhập ra ngoài.');
+  };
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(link);
+    base = new URL(endpoint.prefix);
+  } catch {
+    return refuse();
+  }
+  if (url.protocol !== base.protocol || url.host !== base.host || url.username !== '' || url.password !== '' || url.hash !== '') return refuse();
+  if (!url.pathname.startsWith(base.pathname)) return refuse();
+  const relative = url.pathname.slice(base.pathname.length) + url.search;
+  if (relative === '' || relative.startsWith('/') || relative.includes('//') || /^[a-z][a-z0-9+.-]*:/i.test(relative) || /:\/\//.test(relative)) return refuse();
+  return relative;
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic, writeFileExclusive } from './write-file-atomic';
 
 describe('writeFileAtomic', () => {
   let dir: string;
@@ -61,5 +61,41 @@ describe('writeFileAtomic', () => {
     const got = new Uint8Array(await fs.readFile(file));
     expect(got.length === a.length ? got.every((x) => x === 0x61) : got.length === b.length && got.every((x) => x === 0x62)).toBe(true);
     expect(await fs.readdir(dir)).toEqual(['race.bin']);
+  });
+});
+
+describe('writeFileExclusive', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phu-exclusive-'));
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates a new file with exactly the bytes given and no temporary file', async () => {
+    const file = path.join(dir, 'Mau.xlsx');
+    await writeFileExclusive(file, new Uint8Array([1, 2, 3]));
+    expect(new Uint8Array(await fs.readFile(file))).toEqual(new Uint8Array([1, 2, 3]));
+    expect(await fs.readdir(dir)).toEqual(['Mau.xlsx']);
+  });
+
+  it('never replaces an existing file: EEXIST, the old content kept, nothing left behind', async () => {
+    const file = path.join(dir, 'Mau.xlsx');
+    await fs.writeFile(file, 'old');
+    await expect(writeFileExclusive(file, 'new')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await fs.readFile(file, 'utf8')).toBe('old');
+    expect(await fs.readdir(dir)).toEqual(['Mau.xlsx']);
+  });
+
+  it('of many writers racing for one name, exactly one wins and its content is whole', async () => {
+    const file = path.join(dir, 'Mau.xlsx');
+    const contents = Array.from({ length: 12 }, (_, i) => String(i).repeat(50_000));
+    const results = await Promise.allSettled(contents.map((c) => writeFileExclusive(file, c)));
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'EEXIST' });
+    expect(await fs.readFile(file, 'utf8')).toBe(contents[won[0] ?? -1]);
+    expect(await fs.readdir(dir)).toEqual(['Mau.xlsx']);
   });
 });

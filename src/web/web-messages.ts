@@ -1,0 +1,118 @@
+/** The page's languages: Vietnamese first, English on request. */
+export type WebLang = 'vi' | 'en';
+
+const VI = {
+  appTitle: 'PHU · Báo cáo 4 phủ',
+  appSubtitle: 'Trang web (không cần Excel 365)',
+  switchLang: 'English',
+  privacy: 'Mọi tệp được đọc và tạo ngay trên máy này, trong trình duyệt: trang không tải lên, không gửi đi tệp hay số liệu nào. Sau khi mở, trang dùng được cả khi mất mạng.',
+  form: 'Mẫu báo cáo',
+  map: 'Danh mục hành chính',
+  tabConsolidate: 'Tổng hợp',
+  tabCheck: 'Kiểm tra tệp',
+  tabTemplate: 'Tạo biểu mẫu',
+  consolidateIntro: 'Tổng hợp báo cáo của các đơn vị trực thuộc: chọn các tệp (hoặc cả thư mục), hoặc kéo thả vào ô dưới đây; nhập mã đơn vị tổng hợp và kỳ báo cáo; rồi tải về sổ tổng hợp .xlsx.',
+  dropHere: 'Kéo thả các tệp hoặc thư mục báo cáo vào đây',
+  pickFiles: 'Chọn tệp',
+  pickFolder: 'Chọn thư mục',
+  filesChosen: '{n} tệp đã chọn.',
+  noFiles: 'Chưa chọn tệp nào.',
+  parentCode: 'Mã đơn vị tổng hợp',
+  unitCode: 'Mã đơn vị',
+  unitCodeHint: 'Ví dụ 70 (tỉnh), 688 (huyện), 25216 (xã)',
+  unitUnknown: 'Không có mã này trong danh mục.',
+  period: 'Kỳ báo cáo',
+  consolidateRun: 'Tổng hợp',
+  reading: 'Đang đọc {i}/{n}…',
+  fileReading: 'Đang đọc',
+  fileValid: 'Hợp lệ',
+  fileInvalid: 'Không hợp lệ',
+  fileIgnored: 'Bỏ qua',
+  counts: '{errors} lỗi, {warnings} cảnh báo',
+  consolidateDone: 'Đã tổng hợp {unit}: {onTime} đúng hạn, {late} trễ hạn, {missing} chưa nộp, {invalid} không hợp lệ (trên {expected} đơn vị).',
+  downloadConsolidated: 'Tải về sổ tổng hợp ({file})',
+  checkIntro: 'Kiểm tra một tệp báo cáo theo mẫu: mọi lỗi và cảnh báo, kèm ô cần sửa (trang!ô).',
+  checkPick: 'Chọn tệp cần kiểm tra',
+  checkOk: '{file}: không có lỗi, hợp lệ theo mẫu {form}.',
+  checkSummary: '{file}: {errors} lỗi, {warnings} cảnh báo (mẫu {form}).',
+  errors: 'Lỗi',
+  warnings: 'Cảnh báo',
+  wholeFile: 'cả tệp',
+  templateIntro: 'Tạo biểu mẫu trống cho một đơn vị và kỳ báo cáo, hoặc một biểu mẫu cho mỗi đơn vị trực thuộc (có chỉ tiêu điền sẵn nếu chọn bảng chỉ tiêu).',
+  templateRun: 'Tạo biểu mẫu',
+  templateReady: 'Biểu mẫu {form} kỳ {period} cho {unit}:',
+  targetTable: 'Bảng chỉ tiêu (trang ChiTieu, không bắt buộc)',
+  targetTableNote: 'Bảng chỉ tiêu "{file}": {units} đơn vị, {columns} cột chỉ tiêu.',
+  targetTableErrors: 'Bảng chỉ tiêu "{file}" có {n} lỗi: sửa rồi chọn lại.',
+  unitTemplatesRun: 'Mỗi đơn vị trực thuộc một biểu mẫu',
+  unitTemplatesReady: '{n} biểu mẫu cho các đơn vị trực thuộc {unit}, {assigned}/{n} có chỉ tiêu điền sẵn:',
+  downloadZip: 'Tải tất cả (.zip)',
+  noChildren: '{unit} không có đơn vị trực thuộc trong danh mục.',
+  working: 'Đang xử lý…',
+  failed: 'Có lỗi: {why}',
+};
+
+type MessageKey = keyof typeof VI;
+
+const EN: Readonly<Record<MessageKey, string>> = {
+  appTitle: 'PHU · "4 phủ" reports',
+  appSubtitle: 'Web page (no Excel 365 needed)',
+  switchLang: 'Tiếng Việt',
+  privacy: 'Every file is read and made right here, in this browser: the page uploads and sends no file and no figure anywhere. Once open, it works offline too.',
+  form: 'Report form',
+  map: 'Administrative map',
+  tabConsolidate: 'Consolidate',
+  tabCheck: 'Check a file',
+  tabTemplate: 'Templates',
+  consolidateIntro: 'Consolidate the reports of the units below: choose the files (or a whole folder), or drop them on the box below; enter the consolidating unit and the period; then download the consolidated .xlsx workbook.',
+  dropHere: 'Drop report files or folders here',
+  pickFiles: 'Choose files',
+  pickFolder: 'Choose a folder',
+  filesChosen: '{n} files chosen.',
+  noFiles: 'No file chosen yet.',
+  parentCode: 'Consolidating unit code',
+  unitCode: 'Unit code',
+  unitCodeHint: 'e.g. 70 (province), 688 (district), 25216 (commune)',
+  unitUnknown: 'No unit with this code in the map.',
+  period: 'Period',
+  consolidateRun: 'Consolidate',
+  reading: 'Reading {i}/{n}…',
+  fileReading: 'Reading',
+  fileValid: 'Valid',
+  fileInvalid: 'Invalid',
+  fileIgnored: 'Ignored',
+  counts: '{errors} errors, {warnings} warnings',
+  consolidateDone: 'Consolidated {unit}: {onTime} on time, {late} late, {missing} missing, {invalid} invalid (of {expected} units).',
+  downloadConsolidated: 'Download the consolidated workbook ({file})',
+  checkIntro: 'Check one report file against its form: every error and warning, with the cell to fix (sheet!cell).',
+  checkPick: 'Choose the file to check',
+  checkOk: '{file}: no errors, valid for form {form}.',
+  checkSummary: '{file}: {errors} errors, {warnings} warnings (form {form}).',
+  errors: 'Errors',
+  warnings: 'Warnings',
+  wholeFile: 'whole file',
+  templateIntro: 'Make a blank template for one unit and period, or one template per unit below it (with targets prefilled when a target table is chosen).',
+  templateRun: 'Make the template',
+  templateReady: 'Template {form}, period {period}, for {unit}:',
+  targetTable: 'Target table (sheet ChiTieu, optional)',
+  targetTableNote: 'Target table "{file}": {units} units, {columns} target columns.',
+  targetTableErrors: 'Target table "{file}" has {n} errors: fix it and choose it again.',
+  unitTemplatesRun: 'One template per unit below',
+  unitTemplatesReady: '{n} templates for the units below {unit}, {assigned}/{n} with targets prefilled:',
+  downloadZip: 'Download all (.zip)',
+  noChildren: '{unit} has no units below it in the map.',
+  working: 'Working…',
+  failed: 'Something went wrong: {why}',
+};
+
+export type WebMessageKey = MessageKey;
+
+/**
+ * The page's text for `key` in `lang`, `{name}` placeholders filled from `params`.
+ *
+ * @example webMessage('vi', 'filesChosen', { n: 3 }) === '3 tệp đã chọn.'
+ */
+export function webMessage(lang: WebLang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const text = (lang === 'en' ? EN : VI)[key];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
