@@ -72,6 +72,12 @@ export const FINDING_CODES = {
   child_unexpected: { severity: 'error', params: ['code', 'parent'] },
   duplicate_superseded: { severity: 'warning', params: ['code', 'kept'] },
   late: { severity: 'warning', params: ['reportDate', 'due'] },
+  // Administrative maps (before and after the reform of 01/07/2025).
+  unit_abolished: { severity: 'error', params: ['code', 'name', 'successors', 'date', 'map'] },
+  unit_not_yet: { severity: 'error', params: ['code', 'name', 'predecessors', 'date', 'map'] },
+  map_period_mismatch: { severity: 'warning', params: ['map', 'expected', 'periodTo'] },
+  previous_partial: { severity: 'warning', params: ['code', 'name', 'parts'] },
+  previous_incomplete: { severity: 'warning', params: ['code', 'name', 'missing'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
