@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { previousFromReports, previousFromWorkbook, previousPeriodOf, type PreviousFigures } from '../core/campaign/previous-figures';
+import { carryPrevious, previousMapOf } from '../core/campaign/carry-previous';
 import { readTargetTable, type TargetTable } from '../core/campaign/target-table';
+import { reformBridge } from '../core/units/map-bridge';
+import { registryFor } from '../core/units/unit-maps';
 import { previousFolderOf } from '../core/campaign/template-path';
 import type { Finding } from '../core/findings/finding';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
@@ -68,15 +71,46 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
  */
 export async function previousOption(
   values: OptionValues,
-  ctx: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: PeriodDef; readonly drive: Drive; readonly folder: string; readonly folderArg: string; readonly local: boolean },
+  ctx: {
+    readonly form: FormDef;
+    readonly registry: UnitRegistry;
+    readonly period: PeriodDef;
+    readonly drive: Drive;
+    readonly folder: string;
+    readonly folderArg: string;
+    readonly local: boolean;
+    /** The units compared (the parent's children); across maps only they are carried over. */
+    readonly units?: readonly string[];
+  },
   io: CliIo,
   lang: Lang,
-): Promise<PreviousFigures | undefined> {
+): Promise<(PreviousFigures & { readonly notes?: readonly Finding[] }) | undefined> {
   const given = optString(values, 'previous');
   if (given === undefined) return undefined;
-  const { form, registry, period } = ctx;
+  const { form, period } = ctx;
+  // Figures kept on the old map are read on it, then carried onto the units of the map in force.
+  const prevMap = previousMapOf(form, period);
+  const across = ctx.registry.map !== undefined && prevMap !== ctx.registry.map;
+  const registry = across ? registryFor(prevMap) : ctx.registry;
   const before = previousPeriodOf(form, period.id);
-  if (!before) throw new UsageError(`Kỳ ${period.id} là kỳ đầu của mẫu ${form.id}: không có kỳ trước để so sánh.`);
+  if (!before && !across) throw new UsageError(`Kỳ ${period.id} là kỳ đầu của mẫu ${form.id}: không có kỳ trước để so sánh.`);
+  const got = await readPrevious(given, { ...ctx, registry, ...(before && !across ? { before } : {}) }, io, lang);
+  if (!across) return got;
+  const carried = carryPrevious(got, reformBridge(), ctx.registry, ctx.units);
+  const made = Object.keys(carried.previous.byUnit).length;
+  io.stderr.write(`Kỳ trước theo danh mục ${prevMap}: chuyển sang danh mục ${ctx.registry.map ?? ''} qua bảng chuyển đổi, ${made} đơn vị có số liệu kỳ trước.\n`);
+  printFindings(io, 'Chuyển đổi kỳ trước', carried.findings, lang);
+  return { ...carried.previous, notes: carried.findings };
+}
+
+/** The previous figures as given: a workbook or a folder, read on the registry of their own map. */
+async function readPrevious(
+  given: string,
+  ctx: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: PeriodDef; readonly before?: PeriodDef; readonly drive: Drive; readonly folder: string; readonly folderArg: string; readonly local: boolean },
+  io: CliIo,
+  lang: Lang,
+): Promise<PreviousFigures> {
+  const { form, registry, period, before } = ctx;
   if (/\.xls[xm]?$/i.test(given)) {
     const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
     const read = await readWorkbook(bytes);
@@ -92,9 +126,10 @@ export async function previousOption(
     throw new UsageError(`--previous auto cần thư mục theo quy ước <mẫu>/<kỳ>/<đơn vị> (ví dụ ${form.id}/${period.id}/688 Thị xã Phước Long): hãy chỉ rõ tệp hoặc thư mục kỳ trước.`);
   }
   const drive = ctx.local ? await localDrive(where) : ctx.drive;
-  const reports = await readFolderReports(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''), { form, registry, expect: { period: before.id } });
+  // Across maps the files are last campaign's, of whatever period they say.
+  const reports = await readFolderReports(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''), { form, registry, ...(before ? { expect: { period: before.id } } : {}) });
   const previous = previousFromReports(reports, form);
-  if (!previous) throw new CliFailure(`Thư mục kỳ trước "${where}" không có báo cáo hợp lệ nào của kỳ ${before.id}.`);
+  if (!previous) throw new CliFailure(`Thư mục kỳ trước "${where}" không có báo cáo hợp lệ nào${before ? ` của kỳ ${before.id}` : ''}.`);
   return previous;
 }
 

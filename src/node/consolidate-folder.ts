@@ -1,6 +1,7 @@
 import type { PreviousFigures } from '../core/campaign/previous-figures';
 import { consolidate } from '../core/consolidate/consolidate';
 import type { Consolidation } from '../core/consolidate/consolidation';
+import type { Finding } from '../core/findings/finding';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive, DriveItem } from '../core/ports/drive';
 import type { Unit } from '../core/units/unit';
@@ -29,6 +30,8 @@ export interface ConsolidateFolderInput {
   readonly targets?: ValidationContext['targets'];
   /** The previous period: files whose cumulative figures went down get a warning, and the consolidation each child's progress. */
   readonly previous?: PreviousFigures;
+  /** Findings about the run itself, listed first in the consolidation's. */
+  readonly notes?: readonly Finding[];
 }
 
 /**
@@ -47,5 +50,6 @@ export async function consolidateFolder(input: ConsolidateFolderInput): Promise<
     period: period.id,
     ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}),
     ...(input.previous ? { previous: input.previous } : {}),
+    ...(input.notes ? { notes: input.notes } : {}),
   });
 }

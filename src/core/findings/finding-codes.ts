@@ -76,6 +76,7 @@ export const FINDING_CODES = {
   unit_abolished: { severity: 'error', params: ['code', 'name', 'successors', 'date', 'map'] },
   unit_not_yet: { severity: 'error', params: ['code', 'name', 'predecessors', 'date', 'map'] },
   map_period_mismatch: { severity: 'warning', params: ['map', 'expected', 'periodTo'] },
+  map_mismatch: { severity: 'warning', params: ['fileMap', 'map'] },
   previous_partial: { severity: 'warning', params: ['code', 'name', 'parts'] },
   previous_incomplete: { severity: 'warning', params: ['code', 'name', 'missing'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;

@@ -67,6 +67,7 @@ export const MESSAGES_EN: Messages = {
   unit_abolished: (p) => `${p.name} (${p.code}) was merged into ${p.successors} on ${p.date}: this period uses the unit map of ${p.map}, use the new unit's template.`,
   unit_not_yet: (p) => `${p.name} (${p.code}) exists since ${p.date} (from ${p.predecessors}): this period uses the unit map of ${p.map}, before that unit.`,
   map_period_mismatch: (p) => `Using the unit map of ${p.map}, but the period ends on ${p.periodTo}, which belongs to the map of ${p.expected}.`,
+  map_mismatch: (p) => `The file was made on the unit map of ${p.fileMap}, it is checked against the map of ${p.map}.`,
   previous_partial: (p) => `${p.name} (${p.code}): no comparison with the previous period, part of its people came from ${p.parts} (split in the reform).`,
   previous_incomplete: (p) => `${p.name} (${p.code}): no comparison with the previous period, no previous figures for ${p.missing}.`,
 };

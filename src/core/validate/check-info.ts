@@ -1,7 +1,9 @@
 import { createFinding, type Finding } from '../findings/finding';
 import type { SubmissionInfo } from '../submission/submission';
 import { sameName } from '../text/normalize-text';
+import { formatDateVi } from '../format/iso-date';
 import { explainUnit } from '../units/explain-unit';
+import { parseMapId } from '../units/unit-maps';
 import type { Unit } from '../units/unit';
 import type { UnitRegistry } from '../units/unit-registry';
 import type { InfoRead } from './read-info';
@@ -58,6 +60,11 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
   if (unit) {
     info['unit_code'] = unit.code;
     findings.push(...checkParent(unit, info, registry, at('parent_code')));
+  }
+
+  const fileMap = info['map'] !== undefined ? parseMapId(info['map']) : undefined;
+  if (fileMap !== undefined && registry.map !== undefined && fileMap !== registry.map) {
+    findings.push(createFinding('map_mismatch', { fileMap: formatDateVi(fileMap), map: formatDateVi(registry.map) }, at('map')));
   }
 
   const period = info['period'];
