@@ -93,7 +93,7 @@ async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, par
   for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: true });
   const without = files.filter((f) => f.assigned.length === 0);
   const withTargets = opts.targets ? `, ${files.length - without.length}/${files.length} đơn vị có chỉ tiêu điền sẵn` : '';
-  io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code}), ${mapLabel(registry)}${withTargets}:\n`);
+  io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code})${withTargets}, ${mapLabel(registry)}:\n`);
   for (const f of files) io.stdout.write(`  ${target(f.path)}\n`);
   if (opts.targets && without.length > 0) io.stdout.write(`Chưa có chỉ tiêu (đơn vị tự ghi): ${without.map((f) => `${f.unit.code} ${f.unit.name}`).join(', ')}.\n`);
   return EXIT.ok;
