@@ -103,8 +103,8 @@ export async function previousOption(
   return { ...carried.previous, notes: carried.findings };
 }
 
-/** The previous figures as given: a workbook or a folder, read on the registry of their own map. */
-async function readPrevious(
+/** The previous figures as given (a consolidated workbook or a folder of submissions), read on `ctx.registry`: the registry of their own map. */
+export async function readPrevious(
   given: string,
   ctx: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: PeriodDef; readonly before?: PeriodDef; readonly drive: Drive; readonly folder: string; readonly folderArg: string; readonly local: boolean },
   io: CliIo,
