@@ -1,6 +1,7 @@
 import { FORMS } from '../../core/forms/form-catalog';
 import { localIsoToday } from '../../core/consolidate/parent-info';
-import { nationalRegistry } from '../../core/units/national-registry';
+import { mapForDate } from '../../core/units/unit-maps';
+import { mapSelector } from './map-selector';
 import { hostCapabilities, MIN_EXCEL_API } from '../excel/host-capabilities';
 import { mountPane } from './app';
 import { el } from './dom';
@@ -43,16 +44,21 @@ void Office.onReady(() => {
     root.replaceChildren(el('p', { class: 'phu-note phu-bad' }, message('vi', 'unsupported', { version: MIN_EXCEL_API })));
     return;
   }
+  // The campaign's last period decides, as on the command line; the person may switch.
+  const last = FORMS[0]?.periods[FORMS[0].periods.length - 1];
+  const maps = mapSelector(mapForDate(last?.to ?? localIsoToday()));
   const deps: PaneDeps = {
     runExcel: (batch) => Excel.run(batch),
     capabilities,
     forms: FORMS,
-    registry: nationalRegistry,
+    registry: maps.registry,
     loadXlsx: () => import(/* webpackChunkName: "xlsx" */ './xlsx-module'),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     download,
     today: () => localIsoToday(),
     sharePoint: sharePointAccess(),
   };
-  mountPane(root, deps);
+  const pane = el('div');
+  root.replaceChildren(maps.element, pane);
+  mountPane(pane, deps);
 });
