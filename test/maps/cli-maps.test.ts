@@ -76,4 +76,13 @@ describe('phu on both maps', () => {
     expect(rows[1]).toEqual(['25195', 'Phường Tân Phú', 'Thành phố Đồng Xoài', 'Tỉnh Bình Phước', '25195', 'Phường Bình Phước', 'Nhập toàn bộ', 'Cộng vào đơn vị mới']);
     expect(infoValues(book)['map']).toBe('2025-07-01');
   }, 120_000);
+
+  it('compares today\'s communes with an old consolidated workbook whose rows are communes', async () => {
+    const old = path.join('cu', '4PHU-2024', 'TK', '70 Tỉnh Bình Phước', '689 Thành phố Đồng Xoài.xlsx');
+    const now = path.join('demo', '4PHU-2024', 'TK', '75 Tỉnh Đồng Nai');
+    const run = await runCli(['consolidate', now, '--unit', '75', '--period', 'TK', '--map', '2025-07-01', '--previous', old, '--out', 'dn.xlsx'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Kỳ trước theo danh mục 2025-03-01: chuyển sang danh mục 2025-07-01 qua bảng chuyển đổi, 2 đơn vị có số liệu kỳ trước.');
+    expect(run.stdout).toContain('2/95 đơn vị có số liệu cả hai kỳ');
+  }, 120_000);
 });
