@@ -1,4 +1,5 @@
 import type { FormDef } from '../../core/forms/form-schema';
+import type { MapId } from '../../core/units/unit-maps';
 import type { RegistryData } from '../../core/units/unit-registry';
 import type { ValidationContext } from '../../core/validate/validation-context';
 import type { ReadLimits } from '../../xlsx/read-limits';
@@ -6,8 +7,8 @@ import type { FileFacts } from './file-report';
 
 /** Given once to each report worker. */
 export interface ReportWorkerData {
-  /** `national` rebuilds the shipped catalogue in the worker; otherwise the registry's data. */
-  readonly registry: 'national' | RegistryData;
+  /** `national` rebuilds the shipped catalogue in the worker, `{ map }` a shipped map; otherwise the registry's data. */
+  readonly registry: 'national' | { readonly map: MapId } | RegistryData;
   readonly limits?: Partial<ReadLimits>;
 }
 

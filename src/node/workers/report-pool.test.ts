@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { FORM_4PHU_2024 } from '../../core/forms/form-4phu-2024';
 import { renderSubmission } from '../../core/render/render-submission';
 import { nationalRegistry } from '../../core/units/national-registry';
+import { registryFor } from '../../core/units/unit-maps';
 import { UnitRegistry } from '../../core/units/unit-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { generateProvince } from '../../sample/generate-province';
@@ -44,6 +45,18 @@ describe('ReportPool', () => {
     expect(there.at(-1)?.findings.map((f) => f.severity)).toContain('error');
     expect(there[0]?.source).toMatchObject({ bytes: files[0]?.bytes.length, modified: '2024-07-01T00:00:00.000Z' });
     expect(there[0]?.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('checks on today\'s map in each worker, explaining a file of an abolished commune', async () => {
+    const today = registryFor('2025-07-01');
+    const onToday = new ReportPool({ workers: 1, registry: today });
+    try {
+      const f = files.find((x) => x.name.startsWith('25216')) as { name: string; bytes: Uint8Array };
+      const r = await onToday.report(f.bytes.slice(), { file: f.name }, { ...ctx, registry: today });
+      expect(r.findings.find((x) => x.code === 'unit_abolished')?.message_vi).toMatch(/^Phường Thác Mơ \(25216\) đã nhập vào Phường Phước Long \(25217\)/);
+    } finally {
+      await onToday.close();
+    }
   });
 
   it('checks against a registry of its own, rebuilt in each worker', async () => {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { ChildReport } from '../../core/consolidate/child-report';
 import { FORMS } from '../../core/forms/form-catalog';
 import { nationalRegistry } from '../../core/units/national-registry';
+import { mapOfRegistry, registryFor } from '../../core/units/unit-maps';
 import type { RegistryData, UnitRegistry } from '../../core/units/unit-registry';
 import type { ValidationContext } from '../../core/validate/validation-context';
 import { resolveReadLimits, type ReadLimits } from '../../xlsx/read-limits';
@@ -42,8 +43,9 @@ export class ReportPool {
     this.limits = resolveReadLimits(opts.limits);
     if (this.workers > 0) {
       const national = this.registry === nationalRegistry();
+      const map = mapOfRegistry(this.registry);
       const workerData: ReportWorkerData = {
-        registry: national ? 'national' : registryData(this.registry),
+        registry: national ? 'national' : map !== undefined && this.registry === registryFor(map) ? { map } : registryData(this.registry),
         ...(opts.limits ? { limits: opts.limits } : {}),
       };
       this.pool = new WorkerPool<ReportRequest, ChildReport>(workerScript(), { workers: this.workers, workerData });
