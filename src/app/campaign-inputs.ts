@@ -53,7 +53,7 @@ export async function readPreviousFile(file: NamedBytes, form: FormDef, registry
  */
 export async function readPreviousFiles(
   files: readonly InputFile[],
-  req: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period: string },
+  req: { readonly form: FormDef; readonly registry: UnitRegistry; readonly period?: string },
   opts: ReadReportsOptions,
 ): Promise<PreviousFigures | undefined> {
   return previousFromReports(await readReports(files, req, opts), req.form);

@@ -2,6 +2,7 @@ import { rateCharts, type RateChart } from '../core/campaign/rate-charts';
 import type { ChildReport } from '../core/consolidate/child-report';
 import { consolidate } from '../core/consolidate/consolidate';
 import type { Consolidation } from '../core/consolidate/consolidation';
+import type { Finding } from '../core/findings/finding';
 import type { OutputBook, OutputSheet } from '../core/grid/output-book';
 import { renderConsolidation } from '../core/render/render-consolidation';
 import type { InputFile } from './input-file';
@@ -9,8 +10,11 @@ import { readReports, type ReadReportsOptions, type ReportRequest } from './read
 
 /** What a consolidation reads the files against, and whose report it makes. */
 export interface ConsolidateRequest extends ReportRequest {
+  readonly period: string;
   /** Code of the unit consolidating (the parent of the files' units). */
   readonly parentCode: string;
+  /** Findings about the run itself (the map in use, the previous period carried across maps), listed first. */
+  readonly notes?: readonly Finding[];
   /** The parent's report date, `yyyy-mm-dd` (today when absent). */
   readonly reportDate?: string;
 }
@@ -38,6 +42,7 @@ export function consolidateReports(reports: readonly ChildReport[], req: Consoli
     period: req.period,
     ...(req.reportDate !== undefined ? { reportDate: req.reportDate } : {}),
     ...(req.previous ? { previous: req.previous } : {}),
+    ...(req.notes ? { notes: req.notes } : {}),
   });
   return { consolidation, book: renderConsolidation(req.form, consolidation, { completeness: true }), charts: rateCharts(req.form, consolidation) };
 }

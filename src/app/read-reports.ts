@@ -19,8 +19,8 @@ import type { WorkbookReader } from './workbook-reader';
 export interface ReportRequest {
   readonly form: FormDef;
   readonly registry: UnitRegistry;
-  /** The period every file must be of (`TK`, `D1`...). */
-  readonly period: string;
+  /** The period every file must be of (`TK`, `D1`...); absent, files of any period are read (last campaign's, across maps). */
+  readonly period?: string;
   /** Assigned targets by unit code (a target table): a file whose target differs has an error. */
   readonly targets?: ValidationContext['targets'];
   /** The previous period: a file whose cumulative figures went down gets a warning. */
@@ -142,7 +142,7 @@ export async function readReport(file: InputFile, req: ReportRequest, reader: Wo
     form: req.form,
     registry: req.registry,
     file: file.name,
-    expect: { period: req.period },
+    ...(req.period !== undefined ? { expect: { period: req.period } } : {}),
     ...(req.targets ? { targets: req.targets } : {}),
     ...(req.previous ? { previous: req.previous.byUnit } : {}),
   };

@@ -4,6 +4,9 @@ import { readPreviousFile, readPreviousFiles, readTargetsFile } from '../app/cam
 import { inputsFromDrive } from '../app/input-file';
 import { previousPeriodOf, type PreviousFigures } from '../core/consolidate/previous-figures';
 import type { TargetTable } from '../core/campaign/target-table';
+import { carryPrevious, previousMapOf } from '../core/campaign/carry-previous';
+import { reformBridge } from '../core/units/map-bridge';
+import { registryFor } from '../core/units/unit-maps';
 import { previousFolderOf } from '../core/campaign/template-path';
 import { failure } from '../core/failures/failure-codes';
 import type { Finding } from '../core/findings/finding';
@@ -78,15 +81,48 @@ export async function previousOption(
     readonly folderArg: string;
     readonly local: boolean;
     readonly limits?: Partial<ReadLimits>;
+    /** The units compared (the parent's children); across maps only they are carried over. */
+    readonly units?: readonly string[];
   },
   io: CliIo,
   lang: Lang,
-): Promise<PreviousFigures | undefined> {
+): Promise<(PreviousFigures & { readonly notes?: readonly Finding[] }) | undefined> {
   const given = optString(values, 'previous');
   if (given === undefined) return undefined;
-  const { form, registry, period } = ctx;
+  const { form, period } = ctx;
+  // Figures kept on the old map are read on it, then carried onto the units of the map in force.
+  const prevMap = previousMapOf(form, period);
+  const across = ctx.registry.map !== undefined && prevMap !== ctx.registry.map;
+  const registry = across ? registryFor(prevMap) : ctx.registry;
   const before = previousPeriodOf(form, period.id);
-  if (!before) throw new UsageError(failure('previous_first_period', { period: period.id, form: form.id }));
+  if (!before && !across) throw new UsageError(failure('previous_first_period', { period: period.id, form: form.id }));
+  const got = await readPrevious(given, { ...ctx, registry, ...(before && !across ? { before } : {}) }, io, lang);
+  if (!across) return got;
+  const carried = carryPrevious(got, reformBridge(), ctx.registry, ctx.units);
+  const made = Object.keys(carried.previous.byUnit).length;
+  io.stderr.write(`Kỳ trước theo danh mục ${prevMap}: chuyển sang danh mục ${ctx.registry.map ?? ''} qua bảng chuyển đổi, ${made} đơn vị có số liệu kỳ trước.\n`);
+  printFindings(io, 'Chuyển đổi kỳ trước', carried.findings, lang);
+  return { ...carried.previous, notes: carried.findings };
+}
+
+/** The previous figures as given (a consolidated workbook or a folder of submissions), read on `ctx.registry`: the registry of their own map. */
+export async function readPrevious(
+  given: string,
+  ctx: {
+    readonly form: FormDef;
+    readonly registry: UnitRegistry;
+    readonly period: PeriodDef;
+    readonly before?: PeriodDef;
+    readonly drive: Drive;
+    readonly folder: string;
+    readonly folderArg: string;
+    readonly local: boolean;
+    readonly limits?: Partial<ReadLimits>;
+  },
+  io: CliIo,
+  lang: Lang,
+): Promise<PreviousFigures> {
+  const { form, registry, period, before } = ctx;
   if (/\.xls[xm]?$/i.test(given)) {
     const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
     const name = path.basename(given);
@@ -101,8 +137,9 @@ export async function previousOption(
   }
   const drive = ctx.local ? await localDrive(where) : ctx.drive;
   const files = await inputsFromDrive(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''));
-  const previous = await readPreviousFiles(files, { form, registry, period: before.id }, { reader: { readWorkbook }, ...(ctx.limits ? { limits: ctx.limits } : {}) });
-  if (!previous) throw new CliFailure(failure('previous_folder_empty', { folder: where, period: before.id }));
+  // Across maps the files are last campaign's, of whatever period they say.
+  const previous = await readPreviousFiles(files, { form, registry, ...(before ? { period: before.id } : {}) }, { reader: { readWorkbook }, ...(ctx.limits ? { limits: ctx.limits } : {}) });
+  if (!previous) throw new CliFailure(failure('previous_folder_empty', { folder: where, period: before?.id ?? '' }));
   return previous;
 }
 

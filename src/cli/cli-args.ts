@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseDateTextVi } from '../core/format/iso-date';
 import { findForm, FORMS } from '../core/forms/form-catalog';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
+import { explainUnit } from '../core/units/explain-unit';
 import { nationalRegistry } from '../core/units/national-registry';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
@@ -44,7 +45,11 @@ export function periodOption(form: FormDef, values: OptionValues, optional = fal
 export function unitOption(values: OptionValues, registry: UnitRegistry = nationalRegistry()): Unit {
   const code = requiredString(values, 'unit', '<mã đơn vị>');
   const unit = registry.get(code);
-  if (!unit) throw new UsageError(`Mã đơn vị "${code}" không có trong danh mục đơn vị hành chính (ví dụ: 70 là tỉnh Bình Phước, 688 là thị xã Phước Long).`);
+  if (!unit) {
+    const why = explainUnit(registry, code);
+    if (why) throw new UsageError(`${why.message_vi} (chọn danh mục bằng --map)`);
+    throw new UsageError(`Mã đơn vị "${code}" không có trong danh mục đơn vị hành chính${registry.map !== undefined ? ` ${registry.map}` : ''} (ví dụ: 70 là tỉnh Bình Phước, 688 là thị xã Phước Long trên danh mục 2025-03-01; 75 là tỉnh Đồng Nai trên danh mục 2025-07-01).`);
+  }
   return unit;
 }
 

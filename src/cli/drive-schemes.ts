@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { LocalDrive } from '../drive/local/local-drive';
-import { graphDriveFromEnv } from '../node/graph-auth';
+import { graphDriveFromEnv } from './graph-auth';
 import { UsageError } from './exit-codes';
 import type { DriveScheme } from './open-drive';
 

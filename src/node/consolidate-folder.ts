@@ -5,6 +5,7 @@ import type { WorkbookReader } from '../app/workbook-reader';
 import type { PreviousFigures } from '../core/consolidate/previous-figures';
 import type { Consolidation } from '../core/consolidate/consolidation';
 import type { IgnoreReason } from '../core/findings/ignore-reasons';
+import type { Finding } from '../core/findings/finding';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive } from '../core/ports/drive';
 import type { Unit } from '../core/units/unit';
@@ -37,6 +38,8 @@ export interface ConsolidateFolderInput {
   readonly reader?: WorkbookReader;
   /** Files read at once (with a reader working off this thread). */
   readonly concurrency?: number;
+  /** Findings about the run itself, listed first in the consolidation's. */
+  readonly notes?: readonly Finding[];
 }
 
 /**
@@ -57,6 +60,7 @@ export async function consolidateFolder(input: ConsolidateFolderInput): Promise<
       ...(input.reportDate !== undefined ? { reportDate: input.reportDate } : {}),
       ...(input.targets ? { targets: input.targets } : {}),
       ...(input.previous ? { previous: input.previous } : {}),
+      ...(input.notes ? { notes: input.notes } : {}),
     },
     {
       reader: input.reader ?? { readWorkbook },

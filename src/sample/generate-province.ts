@@ -153,7 +153,7 @@ function plan(opts: GenerateOptions, record?: Map<string, UnitFigures>): Plan {
   const faults = assignFaults(opts.faults ?? {}, registry, root, leafLevel, seed);
   const villages = opts.villages ?? { min: 3, max: 7 };
   const steps: Array<(out: GeneratedCommune[]) => void> = [];
-  const ctx: CommuneContext = { form, period, villages, faults, seed };
+  const ctx: CommuneContext = { form, period, villages, faults, seed, ...(registry.map !== undefined ? { map: registry.map } : {}) };
 
   // Units above the communes are split eagerly (there are few); each
   // commune-parent becomes one step that splits and renders its communes.
@@ -214,6 +214,8 @@ interface CommuneContext {
   readonly villages: { readonly min: number; readonly max: number };
   readonly faults: ReadonlyMap<string, ReadonlySet<keyof FaultOptions>>;
   readonly seed: number;
+  /** The map the files are made on, written in ThongTin when a shipped one. */
+  readonly map?: string;
 }
 
 function buildCommune(unit: Unit, figures: UnitFigures, ctx: CommuneContext): GeneratedCommune {
@@ -236,6 +238,7 @@ function buildCommune(unit: Unit, figures: UnitFigures, ctx: CommuneContext): Ge
       report_date: reportDate,
       preparer: SAMPLE_PREPARER,
       phone: '',
+      ...(ctx.map !== undefined ? { map: ctx.map } : {}),
     },
     tables: { [mainTableOf(ctx.form).sheet]: villageRows, ...itemRows(ctx.form, figures) },
   });

@@ -1,6 +1,7 @@
 import { FORMS } from '../../core/forms/form-catalog';
 import { localIsoToday } from '../../core/consolidate/parent-info';
-import { nationalRegistry } from '../../core/units/national-registry';
+import { mapForDate } from '../../core/units/unit-maps';
+import { mapSelector } from './map-selector';
 import { hostCapabilities, MIN_EXCEL_API } from '../excel/host-capabilities';
 import { applyTheme, mountPane, startLang } from './app';
 import { el } from './dom';
@@ -62,18 +63,23 @@ async function start(root: HTMLElement): Promise<void> {
     return;
   }
   const setup = await loadSharePointSetup(configFileNextTo(window.location.href), storage());
+  // The campaign's last period decides, as on the command line; the person may switch.
+  const last = FORMS[0]?.periods[FORMS[0].periods.length - 1];
+  const maps = mapSelector(mapForDate(last?.to ?? localIsoToday()), lang);
   const deps: PaneDeps = {
     runExcel: groupedExcelRun((options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch)), capabilities.undoGroup === true),
     capabilities,
     forms: FORMS,
-    registry: nationalRegistry,
+    registry: maps.registry,
     loadXlsx: () => import(/* webpackChunkName: "xlsx" */ './xlsx-module'),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     download,
     today: () => localIsoToday(),
     sharePoint: sharePointAccess(setup),
   };
-  mountPane(root, deps, lang);
+  const pane = el('div');
+  root.replaceChildren(maps.element, pane);
+  mountPane(pane, deps, lang);
 }
 
 const root = document.getElementById('app');

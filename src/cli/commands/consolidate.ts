@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import type { Drive } from '../../core/ports/drive';
-import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { lowerFirst } from '../../core/consolidate/progress';
 import type { Consolidation } from '../../core/consolidate/consolidation';
@@ -15,13 +14,14 @@ import { rejectedCount, summaryJson, summaryText } from '../consolidation-summar
 import { DRIVE_SCHEMES } from '../drive-schemes';
 import { EXIT, UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
+import { MAP_OPTION, mapOption } from '../map-option';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
 
 export const consolidateCommand: Command = {
   name: 'consolidate',
   summary: 'Tổng hợp mọi tệp báo cáo của một thư mục thành báo cáo của đơn vị cấp trên.',
   usage: [
-    'consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive <nguồn>] [--targets <chỉ tiêu.xlsx>] [--previous <tệp.xlsx|thư mục|auto>]',
+    'consolidate <thư mục> --unit <mã đơn vị cấp trên> --period <kỳ> --out <tệp.xlsx> [--json <tóm tắt.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive <nguồn>] [--targets <chỉ tiêu.xlsx>] [--previous <tệp.xlsx|thư mục|auto>] [--map <danh mục>]',
   ],
   description:
     'Đọc từng tệp trong thư mục (không đọc thư mục con): đơn vị nộp hai tệp thì lấy tệp có ngày báo cáo mới nhất;\n' +
@@ -36,6 +36,7 @@ export const consolidateCommand: Command = {
     'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
     drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    map: MAP_OPTION,
     targets: TARGETS_OPTION,
     previous: PREVIOUS_OPTION,
   },
@@ -51,9 +52,9 @@ export const consolidateCommand: Command = {
     if (folderArg === undefined) throw new UsageError('Thiếu thư mục chứa các tệp báo cáo cần tổng hợp.');
     if (extra.length > 0) throw new UsageError(`Chỉ tổng hợp một thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
     const form = formOption(values);
-    const registry = nationalRegistry();
-    const unit = unitOption(values, registry);
     const period = periodOption(form, values);
+    const { registry, findings: mapFindings } = mapOption(values, period, io, lang);
+    const unit = unitOption(values, registry);
     const out = outputPath(values, 'out', io);
     const jsonPath = optString(values, 'json');
     const reportDate = dateOption(values, 'report-date');
@@ -64,7 +65,8 @@ export const consolidateCommand: Command = {
     const driveSpec = optString(values, 'drive');
     const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
     const limits = readLimitsOption(io);
-    const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits }, io, lang);
+    const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
+    const notes = [...mapFindings, ...(previous?.notes ?? [])];
     // Each file is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
     const reader = new BudgetedReader({ budget: readBudgetOption(io) });
     let run;
@@ -86,6 +88,7 @@ export const consolidateCommand: Command = {
         ignore: (file) => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined),
         ...(targets ? { targets: targets.targets } : {}),
         ...(previous ? { previous } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
       });
     } finally {
       await reader.close();

@@ -19,7 +19,9 @@ import { summaryText } from '../consolidation-summary';
 import { EXIT, UsageError } from '../exit-codes';
 import { countFindings } from '../format-findings';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
+import { MAP_OPTION, givenMap } from '../map-option';
 import { progressPrinter } from './consolidate';
+import { runTodayDemo } from './demo-today';
 
 /** Where `phu demo` writes unless `--out` says otherwise. */
 export const DEFAULT_DEMO_DIR = 'phu-demo';
@@ -119,21 +121,25 @@ function lockFileBytes(user: string): Uint8Array {
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Chạy thử trên dữ liệu mẫu: tỉnh Bình Phước, 111 xã, từ tệp của xã đến báo cáo của tỉnh.',
-  usage: ['demo [--out <thư mục>]'],
+  usage: ['demo [--out <thư mục>] [--map 2025-07-01]'],
   description:
     'Tạo báo cáo mẫu của 111 xã theo quy ước thư mục <mẫu>/<kỳ>/<mã huyện> <tên huyện>/<mã xã> <tên xã>.xlsx,\n' +
     'có sẵn vài tệp lỗi (nộp trễ, bản cũ, sai tổng, thiếu xã, tệp khóa ~$, tệp .txt), tổng hợp từng huyện\n' +
     'rồi tổng hợp tỉnh. Số liệu toàn tỉnh lấy theo thông báo kết quả đợt cao điểm "4 phủ" năm 2024.\n' +
+    'Với --map 2025-07-01: tỉnh Đồng Nai trên danh mục từ 01/07/2025, 95 xã, phường nộp thẳng lên tỉnh (có cả tệp\n' +
+    'của một phường cũ đã nhập vào phường mới, tệp này bị báo lỗi kèm đơn vị mới).\n' +
     'Chạy lại sẽ ghi đè các tệp mẫu đã tạo trước đó.',
   options: {
     out: { type: 'string', short: 'o', arg: '<thư mục>', help: `Thư mục ghi dữ liệu mẫu (mặc định ./${DEFAULT_DEMO_DIR}).` },
+    map: { ...MAP_OPTION, help: 'Danh mục đơn vị: 2025-03-01 (mặc định, Bình Phước năm 2024, xã - huyện - tỉnh) hoặc 2025-07-01 (Đồng Nai, xã - tỉnh).' },
   },
-  examples: ['demo', 'demo --out D:/thu-nghiem'],
+  examples: ['demo', 'demo --out D:/thu-nghiem', 'demo --map 2025-07-01'],
   exitCodes: ['0  đã tạo dữ liệu mẫu và các báo cáo tổng hợp', '3  không ghi được thư mục'],
   async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(`Lệnh demo không nhận đối số "${positionals[0] ?? ''}": thư mục ghi bằng --out.`);
     const outDir = path.resolve(io.cwd, optString(values, 'out') ?? DEFAULT_DEMO_DIR);
     const form = FORM_4PHU_2024;
+    if (givenMap(values) === '2025-07-01') return runTodayDemo(outDir, io, lang);
     const registry = nationalRegistry();
     const province = registry.get(BINH_PHUOC_CODE);
     const period = form.periods.find((p) => p.id === NOTICE_PERIOD);

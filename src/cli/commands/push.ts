@@ -1,4 +1,7 @@
 import { promises as fs } from 'node:fs';
+import { explainUnit } from '../../core/units/explain-unit';
+import { mapForDate, parseMapId, registryFor, type MapId } from '../../core/units/unit-maps';
+import { MAP_OPTION, givenMap } from '../map-option';
 import * as path from 'node:path';
 import { formatNumberVi } from '../../core/format/format-number-vi';
 import { DriveError, type ConflictPolicy, type Drive, type DriveItem, type UploadResult } from '../../core/ports/drive';
@@ -25,7 +28,7 @@ export function conventionFileName(unitCode: string, unitName: string): string {
 export const pushCommand: Command = {
   name: 'push',
   summary: 'Tải một báo cáo lên thư mục chung (SharePoint/OneDrive hoặc thư mục), tên tệp theo mã và tên đơn vị.',
-  usage: ['push <tệp.xlsx> --to <thư mục> [--drive local:<thư mục gốc>|graph:<drive-id>] [--name <tên tệp>] [--replace [--if-match <eTag>]]'],
+  usage: ['push <tệp.xlsx> --to <thư mục> [--drive local:<thư mục gốc>|graph:<drive-id>] [--name <tên tệp>] [--replace [--if-match <eTag>]] [--map <danh mục>]'],
   description:
     'Tên tệp lấy từ trang ThongTin của chính tệp: "<mã đơn vị> <tên đơn vị>.xlsx" (đổi bằng --name).\n' +
     'Tệp đã có thì KHÔNG bị ghi đè: lệnh dừng với mã 3. --replace thay tệp đang có, nhưng chỉ đúng phiên bản\n' +
@@ -37,6 +40,7 @@ export const pushCommand: Command = {
     name: { type: 'string', arg: '<tên tệp>', help: 'Tên tệp trên thư mục đích thay cho "<mã> <tên>.xlsx" lấy từ ThongTin.' },
     replace: { type: 'boolean', help: 'Thay tệp cùng tên đang có (chỉ khi nó chưa bị ai sửa kể từ phiên bản bạn thấy).' },
     'if-match': { type: 'string', arg: '<eTag>', help: 'Với --replace: phiên bản (eTag) bạn đã thấy, như lệnh push trước đã in ra.' },
+    map: { ...MAP_OPTION, help: `${MAP_OPTION.help} Tệp của đơn vị không còn (hoặc chưa có) trên danh mục đó không được tải lên. Mặc định: danh mục ghi trong ThongTin của tệp, không có thì theo ngày cuối kỳ.` },
   },
   examples: [
     'push "25216 Phường Thác Mơ.xlsx" --to "4PHU-2024/TK/688 Thị xã Phước Long" --drive graph:b!AbCd...',
@@ -67,7 +71,7 @@ export const pushCommand: Command = {
     } catch {
       return fail(io, `Không đọc được tệp "${file}".`);
     }
-    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form));
+    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, givenMap(values)));
     if (typeof name !== 'string') return fail(io, name.problem);
 
     try {
@@ -89,7 +93,7 @@ function fail(io: CliIo, message: string): number {
 }
 
 /** The convention's name from the workbook's own ThongTin, or why it cannot be made. */
-async function nameFromWorkbook(bytes: Uint8Array, form: ReturnType<typeof formOption>): Promise<string | { problem: string }> {
+async function nameFromWorkbook(bytes: Uint8Array, form: ReturnType<typeof formOption>, map: MapId | undefined): Promise<string | { problem: string }> {
   const read = await readWorkbook(bytes);
   if (!read.book) {
     const why = read.findings.map((f) => f.message_vi).join(' ');
@@ -99,6 +103,10 @@ async function nameFromWorkbook(bytes: Uint8Array, form: ReturnType<typeof formO
   const code = info.unit_code?.trim();
   const unitName = info.unit_name?.trim();
   if (!code || !unitName) return { problem: `Trang ${form.info.sheet} thiếu mã đơn vị (unit_code) hoặc tên đơn vị (unit_name): không đặt được tên tệp. Hãy điền ThongTin, hoặc đặt tên bằng --name.` };
+  // A unit of the other map would land in a folder nobody consolidates: say where it went instead.
+  const on = map ?? parseMapId(info['map'] ?? '') ?? (info.period_to !== undefined ? mapForDate(info.period_to) : undefined);
+  const why = on === undefined ? undefined : explainUnit(registryFor(on), code, unitName);
+  if (why) return { problem: why.message_vi };
   return conventionFileName(code, unitName);
 }
 

@@ -5,14 +5,15 @@ import { campaignTemplates } from '../../core/campaign/campaign-templates';
 import { renderTargetTable } from '../../core/campaign/render-target-table';
 import { DEFAULT_VILLAGE_ROWS, unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import { renderSubmission } from '../../core/render/render-submission';
-import { nationalRegistry } from '../../core/units/national-registry';
 import type { Unit } from '../../core/units/unit';
+import { mapInfo, mapOfRegistry } from '../../core/units/unit-maps';
 import type { UnitRegistry } from '../../core/units/unit-registry';
 import { PERIODS_HELP, formOption, outputPath, periodOption, unitOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import type { CliIo } from '../cli-io';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
+import { MAP_OPTION, mapOption } from '../map-option';
 import { writeOutputBook } from '../write-output';
 
 export const templateCommand: Command = {
@@ -31,6 +32,7 @@ export const templateCommand: Command = {
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
     out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp sẽ tạo.' },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    map: MAP_OPTION,
     rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).` },
     force: { type: 'boolean', help: 'Ghi đè tệp đã có.' },
     targets: { ...TARGETS_OPTION, help: 'Bảng chỉ tiêu (trang ChiTieu): chỉ tiêu được giao điền sẵn và khóa trong biểu mẫu.' },
@@ -47,11 +49,13 @@ export const templateCommand: Command = {
   async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(`Lệnh template không nhận đối số "${positionals[0] ?? ''}": tệp kết quả ghi bằng --out.`);
     const form = formOption(values);
-    const registry = nationalRegistry();
-    const unit = unitOption(values, registry);
     const blank = optString(values, 'new-targets');
+    const period = blank !== undefined ? periodOption(form, values, true) : periodOption(form, values);
+    // Blank targets have no period: the form's last one stands for the campaign.
+    const { registry } = mapOption(values, period ?? form.periods[form.periods.length - 1], io, lang);
+    const unit = unitOption(values, registry);
     if (blank !== undefined) return writeBlankTargets(form, registry, unit, path.resolve(io.cwd, blank), optFlag(values, 'force'), io);
-    const period = periodOption(form, values);
+    if (period === undefined) throw new UsageError('Thiếu --period <kỳ>.');
     const rowsText = optString(values, 'rows');
     const rows = rowsText === undefined ? DEFAULT_VILLAGE_ROWS : Number(rowsText);
     if (!Number.isInteger(rows) || rows < 1 || rows > 500) throw new UsageError(`--rows cần một số nguyên từ 1 đến 500, không nhận "${rowsText ?? ''}".`);
@@ -67,7 +71,7 @@ export const templateCommand: Command = {
     const children = registry.children(unit.code).length;
     const main = data.tables[form.mainTable] ?? [];
     const what = main.length === 0 ? 'các dòng theo mẫu' : children > 0 ? `${children} đơn vị trực thuộc` : `${rows} dòng thôn, ấp`;
-    io.stdout.write(`Đã tạo biểu mẫu ${form.id} kỳ ${period.id} cho ${unit.name} (${unit.code}), ${what}:\n  ${out}\n`);
+    io.stdout.write(`Đã tạo biểu mẫu ${form.id} kỳ ${period.id} cho ${unit.name} (${unit.code}), ${what}, ${mapLabel(registry)}:\n  ${out}\n`);
     return EXIT.ok;
   },
 };
@@ -89,7 +93,7 @@ async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, par
   for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: force });
   const without = files.filter((f) => f.assigned.length === 0);
   const withTargets = opts.targets ? `, ${files.length - without.length}/${files.length} đơn vị có chỉ tiêu điền sẵn` : '';
-  io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code})${withTargets}:\n`);
+  io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code})${withTargets}, ${mapLabel(registry)}:\n`);
   for (const f of files) io.stdout.write(`  ${target(f.path)}\n`);
   if (opts.targets && without.length > 0) io.stdout.write(`Chưa có chỉ tiêu (đơn vị tự ghi): ${without.map((f) => `${f.unit.code} ${f.unit.name}`).join(', ')}.\n`);
   return EXIT.ok;
@@ -102,4 +106,10 @@ async function writeBlankTargets(form: FormDef, registry: UnitRegistry, parent: 
   await writeOutputBook(file, renderTargetTable(form, units), { overwrite: force });
   io.stdout.write(`Đã tạo bảng chỉ tiêu trống (trang ChiTieu) của ${parent.name} (${parent.code}), ${units.length} đơn vị:\n  ${file}\nĐiền chỉ tiêu vào các ô trống, lưu lại, rồi chạy: phu template --unit ${parent.code} --period <kỳ> --targets "${path.basename(file)}" --out-dir <thư mục>\n`);
   return EXIT.ok;
+}
+
+/** `theo danh mục 01/07/2025 (tỉnh, xã)`, or nothing for a hand-made registry. */
+function mapLabel(registry: UnitRegistry): string {
+  const id = mapOfRegistry(registry);
+  return id === undefined ? 'theo danh mục đơn vị' : `theo ${mapInfo(id).label}`;
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { nationalRegistry } from '../../core/units/national-registry';
+import { parseMapId, registryFor } from '../../core/units/unit-maps';
 import { checkFile } from '../../app/check-file';
 import { readWorkbook } from '../../xlsx/read-workbook';
 import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli-args';
@@ -9,17 +9,19 @@ import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { expandWildcards } from '../expand-wildcards';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import { countFindings, countsText, findingJson, formatFindings } from '../format-findings';
+import { MAP_OPTION, givenMap, mapOption } from '../map-option';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Kiểm tra tệp báo cáo theo mẫu biểu, chỉ ra từng ô sai.',
-  usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--targets <chỉ tiêu.xlsx>] [--json]'],
+  usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--targets <chỉ tiêu.xlsx>] [--map <danh mục>] [--json]'],
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
     form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định: mẫu ghi trong trang ThongTin của tệp, nếu không có thì 4PHU-2024).' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
     targets: TARGETS_OPTION,
+    map: { ...MAP_OPTION, help: `${MAP_OPTION.help} Không ghi --map: tệp ghi danh mục trong ThongTin (khóa map) được kiểm tra theo danh mục đó.` },
   },
   examples: ['validate "25216 Phường Thác Mơ.xlsx"', 'validate *.xlsx --period TK', 'validate bao-cao.xlsx --json --lang en'],
   exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
@@ -33,7 +35,8 @@ export const validateCommand: Command = {
       if (!st) throw new UsageError(`Không tìm thấy tệp "${f.shown}".`);
       if (st.isDirectory()) throw new UsageError(`"${f.shown}" là thư mục: hãy chỉ định các tệp, hoặc dùng "phu consolidate" cho cả thư mục.`);
     }
-    const registry = nationalRegistry();
+    const pinned = givenMap(values) !== undefined;
+    const { registry } = mapOption(values, period ?? form.periods[form.periods.length - 1], io, lang);
     const table = await targetsOption(values, form, registry, io, lang);
     if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const limits = readLimitsOption(io);
@@ -46,12 +49,18 @@ export const validateCommand: Command = {
         throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
       });
       const name = path.basename(f.full);
-      const { findings } = await checkFile(
-        new Uint8Array(bytes),
-        { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) },
-        { readWorkbook },
-        { limits, detectForm: optString(values, 'form') === undefined },
-      );
+      const check = (reg: typeof registry): ReturnType<typeof checkFile> =>
+        checkFile(
+          new Uint8Array(bytes),
+          { form, registry: reg, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) },
+          { readWorkbook },
+          { limits, detectForm: optString(values, 'form') === undefined },
+        );
+      let { findings } = await check(registry);
+      // Without --map, a file made on the other map is checked on its own map.
+      const other = pinned ? undefined : findings.find((x) => x.code === 'map_mismatch');
+      const fileMap = other ? parseMapId(String((other.params as Record<string, unknown>)['fileMap'])) : undefined;
+      if (fileMap !== undefined) ({ findings } = await check(registryFor(fileMap)));
       const { errors, warnings } = countFindings(findings);
       if (errors > 0) withErrors++;
       if (json) {

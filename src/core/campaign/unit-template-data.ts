@@ -61,6 +61,7 @@ export function unitTemplateData(form: FormDef, registry: UnitRegistry, unit: Un
       period: period.id,
       period_from: period.from,
       period_to: period.to,
+      ...(registry.map !== undefined ? { map: registry.map } : {}),
     },
     tables,
     ...(Object.keys(totals).length > 0 ? { totals } : {}),

@@ -142,6 +142,8 @@ describe('consolidate', () => {
       period_from: '2024-04-08',
       period_to: '2024-07-08',
       report_date: '2024-07-09',
+      // The map the units are on, so the next level reads it on the same one.
+      map: '2025-03-01',
     });
   });
 

@@ -32,6 +32,8 @@ export interface ConsolidationContext {
   readonly phone?: string;
   /** The previous period's figures by unit code: each child's progress (a change column and a NhanXet paragraph). */
   readonly previous?: PreviousFigures;
+  /** Findings about the run itself (the map chosen against the period's dates, the previous period's conversion), listed first. */
+  readonly notes?: readonly Finding[];
 }
 
 /**
@@ -66,7 +68,7 @@ export function consolidate(reports: readonly ChildReport[], ctx: ConsolidationC
   const parentCode = parent?.code ?? normalizeCode(ctx.parentCode);
   const children = registry.children(parentCode);
   const periodDef = form.periods.find((p) => p.id.toUpperCase() === normalizeCode(ctx.period).toUpperCase());
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...(ctx.notes ?? [])];
   if (!parent) findings.push(createFinding('unit_unknown', { code: parentCode, level: registry.levels.join(', ') }, {}));
   if (!periodDef) findings.push(createFinding('period_unknown', { value: ctx.period, allowed: form.periods.map((p) => p.id).join(', ') }, {}));
 
@@ -150,6 +152,7 @@ export function consolidate(reports: readonly ChildReport[], ctx: ConsolidationC
       reportDate: ctx.reportDate ?? localIsoToday(),
       ...(ctx.preparer !== undefined ? { preparer: ctx.preparer } : {}),
       ...(ctx.phone !== undefined ? { phone: ctx.phone } : {}),
+      ...(registry.map !== undefined ? { map: registry.map } : {}),
     }),
     children: ranked,
     total: { values: totalValues, rates: rates(form, totalValues) },

@@ -15,6 +15,8 @@ export interface ParentInfoInput {
   readonly reportDate: string;
   readonly preparer?: string;
   readonly phone?: string;
+  /** The administrative map the parent's units are on (`2025-07-01`), when a shipped one. */
+  readonly map?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function parentInfo(p: ParentInfoInput): SubmissionInfo {
   };
   if (p.preparer !== undefined) info.preparer = p.preparer;
   if (p.phone !== undefined) info.phone = p.phone;
+  if (p.map !== undefined) info['map'] = p.map;
   return info;
 }
 

@@ -77,6 +77,11 @@ export function placeReports(reports: readonly ChildReport[], ctx: PlacementCont
       placed.push({ status: 'invalid', findings: has('info_missing') ? [] : [createFinding('info_missing', { key: 'unit_code' }, at('unit_code'))] });
       return;
     }
+    // A unit of the other map: its error already says where it went; it stands for no child.
+    if (has('unit_abolished') || has('unit_not_yet')) {
+      placed.push({ status: 'invalid', unitCode: typed, findings: [] });
+      return;
+    }
     const child = resolveChild(typed, ctx.children, byNumber);
     const unitCode = child?.code ?? ctx.registry.get(typed)?.code ?? typed;
     if (!child) {

@@ -78,6 +78,13 @@ export const FINDING_CODES = {
   // A file's reading stopped by its budget (a worker's memory cap or deadline).
   file_too_complex: { severity: 'error', params: ['megabytes'] },
   file_read_too_long: { severity: 'error', params: ['seconds'] },
+  // Administrative maps (before and after the reform of 01/07/2025).
+  unit_abolished: { severity: 'error', params: ['code', 'name', 'successors', 'date', 'map'] },
+  unit_not_yet: { severity: 'error', params: ['code', 'name', 'predecessors', 'date', 'map'] },
+  map_period_mismatch: { severity: 'warning', params: ['map', 'expected', 'periodTo'] },
+  map_mismatch: { severity: 'warning', params: ['fileMap', 'map'] },
+  previous_partial: { severity: 'warning', params: ['code', 'name', 'parts'] },
+  previous_incomplete: { severity: 'warning', params: ['code', 'name', 'missing'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

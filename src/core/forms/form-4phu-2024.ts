@@ -56,6 +56,8 @@ export const FORM_4PHU_2024: FormDef = defineForm({
       { key: 'report_date', label: 'Ngày báo cáo', kind: 'date' },
       { key: 'preparer', label: 'Người lập biểu', kind: 'text', required: false },
       { key: 'phone', label: 'Điện thoại', kind: 'text', required: false },
+      // Which administrative map the file was made on (2025-03-01, 2025-07-01); absent in older files: the period's dates decide.
+      { key: 'map', label: 'Danh mục đơn vị hành chính', kind: 'text', required: false },
     ],
   },
   mainTable: 'SoLieu',

@@ -35,7 +35,22 @@ export function normalizeCode(s: string | number): string {
   return normalizeText(String(s)).replace(/ /g, '');
 }
 
-/** Names compared loosely: normalized, case-folded. */
+// A tone mark on the second vowel of an open "oa", "oe", "uy" ("Hoà",
+// "Thuỷ") moved onto the first ("Hòa", "Thủy"): both spellings are in use,
+// and sources of the same unit disagree.
+const TONE_ON_SECOND = /(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
+
+/**
+ * A name in the one form names are compared in: normalized text, one
+ * tone-mark placement, lower case.
+ *
+ * @example normalizeName('Phường  Hoà Bình') === normalizeName('phường Hòa Bình')
+ */
+export function normalizeName(s: string): string {
+  return normalizeText(s).normalize('NFD').replace(TONE_ON_SECOND, '$1$3$2').normalize('NFC').toLocaleLowerCase('vi');
+}
+
+/** Names compared loosely: normalized, one tone-mark placement, case-folded. */
 export function sameName(a: string, b: string): boolean {
-  return normalizeText(a).toLocaleLowerCase('vi') === normalizeText(b).toLocaleLowerCase('vi');
+  return normalizeName(a) === normalizeName(b);
 }

@@ -6,6 +6,8 @@ export interface RegistryData {
   /** Level codes from the top down: `['quocgia', 'tinh', 'huyen', 'xa']`, or `['tinh', 'xa']`. */
   readonly levels: readonly string[];
   readonly units: readonly Unit[];
+  /** The administrative map the units are from (`2025-07-01`), when it is one of the shipped maps. */
+  readonly map?: string;
 }
 
 /**
@@ -14,11 +16,14 @@ export interface RegistryData {
  */
 export class UnitRegistry {
   readonly levels: readonly string[];
+  /** The shipped map this registry is (`2025-03-01`, `2025-07-01`), undefined for a hand-made one. */
+  readonly map: string | undefined;
   private readonly byCode = new Map<string, Unit>();
   private readonly childrenOf = new Map<string, Unit[]>();
 
   constructor(data: RegistryData) {
     this.levels = data.levels;
+    this.map = data.map;
     for (const u of data.units) {
       if (!this.levels.includes(u.level)) throw new Error(`unit ${u.code}: unknown level ${u.level}`);
       if (this.byCode.has(u.code)) throw new Error(`unit code ${u.code} appears twice`);

@@ -2,6 +2,8 @@ import { createFinding, type Finding } from '../findings/finding';
 import { formatDateVi } from '../format/iso-date';
 import type { SubmissionInfo } from '../submission/submission';
 import { sameName } from '../text/normalize-text';
+import { explainUnit } from '../units/explain-unit';
+import { parseMapId } from '../units/unit-maps';
 import type { Unit } from '../units/unit';
 import type { UnitRegistry } from '../units/unit-registry';
 import type { InfoRead } from './read-info';
@@ -44,15 +46,25 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
   const code = info['unit_code'];
   if (code !== undefined && level !== undefined) {
     unit = registry.getAt(code, level);
-    if (!unit) findings.push(createFinding('unit_unknown', { code, level }, at('unit_code')));
+    if (!unit) findings.push(explainUnit(registry, code, info['unit_name'], at('unit_code')) ?? createFinding('unit_unknown', { code, level }, at('unit_code')));
+  }
+  const name = info['unit_name'];
+  if (unit && code !== undefined && name !== undefined && !sameName(name, unit.name) && !sameName(name, unit.shortName)) {
+    // The same code may be another unit on the other map (25217 was Phường Long Thủy): the name tells.
+    const other = explainUnit(registry, code, name, at('unit_code'));
+    if (other) {
+      findings.push(other);
+      unit = undefined;
+    } else findings.push(createFinding('unit_name_mismatch', { expected: unit.name, actual: name }, at('unit_name')));
   }
   if (unit) {
     info['unit_code'] = unit.code;
-    const name = info['unit_name'];
-    if (name !== undefined && !sameName(name, unit.name) && !sameName(name, unit.shortName)) {
-      findings.push(createFinding('unit_name_mismatch', { expected: unit.name, actual: name }, at('unit_name')));
-    }
     findings.push(...checkParent(unit, info, registry, at('parent_code')));
+  }
+
+  const fileMap = info['map'] !== undefined ? parseMapId(info['map']) : undefined;
+  if (fileMap !== undefined && registry.map !== undefined && fileMap !== registry.map) {
+    findings.push(createFinding('map_mismatch', { fileMap: formatDateVi(fileMap), map: formatDateVi(registry.map) }, at('map')));
   }
 
   const period = info['period'];

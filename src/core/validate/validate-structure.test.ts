@@ -74,7 +74,7 @@ describe('validateSubmission: structure', () => {
   it('reports a ThongTin key given twice', () => {
     const book = editRows(valid, 'ThongTin', (rows) => [...rows, ['period', 'Kỳ báo cáo', 'D2']]);
     const r = check(book);
-    expect(where(r)).toEqual(['row_duplicate error ThongTin!A14']);
+    expect(where(r)).toEqual(['row_duplicate error ThongTin!A15']);
     expect(r.findings[0]?.params).toEqual({ code: 'period', first: 'A8' });
     expect(r.submission.info.period).toBe('D1');
   });

@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import { carryPrevious } from '../../core/campaign/carry-previous';
+import { conversionSheet, convertedReports } from '../../core/campaign/convert-to-map';
+import { consolidate } from '../../core/consolidate/consolidate';
+import { renderConsolidation } from '../../core/render/render-consolidation';
+import { reformBridge } from '../../core/units/map-bridge';
+import { mapInfo, parseMapId, registryFor } from '../../core/units/unit-maps';
+import { LocalDrive } from '../../drive/local/local-drive';
+import { readPrevious } from '../campaign-options';
+import { dateOption, formOption, outputPath, unitOption } from '../cli-args';
+import { optString, type Command } from '../command';
+import { EXIT, UsageError } from '../exit-codes';
+import { countsText } from '../format-findings';
+import { writeOutputBook } from '../write-output';
+
+export const convertCommand: Command = {
+  name: 'convert',
+  summary: 'Chuyển số liệu theo danh mục cũ (trước 01/07/2025) sang các xã, phường mới qua bảng chuyển đổi.',
+  usage: ['convert <tệp.xlsx|thư mục> --to-map 2025-07-01 --out <tệp.xlsx> [--unit <mã tỉnh mới>] [--form <mẫu>]'],
+  description:
+    'Đọc báo cáo tổng hợp cũ (mỗi dòng một xã) hoặc thư mục các báo cáo của xã cũ, rồi ghi một tệp tổng hợp\n' +
+    'trên các xã, phường mới: số của xã mới là tổng số của các xã cũ nhập toàn bộ vào nó; xã mới có một phần\n' +
+    'dân số từ xã cũ bị chia tách thì không có số (cảnh báo trong KiemTra). Trang ChuyenDoi liệt kê từng xã cũ\n' +
+    'và nó đã thành đơn vị nào.',
+  options: {
+    'to-map': { type: 'string', arg: '<2025-07-01>', help: 'Danh mục đích (chỉ có 2025-07-01).' },
+    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).' },
+    unit: { type: 'string', arg: '<mã>', help: 'Tỉnh mới của tệp tổng hợp (mặc định: tỉnh mới của các xã có số liệu, nếu chỉ có một).' },
+    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp (mặc định hôm nay).' },
+  },
+  examples: ['convert "4PHU-2024/TK/70 Tỉnh Bình Phước.xlsx" --to-map 2025-07-01 --out "Bình Phước cũ trên danh mục mới.xlsx"', 'convert "4PHU-2024/TK/688 Thị xã Phước Long" --to-map 2025-07-01 --unit 75 --out phuoc-long-moi.xlsx'],
+  exitCodes: ['0  đã ghi tệp', '2  sai cú pháp hoặc danh mục', '3  không đọc được đầu vào hoặc không ghi được tệp'],
+  async run({ values, positionals, io, lang }) {
+    const [input, ...extra] = positionals;
+    if (input === undefined) throw new UsageError('Thiếu tệp hoặc thư mục số liệu theo danh mục cũ.');
+    if (extra.length > 0) throw new UsageError(`Chỉ chuyển một tệp hoặc thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
+    const bridge = reformBridge();
+    const toText = optString(values, 'to-map') ?? '';
+    if (parseMapId(toText) !== bridge.to) throw new UsageError(`--to-map cần ${bridge.to} (chỉ chuyển từ danh mục ${bridge.from} sang ${bridge.to}).`);
+    const form = formOption(values);
+    const out = outputPath(values, 'out', io);
+    const from = registryFor(bridge.from);
+    const to = registryFor(bridge.to);
+    const last = form.periods[form.periods.length - 1];
+    if (!last) throw new UsageError(`Mẫu ${form.id} không có kỳ báo cáo.`);
+    const previous = await readPrevious(input, { form, registry: from, period: last, drive: new LocalDrive(io.cwd), folder: '', folderArg: input, local: true }, io, lang);
+    const reached = to.atLevel('xa').filter((u) => bridge.predecessors(u.code).some((s) => previous.byUnit[s.oldCode] !== undefined));
+    const carried = carryPrevious(previous, bridge, to, reached.map((u) => u.code));
+    const touched = [...new Set(reached.map((u) => u.parentCode ?? ''))];
+    const parent = optString(values, 'unit') !== undefined ? unitOption(values, to) : touched.length === 1 ? to.get(touched[0] ?? '') : undefined;
+    if (!parent) throw new UsageError(`Số liệu thuộc ${touched.length} tỉnh mới (${touched.join(', ')}): chọn một bằng --unit.`);
+    const reportDate = dateOption(values, 'report-date');
+    const c = consolidate(convertedReports(carried, form, to, path.basename(input)), {
+      form,
+      registry: to,
+      parentCode: parent.code,
+      period: previous.period,
+      ...(reportDate !== undefined ? { reportDate } : {}),
+      notes: carried.findings,
+    });
+    const book = renderConsolidation(form, c, { completeness: true });
+    await writeOutputBook(out, { sheets: [...book.sheets, conversionSheet(previous, carried, bridge, from, to)] }, { overwrite: true });
+    const olds = Object.keys(previous.byUnit).filter((code) => from.get(code)?.level === 'xa').length;
+    io.stdout.write(
+      `Đã chuyển số liệu kỳ ${previous.period} của ${olds} xã theo danh mục ${bridge.from} sang ${mapInfo(bridge.to).label}: ` +
+        `${c.children.filter((r) => r.status !== 'missing').length}/${c.children.length} xã, phường của ${parent.name} (${parent.code}) có số liệu; ${countsText(carried.findings)}.\n  ${out}\n` +
+        `Trang ChuyenDoi: từng xã cũ và đơn vị mới của nó; KiemTra: các xã mới không chuyển được số liệu và lý do.\n`,
+    );
+    return EXIT.ok;
+  },
+};
