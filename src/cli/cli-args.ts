@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { findPeriod, periodsHint } from '../core/forms/form-periods';
 import { parseDateTextVi } from '../core/format/iso-date';
 import { findForm, FORMS } from '../core/forms/form-catalog';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
@@ -14,7 +15,7 @@ import { UsageError } from './exit-codes';
 export const DEFAULT_FORM_ID = '4PHU-2024';
 
 /** The periods of every form, for the help: `D1, D2, TK (4PHU-2024); ...`. */
-export const PERIODS_HELP: string = FORMS.map((f) => `${f.periods.map((p) => p.id).join(', ')} (${f.id})`).join('; ');
+export const PERIODS_HELP: string = FORMS.map((f) => `${periodsHint(f)} (${f.id})`).join('; ');
 
 /** The form named by `--form` (default 4PHU-2024). */
 export function formOption(values: OptionValues): FormDef {
@@ -29,12 +30,12 @@ export function periodOption(form: FormDef, values: OptionValues): PeriodDef;
 export function periodOption(form: FormDef, values: OptionValues, optional: true): PeriodDef | undefined;
 export function periodOption(form: FormDef, values: OptionValues, optional = false): PeriodDef | undefined {
   const id = optString(values, 'period');
-  const allowed = form.periods.map((p) => `${p.id} (${p.label})`).join(', ');
+  const allowed = form.periods.length > 0 ? form.periods.map((p) => `${p.id} (${p.label})`).join(', ') : periodsHint(form);
   if (id === undefined) {
     if (optional) return undefined;
     throw new UsageError(`Thiếu --period <kỳ>. Các kỳ của mẫu ${form.id}: ${allowed}.`);
   }
-  const period = form.periods.find((p) => p.id.toUpperCase() === id.trim().toUpperCase());
+  const period = findPeriod(form, id);
   if (!period) throw new UsageError(`Kỳ báo cáo "${id}" không có trong mẫu ${form.id}. Các kỳ: ${allowed}.`);
   return period;
 }

@@ -1,4 +1,5 @@
 import type { PreviousFigures } from '../../core/campaign/previous-figures';
+import { findPeriod } from '../../core/forms/form-periods';
 import { parentFolder } from '../../core/campaign/template-path';
 import type { ValidationContext } from '../../core/validate/validation-context';
 import { readPreviousFile, readTargetFile } from '../operations/campaign-inputs';
@@ -246,7 +247,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
 
   const sharePointSource = (): HTMLElement[] => {
     const unit = ctx.deps.registry().get(parent.input.value.trim());
-    const p = form.periods.find((x) => x.id === period.value);
+    const p = findPeriod(form, period.value);
     const conventional = unit && p ? parentFolder(form, p, unit) : undefined;
     const connected = ctx.sharePoint.connection !== undefined;
     return [

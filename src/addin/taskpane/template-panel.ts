@@ -1,4 +1,5 @@
 import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
+import { listPeriods } from '../../core/forms/form-periods';
 import type { TargetTable } from '../../core/campaign/target-table';
 import { DEFAULT_VILLAGE_ROWS } from '../../core/campaign/unit-template-data';
 import type { FormDef } from '../../core/forms/form-schema';
@@ -13,7 +14,7 @@ import type { Panel, PanelContext } from './pane-deps';
 
 /** A select of a form's periods (`D1 - Đợt 1`). */
 export function periodSelect(form: FormDef, testId: string): HTMLSelectElement {
-  return el('select', { class: 'phu-input', 'data-testid': testId }, ...form.periods.map((p) => el('option', { value: p.id }, `${p.id} - ${p.label}`)));
+  return el('select', { class: 'phu-input', 'data-testid': testId }, ...listPeriods(form).map((p) => el('option', { value: p.id }, `${p.id} - ${p.label}`)));
 }
 
 /** A unit code input that names the unit as it is typed. */

@@ -1,4 +1,5 @@
 import { createFinding, type Finding } from '../findings/finding';
+import { findPeriod, periodsHint } from '../forms/form-periods';
 import type { SubmissionInfo } from '../submission/submission';
 import { sameName } from '../text/normalize-text';
 import type { Unit } from '../units/unit';
@@ -56,8 +57,8 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
 
   const period = info['period'];
   if (period !== undefined) {
-    const def = form.periods.find((p) => p.id.toUpperCase() === period.toUpperCase());
-    if (!def) findings.push(createFinding('period_unknown', { value: period, allowed: form.periods.map((p) => p.id).join(', ') }, at('period')));
+    const def = findPeriod(form, period);
+    if (!def) findings.push(createFinding('period_unknown', { value: period, allowed: periodsHint(form) }, at('period')));
     else {
       info['period'] = def.id;
       if (ctx.expect?.period !== undefined && def.id !== ctx.expect.period) findings.push(createFinding('period_mismatch', { expected: ctx.expect.period, actual: def.id }, at('period')));
