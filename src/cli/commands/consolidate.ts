@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import type { Drive } from '../../core/ports/drive';
+import type { Drive, DriveItem } from '../../core/ports/drive';
 import { renderConsolidation } from '../../core/render/render-consolidation';
 import { nationalRegistry } from '../../core/units/national-registry';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { lowerFirst } from '../../core/campaign/progress';
 import type { Consolidation } from '../../core/consolidate/consolidation';
 import { consolidateFolder } from '../../node/consolidate-folder';
+import { carriedFormOfFolder } from '../../node/folder-form';
 import { PREVIOUS_OPTION, TARGETS_OPTION, previousOption, targetsOption } from '../campaign-options';
 import type { FolderReadProgress } from '../../node/read-folder-reports';
 import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readLimitsOption, unitOption } from '../cli-args';
@@ -35,7 +36,7 @@ export const consolidateCommand: Command = {
     strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },
     'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
     drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu các tệp báo cáo mang theo, nếu không có thì 4PHU-2024).' },
     targets: TARGETS_OPTION,
     previous: PREVIOUS_OPTION,
   },
@@ -50,19 +51,23 @@ export const consolidateCommand: Command = {
     const [folderArg, ...extra] = positionals;
     if (folderArg === undefined) throw new UsageError('Thiếu thư mục chứa các tệp báo cáo cần tổng hợp.');
     if (extra.length > 0) throw new UsageError(`Chỉ tổng hợp một thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
-    const form = formOption(values);
     const registry = nationalRegistry();
     const unit = unitOption(values, registry);
-    const period = periodOption(form, values);
+    const driveSpec = optString(values, 'drive');
+    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
     const out = outputPath(values, 'out', io);
+    // The output written into the folder it consolidates must not be read back as a submission.
+    const ignore = (item: DriveItem): string | undefined => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined);
+    // Without --form, the form the submissions carry (a form PHU does not ship needs nothing else).
+    const carried = optString(values, 'form') === undefined ? await carriedFormOfFolder(drive, folder, { limits: readLimitsOption(io), ignore }) : undefined;
+    const form = await formOption(values, io, lang, carried);
+    const period = periodOption(form, values);
     const jsonPath = optString(values, 'json');
     const reportDate = dateOption(values, 'report-date');
     if (registry.children(unit.code).length === 0) throw new UsageError(`${unit.name} (${unit.code}) không có đơn vị trực thuộc trong danh mục: hãy tổng hợp ở cấp trên của đơn vị nộp báo cáo.`);
 
     const targets = await targetsOption(values, form, registry, io, lang);
     if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
-    const driveSpec = optString(values, 'drive');
-    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
     const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined }, io, lang);
     const consolidation = await consolidateFolder({
       drive,
@@ -74,8 +79,7 @@ export const consolidateCommand: Command = {
       ...(reportDate !== undefined ? { reportDate } : {}),
       limits: readLimitsOption(io),
       onProgress: progressPrinter(io),
-      // The output written into the folder it consolidates must not be read back as a submission.
-      ignore: (item) => (path.resolve(item.location) === out ? 'tệp kết quả của chính lần tổng hợp này' : undefined),
+      ignore,
       ...(targets ? { targets: targets.targets } : {}),
       ...(previous ? { previous } : {}),
     });

@@ -30,7 +30,7 @@ export const templateCommand: Command = {
     unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị theo danh mục hành chính (ví dụ 688, 25216).' },
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
     out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp sẽ tạo.' },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn (phu form list) hoặc tệp mẫu biểu .json (mặc định 4PHU-2024). Biểu mẫu tạo ra mang theo mẫu biểu.' },
     rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).` },
     force: { type: 'boolean', help: 'Ghi đè tệp đã có.' },
     targets: { ...TARGETS_OPTION, help: 'Bảng chỉ tiêu (trang ChiTieu): chỉ tiêu được giao điền sẵn và khóa trong biểu mẫu.' },
@@ -46,7 +46,7 @@ export const templateCommand: Command = {
   exitCodes: ['0  đã tạo tệp', '1  bảng chỉ tiêu (--targets) có lỗi: không tạo tệp nào', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không ghi được tệp (hoặc tệp đã có, khi không có --force)'],
   async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(`Lệnh template không nhận đối số "${positionals[0] ?? ''}": tệp kết quả ghi bằng --out.`);
-    const form = formOption(values);
+    const form = await formOption(values, io, lang);
     const registry = nationalRegistry();
     const unit = unitOption(values, registry);
     const blank = optString(values, 'new-targets');

@@ -16,7 +16,7 @@ export const validateCommand: Command = {
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định: mẫu ghi trong trang ThongTin của tệp, nếu không có thì 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo, hoặc mẫu ghi trong trang ThongTin, nếu không có thì 4PHU-2024).' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
     targets: TARGETS_OPTION,
   },
@@ -24,8 +24,11 @@ export const validateCommand: Command = {
   exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
   async run({ values, positionals, io, lang }) {
     if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
-    const form = formOption(values);
-    const period = periodOption(form, values, true);
+    const form = await formOption(values, io, lang);
+    // Without --form each file is checked as the form it carries, so its period is checked there.
+    const explicitForm = optString(values, 'form') !== undefined;
+    const period = explicitForm ? periodOption(form, values, true) : undefined;
+    const expectPeriod = period?.id ?? optString(values, 'period')?.trim();
     const files = (await expandWildcards(positionals, io.cwd)).map((p) => ({ shown: p, full: path.resolve(io.cwd, p) }));
     for (const f of files) {
       const st = await fs.stat(f.full).catch(() => undefined);
@@ -45,7 +48,7 @@ export const validateCommand: Command = {
         throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
       });
       const name = path.basename(f.full);
-      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) }, { limits, detectForm: optString(values, 'form') === undefined });
+      const { findings } = await checkWorkbook(new Uint8Array(bytes), { form, registry, file: name, ...(expectPeriod ? { expect: { period: expectPeriod } } : {}), ...(table ? { targets: table.targets } : {}) }, { limits, detectForm: optString(values, 'form') === undefined });
       const { errors, warnings } = countFindings(findings);
       if (errors > 0) withErrors++;
       if (json) {
@@ -56,7 +59,7 @@ export const validateCommand: Command = {
       }
     }
     if (json) {
-      io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: period?.id ?? null, files: results }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: expectPeriod ?? null, files: results }, null, 2)}\n`);
     } else if (files.length > 1) {
       io.stdout.write(`\nĐã kiểm tra ${files.length} tệp: ${files.length - withErrors} hợp lệ, ${withErrors} có lỗi.\n`);
     }

@@ -91,7 +91,7 @@ export const FINDING_CODES = {
   form_period_id_invalid: { severity: 'error', params: ['path', 'value', 'example'] },
   form_carried_invalid: { severity: 'error', params: ['sheet'] },
   form_carried_differs: { severity: 'error', params: ['form', 'expected', 'actual'] },
-  form_carried_hash_mismatch: { severity: 'warning', params: ['sheet'] },
+  form_carried_hash_mismatch: { severity: 'error', params: ['sheet'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

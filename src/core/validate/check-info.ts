@@ -61,7 +61,7 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
     if (!def) findings.push(createFinding('period_unknown', { value: period, allowed: periodsHint(form) }, at('period')));
     else {
       info['period'] = def.id;
-      if (ctx.expect?.period !== undefined && def.id !== ctx.expect.period) findings.push(createFinding('period_mismatch', { expected: ctx.expect.period, actual: def.id }, at('period')));
+      if (ctx.expect?.period !== undefined && def.id.toUpperCase() !== ctx.expect.period.trim().toUpperCase()) findings.push(createFinding('period_mismatch', { expected: ctx.expect.period, actual: def.id }, at('period')));
     }
   }
 

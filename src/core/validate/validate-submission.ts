@@ -1,4 +1,5 @@
 import { hasErrors, locateFinding, type Finding } from '../findings/finding';
+import { checkCarriedForm } from './check-carried-form';
 import type { WorkbookGrid } from '../grid/sheet-grid';
 import type { ParsedTable, Submission } from '../submission/submission';
 import { checkAgainstContext } from './check-against-context';
@@ -39,7 +40,7 @@ export function validateSubmission(book: WorkbookGrid, ctx: ValidationContext): 
   const reads = new Map<string, TableRead>();
   for (const def of form.tables) reads.set(def.sheet, readTable(book, def, canonical));
 
-  const findings: Finding[] = [...infoRead.findings, ...infoCheck.findings];
+  const findings: Finding[] = [...infoRead.findings, ...infoCheck.findings, ...checkCarriedForm(book, form)];
   for (const read of reads.values()) {
     findings.push(...read.findings, ...checkRowUnits(read, unit, registry));
     if (read.found) findings.push(...checkTotals(read));
