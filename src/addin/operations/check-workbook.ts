@@ -6,7 +6,7 @@ import type { ValidationResult } from '../../core/validate/validation-context';
 import { pickHighlightCells, queueHighlightScan, queueHighlightUpdate, type HighlightCell, type HighlightScan } from '../excel/highlight-findings';
 import { ALL_CAPABILITIES, type HostCapabilities } from '../excel/host-capabilities';
 import { queueSheetList } from '../excel/sheet-list';
-import { formOf, presentFormSheets, readFormSheets } from './read-form-sheets';
+import { formOf, presentFormSheets, readFormSheets, withCarriedFormSheets } from './read-form-sheets';
 
 /** What checking the open workbook found and did. */
 export interface CheckOutcome {
@@ -40,9 +40,10 @@ export async function checkOpenWorkbook(context: Excel.RequestContext, deps: Che
   const sheets = list();
   const names = presentFormSheets(sheets, deps.forms);
   let scans: HighlightScan[] = [];
-  const grid = await readFormSheets(context, names, () => {
+  const first = await readFormSheets(context, names, () => {
     if (caps.highlights) scans = queueHighlightScan(context, names);
   });
+  const grid = await withCarriedFormSheets(context, sheets, first, names);
   const form = formOf(grid, deps.forms);
   const result = validateSubmission(grid, { form, registry: deps.registry });
   if (!caps.highlights) return { form, result, highlighted: 0, highlightsSkipped: 0, highlightsRemoved: 0 };

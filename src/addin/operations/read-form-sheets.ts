@@ -1,13 +1,14 @@
-import { findForm, FORMS } from '../../core/forms/form-catalog';
+import { detectForm } from '../../core/forms/detect-form';
+import { FORMS } from '../../core/forms/form-catalog';
+import { FORM_SHEET, readCarriedForm } from '../../core/forms/form-sheet';
 import type { FormDef } from '../../core/forms/form-schema';
 import type { WorkbookGrid } from '../../core/grid/sheet-grid';
-import { readInfo } from '../../core/validate/read-info';
 import { isPayloadLimitError, queueSheetRead, readSheetsInChunks, resolveSheetNames, sheetGridOf } from '../excel/read-sheets';
 import type { SheetInfo } from '../excel/sheet-list';
 
-/** The sheets any known form reads (ThongTin, SoLieu, LyDo for 4PHU-2024). */
+/** The sheets any known form reads (ThongTin, SoLieu, LyDo for 4PHU-2024), and the very hidden sheet of the form a workbook carries. */
 export function formSheetNames(forms: readonly FormDef[] = FORMS): string[] {
-  return [...new Set(forms.flatMap((f) => [f.info.sheet, ...f.tables.map((t) => t.sheet)]))];
+  return [...new Set([...forms.flatMap((f) => [f.info.sheet, ...f.tables.map((t) => t.sheet)]), FORM_SHEET])];
 }
 
 /** The workbook's own names of the form sheets it has, in workbook order. */
@@ -36,14 +37,26 @@ export async function readFormSheets(context: Excel.RequestContext, names: reado
   }
 }
 
-/** The form a workbook says it is (ThongTin `form`), or the first known form. */
+/**
+ * The form of the open workbook: the one it carries (so a form PHU does not
+ * ship needs no new add-in), else the one its ThongTin names, else the
+ * first known form.
+ */
 export function formOf(book: WorkbookGrid, forms: readonly FormDef[] = FORMS): FormDef {
   const first = forms[0];
   if (!first) throw new Error('no forms');
-  for (const f of forms) {
-    const id = readInfo(book, f).info.form;
-    const found = id === undefined ? undefined : findForm(id, forms);
-    if (found) return found;
-  }
-  return first;
+  return detectForm(book, forms) ?? first;
+}
+
+/**
+ * The sheets of the carried form that the first read missed (a form PHU
+ * does not ship may name its tables otherwise), read in one more round
+ * trip and added to the grid; the grid as it is when there are none.
+ */
+export async function withCarriedFormSheets(context: Excel.RequestContext, sheets: readonly SheetInfo[], grid: WorkbookGrid, read: readonly string[]): Promise<WorkbookGrid> {
+  const carried = readCarriedForm(grid).form;
+  if (!carried) return grid;
+  const more = presentFormSheets(sheets, [carried]).filter((n) => !read.includes(n));
+  if (more.length === 0) return grid;
+  return { sheets: [...grid.sheets, ...(await readFormSheets(context, more)).sheets] };
 }
