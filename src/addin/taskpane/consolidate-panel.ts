@@ -1,5 +1,6 @@
 import type { PreviousFigures } from '../../core/campaign/previous-figures';
 import { findPeriod } from '../../core/forms/form-periods';
+import { FORM_SHEET } from '../../core/forms/form-sheet';
 import { parentFolder } from '../../core/campaign/template-path';
 import type { ValidationContext } from '../../core/validate/validation-context';
 import { readPreviousFile, readTargetFile } from '../operations/campaign-inputs';
@@ -175,7 +176,11 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       if ('clashes' in out) {
         clashes = out.clashes;
         note = '';
-      } else note = `${t('written', { n: out.written.sheets.length })} ${out.chartsSupported ? t('chartsAdded', { n: out.charts }) : t('chartsSkipped')}`;
+      } else {
+        // The very hidden sheet of the carried form is not one a person sees written.
+        const shown = out.written.sheets.filter((n) => n !== FORM_SHEET).length;
+        note = `${t('written', { n: shown })} ${out.chartsSupported ? t('chartsAdded', { n: out.charts }) : t('chartsSkipped')}`;
+      }
     } catch (e) {
       note = t('failed', { why: errorText(e) });
     } finally {

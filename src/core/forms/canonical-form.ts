@@ -20,8 +20,15 @@ function sortKeys(value: unknown): unknown {
  * @example canonicalFormJson(FORM_4PHU_2024).startsWith('{"calendar"') === false
  */
 export function canonicalFormJson(form: FormDef): string {
-  return JSON.stringify(sortKeys(form));
+  const known = texts.get(form);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(sortKeys(form));
+  texts.set(form, text);
+  return text;
 }
+
+// Forms are never mutated once parsed: a consolidation checks thousands of files against one.
+const texts = new WeakMap<FormDef, string>();
 
 /**
  * The SHA-256 of the canonical text, in hex: what a workbook records next
@@ -37,7 +44,6 @@ export function formHash(form: FormDef): string {
   return hash;
 }
 
-// Forms are never mutated once parsed: a consolidation checks thousands of files against one.
 const hashes = new WeakMap<FormDef, string>();
 
 /** The first 12 hex digits of a form hash, as messages show it. */

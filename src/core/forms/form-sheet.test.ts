@@ -18,6 +18,9 @@ describe('the form a workbook carries', () => {
     expect(carried.findings).toEqual([]);
     expect(carried.form).toEqual(FORM_4PHU_2024);
     expect(carried.hash).toBe(formHash(FORM_4PHU_2024));
+    // Checked as the form it carries: the very same definition, without parsing it again.
+    expect(readCarriedForm(bookOf(sheet), undefined, FORM_4PHU_2024).form).toBe(FORM_4PHU_2024);
+    expect(readCarriedForm(bookOf(sheet), undefined, FORM_DVC25_2023).form).toEqual(FORM_4PHU_2024);
   });
 
   it('is no finding when absent (a file made before forms travelled)', () => {
@@ -36,6 +39,7 @@ describe('the form a workbook carries', () => {
     const rows = sheet.rows.map((r) => [...r]);
     const edited = rows.map((r, i) => (i === 1 ? [String(r[0]).replace('Tổng cộng', 'Cộng')] : r));
     expect(readCarriedForm(bookOf({ ...sheet, rows: edited })).findings.map((f) => f.code)).toEqual(['form_carried_hash_mismatch']);
+    expect(readCarriedForm(bookOf({ ...sheet, rows: edited }), undefined, FORM_4PHU_2024).findings.map((f) => f.code)).toEqual(['form_carried_hash_mismatch']);
     const cut = rows.map((r, i) => (i === 1 ? [String(r[0]).slice(0, 100)] : r));
     expect(readCarriedForm(bookOf({ ...sheet, rows: cut })).findings.map((f) => f.code)).toEqual(['form_carried_invalid', 'form_json_invalid']);
     expect(readCarriedForm(bookOf({ ...sheet, rows: [['x'], ...rows.slice(1)] })).findings.map((f) => f.code)).toEqual(['form_carried_invalid']);

@@ -15,7 +15,7 @@ import { FORM_SHEET, readCarriedForm } from '../forms/form-sheet';
  * @example checkCarriedForm(grid, FORM_4PHU_2024) // [] for a template made from 4PHU-2024
  */
 export function checkCarriedForm(book: WorkbookGrid, form: FormDef): Finding[] {
-  const carried = readCarriedForm(book);
+  const carried = readCarriedForm(book, undefined, form);
   const findings = [...carried.findings];
   const expected = formHash(form);
   if (carried.form && carried.hash !== undefined && carried.form.id.toUpperCase() === form.id.toUpperCase() && carried.hash !== expected) {
