@@ -8,6 +8,7 @@ import { FakeExcelHost } from '../testing/fake-excel';
 import { gridOfBook } from '../testing/sample-books';
 import { checkOpenWorkbook } from './check-workbook';
 import { computeInPlace } from './compute-in-place';
+import { openWorkbookForm } from './read-form-sheets';
 
 const registry = nationalRegistry();
 const ctx = (h: FakeExcelHost): Excel.RequestContext => h.newContext() as unknown as Excel.RequestContext;
@@ -48,5 +49,23 @@ describe('the pane with a workbook made from a form PHU does not ship', () => {
     const out = await computeInPlace(ctx(h), { registry });
     expect(out.added).toContain('cccd_rate');
     expect(h.sheet('DuLieu').value(2, 15)).toBe('cccd_rate');
+  });
+
+  it('Tạo biểu mẫu can take the form the open workbook carries; a workbook without one gives none, and no finding', async () => {
+    const h = new FakeExcelHost();
+    h.loadGrid(customWorkbook());
+    expect((await openWorkbookForm(ctx(h))).form?.id).toBe('DA06-2026');
+    const plain = new FakeExcelHost();
+    plain.loadGrid({ sheets: [{ name: 'Sheet1', rows: [['x']] }] });
+    expect(await openWorkbookForm(ctx(plain))).toEqual({ findings: [] });
+    const edited = customWorkbook();
+    const formRows = edited.sheets.find((s) => s.name === 'PHU_MauBieu')?.rows as unknown[][] | undefined;
+    if (!formRows?.[1]) throw new Error('no form sheet');
+    formRows[1][0] = String(formRows[1][0]).replace('DuLieu', 'SoLieu');
+    const bad = new FakeExcelHost();
+    bad.loadGrid(edited);
+    const got = await openWorkbookForm(ctx(bad));
+    expect(got.form).toBeUndefined();
+    expect(got.findings.map((f) => f.code)).toEqual(['form_carried_invalid', 'form_reference_unknown']);
   });
 });

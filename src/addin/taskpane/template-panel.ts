@@ -7,6 +7,7 @@ import type { FormDef } from '../../core/forms/form-schema';
 import { parseFormText } from '../../core/forms/parse-form';
 import { readTargetFile } from '../operations/campaign-inputs';
 import { createTemplate, TemplateError } from '../operations/create-template';
+import { openWorkbookForm } from '../operations/read-form-sheets';
 import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from '../operations/unit-templates';
 import { pickedOf } from './picked-file';
 import { button, el, errorText, field } from './dom';
@@ -84,6 +85,22 @@ export function templatePanel(ctx: PanelContext): Panel {
     form = parsed.form ?? shipped;
     formFindings = parsed.findings;
     formNote = !f ? '' : parsed.form ? t('formFileRead', { form: form.id, file: f.name }) : t('formFileBad', { file: f.name, n: parsed.findings.length });
+    period.replaceChildren(...Array.from(periodSelect(form, 'template-period').options));
+    templates = [];
+    render();
+  };
+
+  const useOpenForm = async (): Promise<void> => {
+    try {
+      const carried = await ctx.deps.runExcel((c) => openWorkbookForm(c));
+      form = carried.form ?? shipped;
+      formFindings = carried.findings;
+      formNote = carried.form ? t('formOpenRead', { form: form.id }) : carried.findings.length > 0 ? t('formOpenBad', { n: carried.findings.length }) : t('formOpenNone');
+    } catch (e) {
+      form = shipped;
+      formFindings = [];
+      formNote = t('failed', { why: errorText(e) });
+    }
     period.replaceChildren(...Array.from(periodSelect(form, 'template-period').options));
     templates = [];
     render();
@@ -244,6 +261,7 @@ export function templatePanel(ctx: PanelContext): Panel {
       el('p', { class: 'phu-intro' }, t('templateIntro')),
       field(t('unitCode'), el('span', { class: 'phu-row' }, unit.input, unit.name), t('unitCodeHint')),
       field(t('formFileLabel'), formInput, t('formFileHint', { form: shipped.id })),
+      button(t('formFromOpen'), () => void useOpenForm(), { class: 'phu-button phu-subtle', 'data-testid': 'use-open-form' }),
       formNote ? el('p', { class: `phu-note ${formFindings.length === 0 ? 'phu-ok' : 'phu-bad'}`, role: 'status', 'data-testid': 'form-file-note' }, formNote) : el('span'),
       formFindings.length > 0
         ? el('ul', { class: 'phu-findings', 'data-testid': 'form-file-findings' }, ...formFindings.slice(0, MAX_TABLE_FINDINGS).map((f) => el('li', { class: 'phu-finding phu-error' }, ctx.lang() === 'vi' ? f.message_vi : f.message_en)))
