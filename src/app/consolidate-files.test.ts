@@ -63,7 +63,7 @@ describe('consolidating picked files (the pane and the web page)', () => {
     const { consolidation, book } = consolidateReports(reports, req);
     expect(consolidation.completeness).toEqual({ expected: communes.length, onTime: communes.length - 1, late: 0, missing: 1, invalid: 0 });
     expect(consolidation.sources).toHaveLength(files.length);
-    expect(book.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', 'PHU_MauBieu']);
     const src = reports.find((r) => r.source.file === 'ghi-chu.txt')?.source;
     expect(src?.sha256).toBe(createHash('sha256').update('không phải báo cáo').digest('hex'));
   });

@@ -19,6 +19,7 @@ export { readReport, readReports, statusOf, type FileState, type ReadReportsOpti
 export { consolidateFiles, consolidateReports, type ConsolidateRequest, type ConsolidatedBook } from './consolidate-files';
 export { readPreviousFile, readPreviousFiles, readTargetsFile, type NamedBytes } from './campaign-inputs';
 export { checkFile, formOfBook, type CheckedWorkbook } from './check-file';
+export { carriedFormOf } from './carried-form-of';
 export { IGNORE_REASONS, ignoreReasonText, type IgnoreReason } from '../core/findings/ignore-reasons';
 export { compareFileNames } from '../core/text/compare-file-names';
 export { DEFAULT_READ_LIMITS, READ_LIMIT_ENV, readLimitsFromEnv, resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';

@@ -1,5 +1,6 @@
 import { readBudgetFromEnv, type ReadBudget } from '../node/budget/read-budget';
 import * as path from 'node:path';
+import { findPeriod, periodsHint } from '../core/forms/form-periods';
 import { parseDateTextVi } from '../core/format/iso-date';
 import { findForm, FORMS } from '../core/forms/form-catalog';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
@@ -9,20 +10,28 @@ import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import { readLimitsFromEnv, type ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
-import { optString, type OptionValues } from './command';
+import { optString, type Lang, type OptionValues } from './command';
+import { formFromFile, isFormFile } from './form-file';
 import { UsageError } from './exit-codes';
 
 /** The form every command uses unless `--form` says otherwise. */
 export const DEFAULT_FORM_ID = '4PHU-2024';
 
 /** The periods of every form, for the help: `D1, D2, TK (4PHU-2024); ...`. */
-export const PERIODS_HELP: string = FORMS.map((f) => `${f.periods.map((p) => p.id).join(', ')} (${f.id})`).join('; ');
+export const PERIODS_HELP: string = FORMS.map((f) => `${periodsHint(f)} (${f.id})`).join('; ');
 
-/** The form named by `--form` (default 4PHU-2024). */
-export function formOption(values: OptionValues): FormDef {
-  const id = optString(values, 'form') ?? DEFAULT_FORM_ID;
+/**
+ * The form named by `--form`: a form PHU ships by its id, or a form file
+ * (`.json`, checked, its findings printed); `fallback` (else 4PHU-2024)
+ * without the option.
+ */
+export async function formOption(values: OptionValues, io: CliIo, lang: Lang = 'vi', fallback?: FormDef): Promise<FormDef> {
+  const given = optString(values, 'form');
+  if (given !== undefined && isFormFile(given)) return formFromFile(given, io, lang);
+  if (given === undefined && fallback) return fallback;
+  const id = given ?? DEFAULT_FORM_ID;
   const form = findForm(id);
-  if (!form) throw new UsageError(`Không có mẫu biểu "${id}". Các mẫu biểu: ${FORMS.map((f) => f.id).join(', ')}.`);
+  if (!form) throw new UsageError(`Không có mẫu biểu "${id}". Các mẫu biểu: ${FORMS.map((f) => f.id).join(', ')}, hoặc một tệp mẫu biểu .json.`);
   return form;
 }
 
@@ -31,12 +40,12 @@ export function periodOption(form: FormDef, values: OptionValues): PeriodDef;
 export function periodOption(form: FormDef, values: OptionValues, optional: true): PeriodDef | undefined;
 export function periodOption(form: FormDef, values: OptionValues, optional = false): PeriodDef | undefined {
   const id = optString(values, 'period');
-  const allowed = form.periods.map((p) => `${p.id} (${p.label})`).join(', ');
+  const allowed = form.periods.length > 0 ? form.periods.map((p) => `${p.id} (${p.label})`).join(', ') : periodsHint(form);
   if (id === undefined) {
     if (optional) return undefined;
     throw new UsageError(`Thiếu --period <kỳ>. Các kỳ của mẫu ${form.id}: ${allowed}.`);
   }
-  const period = form.periods.find((p) => p.id.toUpperCase() === id.trim().toUpperCase());
+  const period = findPeriod(form, id);
   if (!period) throw new UsageError(`Kỳ báo cáo "${id}" không có trong mẫu ${form.id}. Các kỳ: ${allowed}.`);
   return period;
 }

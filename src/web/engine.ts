@@ -17,6 +17,7 @@ import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { OutputBook } from '../core/grid/output-book';
 import { renderSubmission } from '../core/render/render-submission';
 import { nationalRegistry } from '../core/units/national-registry';
+import { registryFor } from '../core/units/unit-maps';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
 
@@ -47,6 +48,11 @@ export const WEB_MAPS: readonly UnitMap[] = [
     id: 'dvhc-2025-03-01',
     label: { vi: 'Danh mục hành chính 01/03/2025 (tỉnh, huyện, xã)', en: 'Administrative map of 01/03/2025 (province, district, commune)' },
     registry: nationalRegistry,
+  },
+  {
+    id: 'dvhc-2025-07-01',
+    label: { vi: 'Danh mục hành chính 01/07/2025 (tỉnh, xã)', en: 'Administrative map of 01/07/2025 (province, commune)' },
+    registry: () => registryFor('2025-07-01'),
   },
 ];
 

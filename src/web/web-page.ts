@@ -1,3 +1,4 @@
+import { findPeriod, listPeriods } from '../core/forms/form-periods';
 import { zipSync } from 'fflate';
 import type { Finding } from '../core/findings/finding';
 import { checkFile, childTemplates, consolidateToBook, readReports, readTargets, unitTemplate, WEB_FORMS, WEB_MAPS, workbookBytes, type FileState, type FormDef, type PickedFile, type TargetTable, type UnitMap, type WorkbookReader } from './engine';
@@ -40,8 +41,8 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   const refreshPeriods = (): void => {
     for (const s of periodSelects) {
       const was = s.value;
-      s.replaceChildren(...form.periods.map((p) => h('option', { value: p.id }, `${p.id} (${p.label})`)));
-      if (form.periods.some((p) => p.id === was)) s.value = was;
+      s.replaceChildren(...listPeriods(form).map((p) => h('option', { value: p.id }, `${p.id} (${p.label})`)));
+      if (findPeriod(form, was)) s.value = was;
     }
   };
   const refreshMaps = (): void => mapSelect.replaceChildren(...WEB_MAPS.map((m) => h('option', { value: m.id, selected: m.id === map.id }, m.label[lang])));
@@ -236,7 +237,7 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   const chosen = (): { unit: NonNullable<ReturnType<ReturnType<UnitMap['registry']>['get']>>; period: FormDef['periods'][number] } => {
     const unit = map.registry().get(tplUnit.input.value.trim());
     if (!unit) throw new Error(t('unitUnknown'));
-    const p = form.periods.find((x) => x.id === tplPeriod.value);
+    const p = findPeriod(form, tplPeriod.value);
     if (!p) throw new Error(t('period'));
     return { unit, period: p };
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { computeTable } from '../../src/core/compute/compute-table';
 import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
+import { readCarriedForm } from '../../src/core/forms/form-sheet';
 import type { Scalar } from '../../src/core/grid/scalar';
 import type { WorkbookGrid } from '../../src/core/grid/sheet-grid';
 import { nationalRegistry } from '../../src/core/units/national-registry';
@@ -271,6 +272,29 @@ describe('task pane in headless Chromium', () => {
     expect(checked.submission.info).toMatchObject({ unit_code: first.code, period: 'D1', parent_code: '688' });
     expect(checked.submission.tables.SoLieu?.total?.values.cccd_target).toBe(1250);
     expect(checked.findings.filter((f) => f.code === 'target_mismatch')).toEqual([]);
+  });
+
+  it('Tạo biểu mẫu takes a form file picked on the computer: its findings when broken, its calendar and the carried form when valid', async () => {
+    const json = JSON.parse(JSON.stringify(FORM_4PHU_2024)) as Record<string, unknown>;
+    const custom = { ...json, id: 'DA06-2026', periods: [], calendar: { repeat: 'monthly', first: '2026-01', last: '2026-12', dueDays: 5 } };
+    await page.setInputFiles('[data-testid="pick-form-file"]', { name: 'sai.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...custom, mainTable: 'Khong' })) });
+    await page.waitForSelector('[data-testid="form-file-findings"]');
+    expect(await page.textContent('[data-testid="form-file-note"]')).toContain('"sai.json" có 1 lỗi');
+    expect(await page.textContent('[data-testid="form-file-findings"]')).toContain('Mục "mainTable"');
+    await page.setInputFiles('[data-testid="pick-form-file"]', { name: 'da06.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(custom)) });
+    await page.waitForFunction(() => document.querySelector('[data-testid="form-file-note"]')?.textContent?.includes('DA06-2026'));
+    const periods = await page.$$eval('[data-testid="template-period"] option', (els) => els.map((e) => [e.getAttribute('value'), e.textContent]));
+    expect(periods[10]).toEqual(['2026-11', '2026-11 - Tháng 11/2026']);
+    await page.fill('[data-testid="template-unit"]', '688');
+    await page.selectOption('[data-testid="template-period"]', '2026-11');
+    await page.click('[data-testid="run-unit-templates"]');
+    await page.waitForSelector('[data-testid="unit-template"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="unit-template"] [data-testid="template-download"]')]);
+    const read = await readWorkbook(new Uint8Array(readFileSync(await download.path())));
+    if (!read.book) throw new Error('the downloaded template is not a workbook');
+    expect(readCarriedForm(read.book).form?.id).toBe('DA06-2026');
+    const info = read.book.sheets.find((x) => x.name === 'ThongTin')?.rows ?? [];
+    expect(info.find((r) => r?.[0] === 'period')?.[2]).toBe('2026-11');
   });
 
   it('Tổng hợp reads picked files with progress, compares with the previous period, shows completeness and writes the sheets with BieuDo charts', async () => {

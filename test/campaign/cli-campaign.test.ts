@@ -87,7 +87,7 @@ describe('phu: a campaign from the command line', () => {
     expect(c1.code).toBe(0);
     expect(c1.stdout).toContain('Đã nộp 6/7 đơn vị');
     const book1 = await gridOf(out1);
-    expect(book1.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop']);
+    expect(book1.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', 'PHU_MauBieu']);
     expect(sheetOf(book1, 'TinhHinhNop').rows.at(-1)?.slice(5, 11)).toEqual([7, 6, 6, 0, 1, 0]);
 
     // Đợt 2: everyone reports; Sơn Giang's figures go down.

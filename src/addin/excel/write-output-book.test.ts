@@ -88,9 +88,11 @@ describe('writeOutputBook', () => {
     await expect(writeOutputBook(h.newContext() as unknown as Excel.RequestContext, book, existing)).rejects.toThrow(/SoLieu/);
     expect(h.model.sheets.map((s) => s.name)).toEqual(['Ghi chú', 'solieu']);
     await writeOutputBook(h.newContext() as unknown as Excel.RequestContext, book, existing, { replace: true });
-    expect(h.model.sheets.map((s) => s.name).sort()).toEqual(['Ghi chú', 'LyDo', 'SoLieu', 'ThongTin']);
+    expect(h.model.sheets.map((s) => s.name).sort()).toEqual(['Ghi chú', 'LyDo', 'PHU_MauBieu', 'SoLieu', 'ThongTin']);
     expect(h.sheet('Ghi chú').value(0, 0)).toBe('giữ nguyên');
     expect(h.sheet('SoLieu').value(0, 0)).not.toBe('cũ');
+    // The form the workbook carries cannot be unhidden from Excel's menus; the others stay visible.
+    expect(h.model.sheets.filter((s) => s.visibility !== 'Visible').map((s) => [s.name, s.visibility])).toEqual([['PHU_MauBieu', 'VeryHidden']]);
   });
 
   it('splits a large write into round trips under the request limit', async () => {

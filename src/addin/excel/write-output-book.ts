@@ -158,6 +158,8 @@ async function writeSheet(ws: Excel.Worksheet, s: OutputSheet, budget: WriteBudg
     range.format.protection.locked = false;
     if (caps.dataValidation && t.values && listSource(t.values) !== undefined) queueListRule(range, t.values);
   }
+  if (s.state === 'hidden') ws.visibility = 'Hidden';
+  else if (s.state === 'veryHidden') ws.visibility = 'VeryHidden';
   if (s.protect) {
     ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true, selectionMode: 'Normal' });
   }

@@ -7,7 +7,7 @@ import { pickHighlightCells, queueHighlightScan, queueHighlightUpdate, type High
 import { ALL_CAPABILITIES, type HostCapabilities } from '../excel/host-capabilities';
 import { queueSheetList } from '../excel/sheet-list';
 import { formOfBook } from '../../app/check-file';
-import { presentFormSheets, readFormSheets } from './read-form-sheets';
+import { presentFormSheets, readFormSheets, withCarriedFormSheets } from './read-form-sheets';
 
 /** What checking the open workbook found and did. */
 export interface CheckOutcome {
@@ -41,9 +41,10 @@ export async function checkOpenWorkbook(context: Excel.RequestContext, deps: Che
   const sheets = list();
   const names = presentFormSheets(sheets, deps.forms);
   let scans: HighlightScan[] = [];
-  const grid = await readFormSheets(context, names, () => {
+  const first = await readFormSheets(context, names, () => {
     if (caps.highlights) scans = queueHighlightScan(context, names);
   });
+  const grid = await withCarriedFormSheets(context, sheets, first, names);
   const form = formOfBook(grid, deps.forms);
   const result = validateSubmission(grid, { form, registry: deps.registry });
   if (!caps.highlights) return { form, result, highlighted: 0, highlightsSkipped: 0, highlightsRemoved: 0 };

@@ -56,7 +56,7 @@ describe('computeInPlace', () => {
     expect(second.added).toEqual([]);
     expect(second.columns).toEqual(first.columns);
     expect(rules()).toEqual(afterFirst);
-    expect(h.model.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', NARRATIVE_SHEET]);
+    expect(h.model.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'PHU_MauBieu', NARRATIVE_SHEET]);
     const nx = h.sheet(NARRATIVE_SHEET);
     expect(first.narrative.length).toBeGreaterThan(3);
     first.narrative.forEach((p, i) => expect(nx.value(i, 0)).toBe(p));

@@ -16,7 +16,7 @@ import { queueSheetList, queueWithProtectionLifted } from '../excel/sheet-list';
 import { columnWidthPoints } from '../excel/write-output-book';
 import { payloadBytes, WriteBudget, WRITE_CHUNK_BYTES } from '../excel/write-budget';
 import { formOfBook } from '../../app/check-file';
-import { presentFormSheets, readFormSheets } from './read-form-sheets';
+import { presentFormSheets, readFormSheets, withCarriedFormSheets } from './read-form-sheets';
 
 /** The sheet the narrative is written to (as in consolidated workbooks). */
 export const NARRATIVE_SHEET = 'NhanXet';
@@ -81,7 +81,8 @@ export async function computeInPlace(context: Excel.RequestContext, deps: Comput
   const list = queueSheetList(context);
   await context.sync();
   const sheets = list();
-  const grid = await readFormSheets(context, presentFormSheets(sheets, deps.forms));
+  const names = presentFormSheets(sheets, deps.forms);
+  const grid = await withCarriedFormSheets(context, sheets, await readFormSheets(context, names), names);
   const form = formOfBook(grid, deps.forms);
   const result = validateSubmission(grid, { form, registry: deps.registry });
   const def = form.tables.find((t) => t.sheet === form.mainTable);

@@ -1,4 +1,5 @@
 import type { FormDef } from '../../core/forms/form-schema';
+import { findPeriod, periodsHint } from '../../core/forms/form-periods';
 import type { OutputBook } from '../../core/grid/output-book';
 import { renderSubmission } from '../../core/render/render-submission';
 import type { UnitRegistry } from '../../core/units/unit-registry';
@@ -40,8 +41,8 @@ export class TemplateError extends Error {
 export async function createTemplate(context: Excel.RequestContext, req: TemplateRequest): Promise<TemplateOutcome> {
   const unit = req.registry.get(req.unitCode);
   if (!unit) throw new TemplateError(`Không có đơn vị mã "${req.unitCode}" trong danh mục hành chính.`);
-  const period = req.form.periods.find((p) => p.id.toUpperCase() === req.periodId.trim().toUpperCase());
-  if (!period) throw new TemplateError(`Kỳ "${req.periodId}" không có trong mẫu ${req.form.id} (${req.form.periods.map((p) => p.id).join(', ')}).`);
+  const period = findPeriod(req.form, req.periodId);
+  if (!period) throw new TemplateError(`Kỳ "${req.periodId}" không có trong mẫu ${req.form.id} (${periodsHint(req.form)}).`);
   const opts: UnitTemplateOptions = { ...(req.villageRows !== undefined ? { villageRows: req.villageRows } : {}), ...(req.targets ? { targets: req.targets } : {}) };
   const book = renderSubmission(req.form, unitTemplateData(req.form, req.registry, unit, period, opts), { template: true });
   const list = queueSheetList(context);

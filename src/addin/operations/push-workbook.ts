@@ -1,4 +1,5 @@
 import { parentFolder, unitFileName } from '../../core/campaign/template-path';
+import { findPeriod } from '../../core/forms/form-periods';
 import type { FormDef } from '../../core/forms/form-schema';
 import type { Drive, DriveItem } from '../../core/ports/drive';
 import type { UnitRegistry } from '../../core/units/unit-registry';
@@ -19,7 +20,7 @@ export interface PushTarget {
  */
 export function pushTarget(form: FormDef, registry: UnitRegistry, parentCode: string, periodId: string): PushTarget | undefined {
   const unit = registry.get(parentCode.trim());
-  const period = form.periods.find((p) => p.id.toUpperCase() === periodId.trim().toUpperCase());
+  const period = findPeriod(form, periodId);
   const above = unit?.parentCode !== undefined ? registry.get(unit.parentCode) : undefined;
   if (!unit || !period || !above) return undefined;
   return { folder: parentFolder(form, period, above), name: `${unitFileName(unit)}.xlsx` };

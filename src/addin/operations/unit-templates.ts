@@ -1,4 +1,5 @@
 import { campaignTemplates, type CampaignTemplate } from '../../core/campaign/campaign-templates';
+import { findPeriod, periodsHint } from '../../core/forms/form-periods';
 import type { UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import type { FormDef } from '../../core/forms/form-schema';
 import type { OutputBook } from '../../core/grid/output-book';
@@ -14,8 +15,8 @@ import { TemplateError } from './create-template';
 export function unitTemplates(form: FormDef, registry: UnitRegistry, parentCode: string, periodId: string, opts: UnitTemplateOptions = {}): CampaignTemplate[] {
   const parent = registry.get(parentCode.trim());
   if (!parent) throw new TemplateError(`Không có đơn vị mã "${parentCode}" trong danh mục hành chính.`);
-  const period = form.periods.find((p) => p.id.toUpperCase() === periodId.trim().toUpperCase());
-  if (!period) throw new TemplateError(`Kỳ "${periodId}" không có trong mẫu ${form.id} (${form.periods.map((p) => p.id).join(', ')}).`);
+  const period = findPeriod(form, periodId);
+  if (!period) throw new TemplateError(`Kỳ "${periodId}" không có trong mẫu ${form.id} (${periodsHint(form)}).`);
   return campaignTemplates(form, registry, parent, period, opts);
 }
 

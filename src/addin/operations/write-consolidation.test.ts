@@ -43,7 +43,7 @@ describe('writeConsolidation', () => {
     const h = freshHost();
     const out = await writeConsolidation(ctx(h), result, { activate: form.mainTable });
     if ('clashes' in out) throw new Error('unexpected clash');
-    expect(out.written.sheets).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', CHART_SHEET]);
+    expect(out.written.sheets).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', 'PHU_MauBieu', CHART_SHEET]);
     expect(out.charts).toBe(4);
     const sheet = h.sheet(CHART_SHEET);
     const units = registry.children('688');
@@ -75,7 +75,7 @@ describe('writeConsolidation', () => {
     const h = freshHost();
     await writeConsolidation(ctx(h), result);
     const again = await writeConsolidation(ctx(h), result);
-    expect(again).toEqual({ clashes: ['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', CHART_SHEET] });
+    expect(again).toEqual({ clashes: ['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'TinhHinhNop', 'PHU_MauBieu', CHART_SHEET] });
     const out = await writeConsolidation(ctx(h), result, { replace: true });
     expect('written' in out).toBe(true);
     expect(h.model.sheets.filter((s) => s.name === CHART_SHEET)).toHaveLength(1);

@@ -1,4 +1,6 @@
 import type { PreviousFigures } from '../../core/consolidate/previous-figures';
+import { findPeriod } from '../../core/forms/form-periods';
+import { FORM_SHEET } from '../../core/forms/form-sheet';
 import { parentFolder } from '../../core/campaign/template-path';
 import type { ValidationContext } from '../../core/validate/validation-context';
 import { readPreviousFile, readTargetsFile } from '../../app/campaign-inputs';
@@ -202,7 +204,11 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       if ('clashes' in out) {
         clashes = out.clashes;
         note = '';
-      } else note = `${t('written', { n: out.written.sheets.length })} ${out.chartsSupported ? t('chartsAdded', { n: out.charts }) : t('chartsSkipped')}`;
+      } else {
+        // The very hidden sheet of the carried form is not one a person sees written.
+        const shown = out.written.sheets.filter((n) => n !== FORM_SHEET).length;
+        note = `${t('written', { n: shown })} ${out.chartsSupported ? t('chartsAdded', { n: out.charts }) : t('chartsSkipped')}`;
+      }
     } catch (e) {
       note = t('failed', { why: errorText(e) });
     } finally {
@@ -301,7 +307,7 @@ export function consolidatePanel(ctx: PanelContext): Panel {
 
   const sharePointSource = (): HTMLElement[] => {
     const unit = ctx.deps.registry().get(parent.input.value.trim());
-    const p = form.periods.find((x) => x.id === period.value);
+    const p = findPeriod(form, period.value);
     const conventional = unit && p ? parentFolder(form, p, unit) : undefined;
     const connected = ctx.sharePoint.connection !== undefined;
     return [

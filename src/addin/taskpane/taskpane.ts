@@ -1,3 +1,4 @@
+import { listPeriods } from '../../core/forms/form-periods';
 import { FORMS } from '../../core/forms/form-catalog';
 import { localIsoToday } from '../../core/consolidate/parent-info';
 import { mapForDate } from '../../core/units/unit-maps';
@@ -64,7 +65,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const setup = await loadSharePointSetup(configFileNextTo(window.location.href), storage());
   // The campaign's last period decides, as on the command line; the person may switch.
-  const last = FORMS[0]?.periods[FORMS[0].periods.length - 1];
+  const last = FORMS[0] ? listPeriods(FORMS[0]).at(-1) : undefined;
   const maps = mapSelector(mapForDate(last?.to ?? localIsoToday()), lang);
   const deps: PaneDeps = {
     runExcel: groupedExcelRun((options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch)), capabilities.undoGroup === true),

@@ -2,7 +2,11 @@ import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
 import type { TargetTable } from '../../core/campaign/target-table';
 import { DEFAULT_VILLAGE_ROWS } from '../../core/campaign/unit-template-data';
 import { readTargetsFile } from '../../app/campaign-inputs';
+import type { Finding } from '../../core/findings/finding';
+import type { FormDef } from '../../core/forms/form-schema';
+import { parseFormText } from '../../core/forms/parse-form';
 import { createTemplate, TemplateError } from '../operations/create-template';
+import { openWorkbookForm } from '../operations/read-form-sheets';
 import { splitFilePath, unitTemplates, uploadTemplates, type TemplateUpload } from '../operations/unit-templates';
 import { namedBytesOf, pickedOf } from './picked-file';
 import { button, el, filePicker, errorText, field } from './dom';
@@ -22,8 +26,14 @@ const MAX_TABLE_FINDINGS = 20;
  */
 export function templatePanel(ctx: PanelContext): Panel {
   const element = el('section', { class: 'phu-panel', 'data-testid': 'panel-template' });
-  const form = ctx.deps.forms[0];
-  if (!form) throw new Error('no form');
+  const first = ctx.deps.forms[0];
+  if (!first) throw new Error('no form');
+  const shipped: FormDef = first;
+  // A form file picked on the computer replaces the shipped form for every template made here.
+  let form: FormDef = shipped;
+  const formInput = el('input', { type: 'file', accept: '.json', class: 'phu-file', 'data-testid': 'pick-form-file' });
+  let formNote = '';
+  let formFindings: readonly Finding[] = [];
   const t = (k: MessageKey, p?: Record<string, string | number>): string => message(ctx.lang(), k, p);
   const rows = el('input', { class: 'phu-input', type: 'number', min: '1', max: '500', value: String(DEFAULT_VILLAGE_ROWS), 'data-testid': 'template-rows' });
   const unit = unitInput(ctx, 'template-unit', () => render());
@@ -45,6 +55,34 @@ export function templatePanel(ctx: PanelContext): Panel {
 
   /** The table's targets, once it has no error. */
   const usableTargets = (): TargetTable['targets'] | undefined => (table && !table.findings.some((f) => f.severity === 'error') ? table.targets : undefined);
+
+  formInput.addEventListener('change', () => void readFormFile());
+  const readFormFile = async (): Promise<void> => {
+    const f = formInput.files?.[0];
+    const parsed = f ? parseFormText(await f.text()) : { findings: [] };
+    form = parsed.form ?? shipped;
+    formFindings = parsed.findings;
+    formNote = !f ? '' : parsed.form ? t('formFileRead', { form: form.id, file: f.name }) : t('formFileBad', { file: f.name, n: parsed.findings.length });
+    period.replaceChildren(...Array.from(periodSelect(form, 'template-period').options));
+    templates = [];
+    render();
+  };
+
+  const useOpenForm = async (): Promise<void> => {
+    try {
+      const carried = await ctx.deps.runExcel((c) => openWorkbookForm(c));
+      form = carried.form ?? shipped;
+      formFindings = carried.findings;
+      formNote = carried.form ? t('formOpenRead', { form: form.id }) : carried.findings.length > 0 ? t('formOpenBad', { n: carried.findings.length }) : t('formOpenNone');
+    } catch (e) {
+      form = shipped;
+      formFindings = [];
+      formNote = t('failed', { why: errorText(e) });
+    }
+    period.replaceChildren(...Array.from(periodSelect(form, 'template-period').options));
+    templates = [];
+    render();
+  };
 
   tableInput.addEventListener('change', () => void readTable());
   const readTable = async (): Promise<void> => {
@@ -200,6 +238,12 @@ export function templatePanel(ctx: PanelContext): Panel {
     element.replaceChildren(
       el('p', { class: 'phu-intro' }, t('templateIntro')),
       field(t('unitCode'), el('span', { class: 'phu-row' }, unit.input, unit.name), t('unitCodeHint')),
+      field(t('formFileLabel'), formInput, t('formFileHint', { form: shipped.id })),
+      button(t('formFromOpen'), () => void useOpenForm(), { class: 'phu-button phu-subtle', 'data-testid': 'use-open-form' }),
+      formNote ? el('p', { class: `phu-note ${formFindings.length === 0 ? 'phu-ok' : 'phu-bad'}`, role: 'status', 'data-testid': 'form-file-note' }, formNote) : el('span'),
+      formFindings.length > 0
+        ? el('ul', { class: 'phu-findings', 'data-testid': 'form-file-findings' }, ...formFindings.slice(0, MAX_TABLE_FINDINGS).map((f) => el('li', { class: 'phu-finding phu-error' }, ctx.lang() === 'vi' ? f.message_vi : f.message_en)))
+        : el('span'),
       field(t('period'), period),
       commune ? field(t('villageRows'), rows) : el('span'),
       field(t('targetsLabel'), filePicker(tableInput, t('chooseFile'), t('noneChosen'), (first, n) => t('chosenMore', { first, n })), t('targetsHint')),

@@ -1,3 +1,4 @@
+import { listPeriods } from '../../core/forms/form-periods';
 import type { FormDef } from '../../core/forms/form-schema';
 import { el } from './dom';
 import { message } from './i18n';
@@ -5,7 +6,7 @@ import type { PanelContext } from './pane-deps';
 
 /** A select of a form's periods (`D1 - Đợt 1`). */
 export function periodSelect(form: FormDef, testId: string): HTMLSelectElement {
-  return el('select', { class: 'phu-input', 'data-testid': testId }, ...form.periods.map((p) => el('option', { value: p.id }, `${p.id} - ${p.label}`)));
+  return el('select', { class: 'phu-input', 'data-testid': testId }, ...listPeriods(form).map((p) => el('option', { value: p.id }, `${p.id} - ${p.label}`)));
 }
 
 /** A unit code input that names the unit as it is typed. */

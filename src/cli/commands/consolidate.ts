@@ -4,6 +4,8 @@ import { LocalDrive } from '../../drive/local/local-drive';
 import { lowerFirst } from '../../core/consolidate/progress';
 import type { Consolidation } from '../../core/consolidate/consolidation';
 import { consolidateFolder } from '../../node/consolidate-folder';
+import { carriedFormOf } from '../../app/carried-form-of';
+import { inputsFromDrive, type InputFile } from '../../app/input-file';
 import { PREVIOUS_OPTION, TARGETS_OPTION, previousOption, targetsOption } from '../campaign-options';
 import type { FileState } from '../../app/read-reports';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
@@ -16,6 +18,7 @@ import { EXIT, UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 import { MAP_OPTION, mapOption } from '../map-option';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
+import { readWorkbook } from '../../xlsx/read-workbook';
 
 export const consolidateCommand: Command = {
   name: 'consolidate',
@@ -35,7 +38,7 @@ export const consolidateCommand: Command = {
     strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },
     'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
     drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu các tệp báo cáo mang theo, nếu không có thì 4PHU-2024).' },
     map: MAP_OPTION,
     targets: TARGETS_OPTION,
     previous: PREVIOUS_OPTION,
@@ -51,20 +54,24 @@ export const consolidateCommand: Command = {
     const [folderArg, ...extra] = positionals;
     if (folderArg === undefined) throw new UsageError('Thiếu thư mục chứa các tệp báo cáo cần tổng hợp.');
     if (extra.length > 0) throw new UsageError(`Chỉ tổng hợp một thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
-    const form = formOption(values);
+    const driveSpec = optString(values, 'drive');
+    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
+    const out = outputPath(values, 'out', io);
+    const limits = readLimitsOption(io);
+    // The output written into the folder it consolidates must not be read back as a submission.
+    const ignore = (file: InputFile): 'own_output' | undefined => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined);
+    // Without --form, the form the submissions carry (a form PHU does not ship needs nothing else).
+    const carried = optString(values, 'form') === undefined ? await carriedFormOf(await inputsFromDrive(drive, folder), { readWorkbook }, { limits, ignore }) : undefined;
+    const form = await formOption(values, io, lang, carried);
     const period = periodOption(form, values);
     const { registry, findings: mapFindings } = mapOption(values, period, io, lang);
     const unit = unitOption(values, registry);
-    const out = outputPath(values, 'out', io);
     const jsonPath = optString(values, 'json');
     const reportDate = dateOption(values, 'report-date');
     if (registry.children(unit.code).length === 0) throw new UsageError(`${unit.name} (${unit.code}) không có đơn vị trực thuộc trong danh mục: hãy tổng hợp ở cấp trên của đơn vị nộp báo cáo.`);
 
     const targets = await targetsOption(values, form, registry, io, lang);
     if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
-    const driveSpec = optString(values, 'drive');
-    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
-    const limits = readLimitsOption(io);
     const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
     const notes = [...mapFindings, ...(previous?.notes ?? [])];
     // Each file is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
@@ -84,8 +91,7 @@ export const consolidateCommand: Command = {
         ...(reportDate !== undefined ? { reportDate } : {}),
         limits,
         onProgress: progressPrinter(io),
-        // The output written into the folder it consolidates must not be read back as a submission.
-        ignore: (file) => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined),
+        ignore,
         ...(targets ? { targets: targets.targets } : {}),
         ...(previous ? { previous } : {}),
         ...(notes.length > 0 ? { notes } : {}),

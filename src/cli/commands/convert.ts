@@ -1,3 +1,4 @@
+import { listPeriods } from '../../core/forms/form-periods';
 import * as path from 'node:path';
 import { carryPrevious } from '../../core/campaign/carry-previous';
 import { conversionSheet, convertedReports } from '../../core/campaign/convert-to-map';
@@ -38,11 +39,11 @@ export const convertCommand: Command = {
     const bridge = reformBridge();
     const toText = optString(values, 'to-map') ?? '';
     if (parseMapId(toText) !== bridge.to) throw new UsageError(`--to-map cần ${bridge.to} (chỉ chuyển từ danh mục ${bridge.from} sang ${bridge.to}).`);
-    const form = formOption(values);
+    const form = await formOption(values, io, lang);
     const out = outputPath(values, 'out', io);
     const from = registryFor(bridge.from);
     const to = registryFor(bridge.to);
-    const last = form.periods[form.periods.length - 1];
+    const last = listPeriods(form).at(-1);
     if (!last) throw new UsageError(`Mẫu ${form.id} không có kỳ báo cáo.`);
     const previous = await readPrevious(input, { form, registry: from, period: last, drive: new LocalDrive(io.cwd), folder: '', folderArg: input, local: true }, io, lang);
     const reached = to.atLevel('xa').filter((u) => bridge.predecessors(u.code).some((s) => previous.byUnit[s.oldCode] !== undefined));

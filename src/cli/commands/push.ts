@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import { explainUnit } from '../../core/units/explain-unit';
 import { mapForDate, parseMapId, registryFor, type MapId } from '../../core/units/unit-maps';
 import { MAP_OPTION, givenMap } from '../map-option';
+import { detectForm } from '../../core/forms/detect-form';
+import type { FormDef } from '../../core/forms/form-schema';
 import * as path from 'node:path';
 import { formatNumberVi } from '../../core/format/format-number-vi';
 import { DriveError, type ConflictPolicy, type Drive, type DriveItem, type UploadResult } from '../../core/ports/drive';
@@ -40,6 +42,7 @@ export const pushCommand: Command = {
     name: { type: 'string', arg: '<tên tệp>', help: 'Tên tệp trên thư mục đích thay cho "<mã> <tên>.xlsx" lấy từ ThongTin.' },
     replace: { type: 'boolean', help: 'Thay tệp cùng tên đang có (chỉ khi nó chưa bị ai sửa kể từ phiên bản bạn thấy).' },
     'if-match': { type: 'string', arg: '<eTag>', help: 'Với --replace: phiên bản (eTag) bạn đã thấy, như lệnh push trước đã in ra.' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu để đọc trang ThongTin: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo).' },
     map: { ...MAP_OPTION, help: `${MAP_OPTION.help} Tệp của đơn vị không còn (hoặc chưa có) trên danh mục đó không được tải lên. Mặc định: danh mục ghi trong ThongTin của tệp, không có thì theo ngày cuối kỳ.` },
   },
   examples: [
@@ -62,7 +65,7 @@ export const pushCommand: Command = {
     const replace = optFlag(values, 'replace');
     const ifMatch = optString(values, 'if-match');
     if (ifMatch !== undefined && !replace) throw new UsageError('--if-match chỉ dùng cùng --replace.');
-    const form = formOption(values);
+    const form = await formOption(values, io);
 
     const file = path.resolve(io.cwd, fileArg);
     let bytes: Uint8Array;
@@ -71,7 +74,7 @@ export const pushCommand: Command = {
     } catch {
       return fail(io, `Không đọc được tệp "${file}".`);
     }
-    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, givenMap(values)));
+    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, optString(values, 'form') !== undefined, givenMap(values)));
     if (typeof name !== 'string') return fail(io, name.problem);
 
     try {
@@ -93,12 +96,14 @@ function fail(io: CliIo, message: string): number {
 }
 
 /** The convention's name from the workbook's own ThongTin, or why it cannot be made. */
-async function nameFromWorkbook(bytes: Uint8Array, form: ReturnType<typeof formOption>, map: MapId | undefined): Promise<string | { problem: string }> {
+async function nameFromWorkbook(bytes: Uint8Array, given: FormDef, explicit: boolean, map: MapId | undefined): Promise<string | { problem: string }> {
   const read = await readWorkbook(bytes);
   if (!read.book) {
     const why = read.findings.map((f) => f.message_vi).join(' ');
     return { problem: `Không phải bảng tính đọc được${why ? `: ${why}` : '.'}` };
   }
+  // Without --form, the form the workbook carries says where its info sheet is.
+  const form = explicit ? given : (detectForm(read.book) ?? given);
   const { info } = readInfo(read.book, form);
   const code = info.unit_code?.trim();
   const unitName = info.unit_name?.trim();

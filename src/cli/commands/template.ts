@@ -1,3 +1,4 @@
+import { listPeriods } from '../../core/forms/form-periods';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FormDef, PeriodDef } from '../../core/forms/form-schema';
@@ -31,7 +32,7 @@ export const templateCommand: Command = {
     unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị theo danh mục hành chính (ví dụ 688, 25216).' },
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
     out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp sẽ tạo.' },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn (phu form list) hoặc tệp mẫu biểu .json (mặc định 4PHU-2024). Biểu mẫu tạo ra mang theo mẫu biểu.' },
     map: MAP_OPTION,
     rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).` },
     force: { type: 'boolean', help: 'Ghi đè tệp đã có.' },
@@ -48,11 +49,11 @@ export const templateCommand: Command = {
   exitCodes: ['0  đã tạo tệp', '1  bảng chỉ tiêu (--targets) có lỗi: không tạo tệp nào', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không ghi được tệp (hoặc tệp đã có, khi không có --force)'],
   async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(`Lệnh template không nhận đối số "${positionals[0] ?? ''}": tệp kết quả ghi bằng --out.`);
-    const form = formOption(values);
+    const form = await formOption(values, io, lang);
     const blank = optString(values, 'new-targets');
     const period = blank !== undefined ? periodOption(form, values, true) : periodOption(form, values);
     // Blank targets have no period: the form's last one stands for the campaign.
-    const { registry } = mapOption(values, period ?? form.periods[form.periods.length - 1], io, lang);
+    const { registry } = mapOption(values, period ?? listPeriods(form).at(-1), io, lang);
     const unit = unitOption(values, registry);
     if (blank !== undefined) return writeBlankTargets(form, registry, unit, path.resolve(io.cwd, blank), optFlag(values, 'force'), io);
     if (period === undefined) throw new UsageError('Thiếu --period <kỳ>.');

@@ -1,3 +1,4 @@
+import { listPeriods } from '../../core/forms/form-periods';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseMapId, registryFor } from '../../core/units/unit-maps';
@@ -18,7 +19,7 @@ export const validateCommand: Command = {
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
     period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định: mẫu ghi trong trang ThongTin của tệp, nếu không có thì 4PHU-2024).' },
+    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo, hoặc mẫu ghi trong trang ThongTin, nếu không có thì 4PHU-2024).' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
     targets: TARGETS_OPTION,
     map: { ...MAP_OPTION, help: `${MAP_OPTION.help} Không ghi --map: tệp ghi danh mục trong ThongTin (khóa map) được kiểm tra theo danh mục đó.` },
@@ -27,8 +28,11 @@ export const validateCommand: Command = {
   exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
   async run({ values, positionals, io, lang }) {
     if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
-    const form = formOption(values);
-    const period = periodOption(form, values, true);
+    const form = await formOption(values, io, lang);
+    // Without --form each file is checked as the form it carries, so its period is checked there.
+    const explicitForm = optString(values, 'form') !== undefined;
+    const period = explicitForm ? periodOption(form, values, true) : undefined;
+    const expectPeriod = period?.id ?? optString(values, 'period')?.trim();
     const files = (await expandWildcards(positionals, io.cwd)).map((p) => ({ shown: p, full: path.resolve(io.cwd, p) }));
     for (const f of files) {
       const st = await fs.stat(f.full).catch(() => undefined);
@@ -36,7 +40,7 @@ export const validateCommand: Command = {
       if (st.isDirectory()) throw new UsageError(`"${f.shown}" là thư mục: hãy chỉ định các tệp, hoặc dùng "phu consolidate" cho cả thư mục.`);
     }
     const pinned = givenMap(values) !== undefined;
-    const { registry } = mapOption(values, period ?? form.periods[form.periods.length - 1], io, lang);
+    const { registry } = mapOption(values, period ?? listPeriods(form).at(-1), io, lang);
     const table = await targetsOption(values, form, registry, io, lang);
     if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const limits = readLimitsOption(io);
@@ -52,9 +56,9 @@ export const validateCommand: Command = {
       const check = (reg: typeof registry): ReturnType<typeof checkFile> =>
         checkFile(
           new Uint8Array(bytes),
-          { form, registry: reg, file: name, ...(period ? { expect: { period: period.id } } : {}), ...(table ? { targets: table.targets } : {}) },
+          { form, registry: reg, file: name, ...(expectPeriod ? { expect: { period: expectPeriod } } : {}), ...(table ? { targets: table.targets } : {}) },
           { readWorkbook },
-          { limits, detectForm: optString(values, 'form') === undefined },
+          { limits, detectForm: !explicitForm },
         );
       let { findings } = await check(registry);
       // Without --map, a file made on the other map is checked on its own map.
@@ -71,7 +75,7 @@ export const validateCommand: Command = {
       }
     }
     if (json) {
-      io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: period?.id ?? null, files: results }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: expectPeriod ?? null, files: results }, null, 2)}\n`);
     } else if (files.length > 1) {
       io.stdout.write(
         lang === 'en'

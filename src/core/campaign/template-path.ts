@@ -1,4 +1,5 @@
 import type { FormDef, PeriodDef } from '../forms/form-schema';
+import { previousPeriod } from '../forms/form-periods';
 import { normalizeCode } from '../text/normalize-text';
 import type { Unit } from '../units/unit';
 
@@ -35,8 +36,7 @@ export function parentFolder(form: FormDef, period: PeriodDef, parent: Unit): st
  * period is the first. Backslashes are read as `/`.
  */
 export function previousFolderOf(folder: string, form: FormDef, period: PeriodDef): string | undefined {
-  const i = form.periods.findIndex((p) => p.id === period.id);
-  const before = i > 0 ? form.periods[i - 1] : undefined;
+  const before = previousPeriod(form, period.id);
   if (!before) return undefined;
   const parts = folder.replace(/\\/g, '/').split('/');
   for (let k = parts.length - 1; k > 0; k--) {

@@ -1,4 +1,5 @@
 import { createFinding, locateFinding, type Finding } from '../findings/finding';
+import { findPeriod, periodsHint } from '../forms/form-periods';
 import type { FormDef } from '../forms/form-schema';
 import { cellAddress } from '../grid/cell-address';
 import { competitionRank } from '../indicators/competition-rank';
@@ -67,10 +68,10 @@ export function consolidate(reports: readonly ChildReport[], ctx: ConsolidationC
   const parent = registry.get(ctx.parentCode);
   const parentCode = parent?.code ?? normalizeCode(ctx.parentCode);
   const children = registry.children(parentCode);
-  const periodDef = form.periods.find((p) => p.id.toUpperCase() === normalizeCode(ctx.period).toUpperCase());
+  const periodDef = findPeriod(form, normalizeCode(ctx.period));
   const findings: Finding[] = [...(ctx.notes ?? [])];
   if (!parent) findings.push(createFinding('unit_unknown', { code: parentCode, level: registry.levels.join(', ') }, {}));
-  if (!periodDef) findings.push(createFinding('period_unknown', { value: ctx.period, allowed: form.periods.map((p) => p.id).join(', ') }, {}));
+  if (!periodDef) findings.push(createFinding('period_unknown', { value: ctx.period, allowed: periodsHint(form) }, {}));
 
   const placement = placeReports(reports, { form, registry, children: new Map(children.map((u) => [u.code, u])), parentCode, period: periodDef?.id ?? ctx.period, periodDef });
 

@@ -1,4 +1,5 @@
 import type { ChildReport } from './child-report';
+import { findPeriod, previousPeriod } from '../forms/form-periods';
 import { hasErrors, type Finding } from '../findings/finding';
 import type { FormDef, PeriodDef } from '../forms/form-schema';
 import type { WorkbookGrid } from '../grid/sheet-grid';
@@ -24,12 +25,11 @@ export interface PreviousFigures {
 
 /** The period before `periodId` in the form's order (`D2` -> `D1`), if any. */
 export function previousPeriodOf(form: FormDef, periodId: string): PeriodDef | undefined {
-  const i = form.periods.findIndex((p) => p.id.toUpperCase() === normalizeCode(periodId).toUpperCase());
-  return i > 0 ? form.periods[i - 1] : undefined;
+  return previousPeriod(form, normalizeCode(periodId));
 }
 
 function labelOf(form: FormDef, period: string): string {
-  return form.periods.find((p) => p.id === period)?.label ?? period;
+  return findPeriod(form, period)?.label ?? period;
 }
 
 /**

@@ -85,6 +85,26 @@ export const FINDING_CODES = {
   map_mismatch: { severity: 'warning', params: ['fileMap', 'map'] },
   previous_partial: { severity: 'warning', params: ['code', 'name', 'parts'] },
   previous_incomplete: { severity: 'warning', params: ['code', 'name', 'missing'] },
+  // Form definitions (a form as a JSON file; the form a workbook carries). `path` is the JSON path.
+  form_json_invalid: { severity: 'error', params: ['detail'] },
+  form_json_too_large: { severity: 'error', params: ['bytes', 'limit'] },
+  form_field_missing: { severity: 'error', params: ['path'] },
+  form_field_unknown: { severity: 'error', params: ['path', 'name'] },
+  form_field_type: { severity: 'error', params: ['path', 'expected'] },
+  form_field_value: { severity: 'error', params: ['path', 'allowed'] },
+  form_field_format: { severity: 'error', params: ['path', 'example'] },
+  form_field_too_small: { severity: 'error', params: ['path', 'minimum'] },
+  form_field_invalid: { severity: 'error', params: ['path', 'detail'] },
+  form_reference_unknown: { severity: 'error', params: ['path', 'value', 'where'] },
+  form_duplicate: { severity: 'error', params: ['path', 'value'] },
+  form_info_key_missing: { severity: 'error', params: ['path', 'key'] },
+  form_no_periods: { severity: 'error', params: ['path'] },
+  form_date_invalid: { severity: 'error', params: ['path', 'value'] },
+  form_dates_out_of_order: { severity: 'error', params: ['path', 'first', 'second'] },
+  form_period_id_invalid: { severity: 'error', params: ['path', 'value', 'example'] },
+  form_carried_invalid: { severity: 'error', params: ['sheet'] },
+  form_carried_differs: { severity: 'error', params: ['form', 'expected', 'actual'] },
+  form_carried_hash_mismatch: { severity: 'error', params: ['sheet'] },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; params?: readonly string[] }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -8,6 +8,9 @@ type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string }
 
 const num = (v: string | number): string => (typeof v === 'number' ? n(v) : v);
 
+const TYPES_VI: Readonly<Record<string, string>> = { string: 'chữ (đặt trong dấu nháy kép)', number: 'một số', boolean: 'true hoặc false', array: 'một danh sách [...]', object: 'một nhóm {...}' };
+const typeVi = (t: string | number): string => TYPES_VI[String(t)] ?? String(t);
+
 /** Vietnamese wording of every finding: what is wrong, and what to do. */
 export const MESSAGES_VI: Messages = {
   file_empty: () => 'Tệp rỗng (0 byte): hãy gửi lại tệp Excel đã lưu đầy đủ.',
@@ -84,4 +87,23 @@ export const MESSAGES_VI: Messages = {
   map_mismatch: (p) => `Tệp lập theo danh mục đơn vị ${p.fileMap}, đang kiểm tra theo danh mục ${p.map}.`,
   previous_partial: (p) => `${p.name} (${p.code}): không so sánh với kỳ trước vì một phần dân số đến từ ${p.parts} (chia tách khi sắp xếp đơn vị hành chính).`,
   previous_incomplete: (p) => `${p.name} (${p.code}): không so sánh với kỳ trước vì chưa có số liệu kỳ trước của ${p.missing}.`,
+  form_json_invalid: (p) => `Tệp mẫu biểu không phải JSON hợp lệ (${p.detail}): hãy mở bằng trình soạn thảo văn bản và sửa dấu ngoặc, dấu phẩy, dấu nháy kép.`,
+  form_json_too_large: (p) => `Định nghĩa mẫu biểu quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte).`,
+  form_field_missing: (p) => `Mẫu biểu thiếu mục "${p.path}": hãy thêm mục này (xem mẫu xuất ra bằng "phu form export").`,
+  form_field_unknown: (p) => `Mục "${p.name}" tại "${p.path}" không có trong định dạng mẫu biểu: có thể viết sai tên (chữ hoa, chữ thường, dấu gạch dưới); hãy sửa hoặc xóa.`,
+  form_field_type: (p) => `Mục "${p.path}" phải là ${typeVi(p.expected)}.`,
+  form_field_value: (p) => `Mục "${p.path}" chỉ nhận một trong các giá trị: ${p.allowed}.`,
+  form_field_format: (p) => `Mục "${p.path}" không đúng dạng (ví dụ đúng: ${p.example}).`,
+  form_field_too_small: (p) => `Mục "${p.path}" cần ít nhất ${p.minimum} (phần tử, ký tự hoặc giá trị).`,
+  form_field_invalid: (p) => `Mục "${p.path}" không hợp lệ (${p.detail}).`,
+  form_reference_unknown: (p) => `Mục "${p.path}" nhắc đến "${p.value}" nhưng không có ${p.where} nào tên như vậy: hãy sửa cho khớp.`,
+  form_duplicate: (p) => `Mục "${p.path}": "${p.value}" bị trùng, mỗi tên (mã) chỉ được dùng một lần.`,
+  form_info_key_missing: (p) => `Trang thông tin ("${p.path}") thiếu dòng "${p.key}": PHU cần dòng này để nhận biết báo cáo.`,
+  form_no_periods: (p) => `Mẫu biểu chưa có kỳ báo cáo nào ("${p.path}"): hãy liệt kê các kỳ ("periods") hoặc khai báo lịch lặp lại ("calendar").`,
+  form_date_invalid: (p) => `Mục "${p.path}": "${p.value}" không phải một ngày có thật (dạng năm-tháng-ngày, ví dụ 2026-11-30).`,
+  form_dates_out_of_order: (p) => `Mục "${p.path}": ngày ${p.first} phải không sau ngày ${p.second}.`,
+  form_period_id_invalid: (p) => `Mục "${p.path}": "${p.value}" không phải mã kỳ của lịch này (ví dụ đúng: ${p.example}).`,
+  form_carried_invalid: (p) => `Trang ẩn "${p.sheet}" lưu mẫu biểu của tệp bị hỏng hoặc bị sửa: hãy dùng lại biểu mẫu gốc đã được gửi.`,
+  form_carried_differs: (p) => `Tệp dùng mẫu biểu ${p.form} khác với mẫu đang tổng hợp (mã kiểm tra ${p.actual}, cần ${p.expected}): mẫu biểu đã được sửa sau khi gửi biểu mẫu; hãy gửi lại biểu mẫu mới cho đơn vị này.`,
+  form_carried_hash_mismatch: (p) => `Mã kiểm tra của mẫu biểu trong trang ẩn "${p.sheet}" không khớp nội dung: trang đã bị sửa.`,
 };

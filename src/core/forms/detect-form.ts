@@ -2,15 +2,20 @@ import { findSheet, type WorkbookGrid } from '../grid/sheet-grid';
 import { normalizeText } from '../text/normalize-text';
 import { FORMS } from './form-catalog';
 import type { FormDef } from './form-schema';
+import { readCarriedForm } from './form-sheet';
+import { formHash } from './canonical-form';
 
 /**
- * The form a workbook says it follows: the `form` value of its info sheet,
- * when PHU knows that form. Lets `phu validate` check a DVC25 file as DVC25
- * without being told.
+ * The form a workbook follows: the form it carries in its very hidden form
+ * sheet when that is whole and valid (so a form PHU does not ship needs no
+ * other input), else the `form` value of its info sheet when PHU knows that
+ * form. Lets `phu validate` check a DVC25 file as DVC25 without being told.
  *
  * @example detectForm(book)?.id === 'DVC25-2023'
  */
 export function detectForm(book: WorkbookGrid, forms: readonly FormDef[] = FORMS): FormDef | undefined {
+  const carried = readCarriedForm(book).form;
+  if (carried) return forms.find((f) => f.id.toUpperCase() === carried.id.toUpperCase() && sameForm(f, carried)) ?? carried;
   for (const form of forms) {
     const sheet = findSheet(book, form.info.sheet);
     if (!sheet) continue;
@@ -24,4 +29,9 @@ export function detectForm(book: WorkbookGrid, forms: readonly FormDef[] = FORMS
     }
   }
   return undefined;
+}
+
+/** Same definition, so the catalogue's own object (known to workers by index) is used. */
+function sameForm(a: FormDef, b: FormDef): boolean {
+  return formHash(a) === formHash(b);
 }

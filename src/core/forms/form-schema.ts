@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'keys are lower_snake_case');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A regex's message is the example a finding shows (`form_field_format`).
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'cccd_done');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '2026-11-30');
 const severity = z.enum(['error', 'warning']);
 
 /**
@@ -9,7 +10,7 @@ const severity = z.enum(['error', 'warning']);
  * `kind` says how its cells are read and checked: `count` is a whole
  * number >= 0, `enum` one of `values`, `computed` is written by PHU.
  */
-export const columnSchema = z.object({
+export const columnSchema = z.strictObject({
   key,
   label: z.string(),
   group: z.string().optional(),
@@ -22,7 +23,7 @@ export const columnSchema = z.object({
 });
 
 /** A fixed row of an item table (a reason, a public service). */
-export const itemSchema = z.object({
+export const itemSchema = z.strictObject({
   code: z.string(),
   name: z.string(),
   /** Columns the item applies to; others must stay blank. All when absent. */
@@ -34,7 +35,7 @@ export const itemSchema = z.object({
  * then data rows and exactly one total row. `units` tables have one row per
  * child unit; `items` tables have the form's fixed rows.
  */
-export const tableSchema = z.object({
+export const tableSchema = z.strictObject({
   sheet: z.string(),
   rows: z.enum(['units', 'items']),
   groupRow: z.number().int().positive().optional(),
@@ -43,14 +44,14 @@ export const tableSchema = z.object({
   firstDataRow: z.number().int().positive(),
   keyColumn: key,
   nameColumn: key,
-  total: z.object({ code: z.string(), name: z.string() }),
+  total: z.strictObject({ code: z.string(), name: z.string() }),
   columns: z.array(columnSchema).min(1),
   computed: z.array(columnSchema).default([]),
   items: z.array(itemSchema).optional(),
 });
 
 /** An achieved/target indicator of a units table. */
-export const indicatorSchema = z.object({
+export const indicatorSchema = z.strictObject({
   key,
   label: z.string(),
   labelEn: z.string(),
@@ -70,7 +71,7 @@ export const indicatorSchema = z.object({
   plausibleMaxRate: z.number().positive().optional(),
   rateColumn: key,
   rankColumn: key.optional(),
-  narrative: z.object({
+  narrative: z.strictObject({
     /** `{done}`, `{target}`, `{rate}` are replaced: the total sentence. */
     total: z.string(),
     high: z.string(),
@@ -80,10 +81,10 @@ export const indicatorSchema = z.object({
 
 /** A row-wise rule between columns of a table, checked on every row. */
 export const ruleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('lte'), table: z.string(), left: key, right: key, severity: severity.default('error') }),
-  z.object({ kind: z.literal('sumEquals'), table: z.string(), parts: z.array(key).min(1), total: key, severity: severity.default('error') }),
+  z.strictObject({ kind: z.literal('lte'), table: z.string(), left: key, right: key, severity: severity.default('error') }),
+  z.strictObject({ kind: z.literal('sumEquals'), table: z.string(), parts: z.array(key).min(1), total: key, severity: severity.default('error') }),
   /** A column total of one table equals a column of another table's total row. */
-  z.object({
+  z.strictObject({
     kind: z.literal('crossTotal'),
     table: z.string(),
     column: key,
@@ -93,9 +94,24 @@ export const ruleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const periodSchema = z.object({ id: z.string(), label: z.string(), from: isoDate, to: isoDate, due: isoDate });
+export const periodSchema = z.strictObject({ id: z.string().min(1), label: z.string(), from: isoDate, to: isoDate, due: isoDate });
 
-export const infoKeySchema = z.object({
+/**
+ * Periods that repeat: every month (ids `2026-11`), quarter (`2026-Q4`) or
+ * year (`2026`) from `first` to `last` (open-ended without it). Figures are
+ * counted from the start of each period, or from `countFrom` for every
+ * period of a cumulative campaign; a report is due `dueDays` days after its
+ * period ends.
+ */
+export const calendarSchema = z.strictObject({
+  repeat: z.enum(['monthly', 'quarterly', 'yearly']),
+  first: z.string(),
+  last: z.string().optional(),
+  countFrom: isoDate.optional(),
+  dueDays: z.number().int().nonnegative(),
+});
+
+export const infoKeySchema = z.strictObject({
   key,
   label: z.string(),
   kind: z.enum(['text', 'date', 'code']),
@@ -106,18 +122,22 @@ export const infoKeySchema = z.object({
  * A campaign form, as data. A new form is a new value of this schema: no
  * code changes elsewhere.
  */
-export const formSchema = z.object({
-  id: z.string(),
+export const formSchema = z.strictObject({
+  /** An editor's pointer to form.schema.json; ignored by PHU. */
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, '4PHU-2024'),
   version: z.string(),
   title: z.string(),
   titleEn: z.string(),
-  info: z.object({ sheet: z.string(), keyColumn: z.number().int().nonnegative(), labelColumn: z.number().int().nonnegative(), valueColumn: z.number().int().nonnegative(), headerRow: z.number().int().positive(), keys: z.array(infoKeySchema) }),
+  info: z.strictObject({ sheet: z.string(), keyColumn: z.number().int().nonnegative(), labelColumn: z.number().int().nonnegative(), valueColumn: z.number().int().nonnegative(), headerRow: z.number().int().positive(), keys: z.array(infoKeySchema) }),
   /** The table whose rows are units and whose total row the parent consolidates. */
   mainTable: z.string(),
   tables: z.array(tableSchema).min(1),
   indicators: z.array(indicatorSchema),
   rules: z.array(ruleSchema).default([]),
-  periods: z.array(periodSchema).min(1),
+  /** Periods listed one by one; a form has these, a `calendar`, or both. */
+  periods: z.array(periodSchema).default([]),
+  calendar: calendarSchema.optional(),
   /** Computed columns added by consolidation (after the form's computed ones). */
   statusColumn: columnSchema.optional(),
 });
@@ -128,30 +148,7 @@ export type TableDef = z.infer<typeof tableSchema>;
 export type IndicatorDef = z.infer<typeof indicatorSchema>;
 export type RuleDef = z.infer<typeof ruleSchema>;
 export type PeriodDef = z.infer<typeof periodSchema>;
+export type CalendarDef = z.infer<typeof calendarSchema>;
 export type FormDef = z.infer<typeof formSchema>;
 export type FormInput = z.input<typeof formSchema>;
 
-/** Parses and checks a form definition; throws a zod error on a bad one. */
-export function defineForm(input: FormInput): FormDef {
-  const form = formSchema.parse(input);
-  const tables = new Set(form.tables.map((t) => t.sheet));
-  const problems: string[] = [];
-  if (!tables.has(form.mainTable)) problems.push(`mainTable ${form.mainTable} is not a table`);
-  const columnsOf = (sheet: string): Set<string> => {
-    const t = form.tables.find((x) => x.sheet === sheet);
-    return new Set(t ? [...t.columns, ...t.computed].map((c) => c.key) : []);
-  };
-  for (const i of form.indicators) {
-    const cols = columnsOf(i.table);
-    for (const k of [i.done, i.target, ...i.accountedBy, i.rateColumn, ...(i.rankColumn ? [i.rankColumn] : [])]) {
-      if (!cols.has(k)) problems.push(`indicator ${i.key}: no column ${k} in ${i.table}`);
-    }
-  }
-  for (const r of form.rules) {
-    const keys = r.kind === 'lte' ? [r.left, r.right] : r.kind === 'sumEquals' ? [...r.parts, r.total] : [r.column];
-    for (const k of keys) if (!columnsOf(r.table).has(k)) problems.push(`rule ${r.kind}: no column ${k} in ${r.table}`);
-    if (r.kind === 'crossTotal' && !columnsOf(r.otherTable).has(r.otherColumn)) problems.push(`rule crossTotal: no column ${r.otherColumn} in ${r.otherTable}`);
-  }
-  if (problems.length > 0) throw new Error(`form ${form.id}: ${problems.join('; ')}`);
-  return form;
-}

@@ -35,7 +35,7 @@ const col = (s: OutputSheet, keyRow: number, key: string): number => (s.rows[key
 
 describe('renderConsolidation', () => {
   it('writes the form sheets then KiemTra, NguonDuLieu and NhanXet', () => {
-    expect(book.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'KiemTra', 'NguonDuLieu', 'NhanXet', 'PHU_MauBieu']);
   });
 
   it('reads back as a valid province submission', () => {

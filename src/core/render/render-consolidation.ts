@@ -44,7 +44,9 @@ export function renderConsolidation(form: FormDef, c: Consolidation, opts: Rende
   // A unit's status and progress belong to rows of units; a main table of items (DVC25) has its units in TinhHinhNop.
   const extra = unitsMain ? [...(form.statusColumn ? [form.statusColumn] : []), ...(c.progress ? progressColumns(form, c.progress) : [])] : [];
   const book = renderSubmission(form, submissionData(form, c), { withComputed: true, ...(extra.length > 0 ? { extraComputed: extra } : {}) });
-  return { sheets: [...book.sheets, findingsSheet(c.findings), sourcesSheet(c), narrativeSheet(c.narrative), ...(opts.completeness ? [renderCompleteness(c)] : [])] };
+  const visible = book.sheets.filter((s) => s.state !== 'veryHidden');
+  const carried = book.sheets.filter((s) => s.state === 'veryHidden');
+  return { sheets: [...visible, findingsSheet(c.findings), sourcesSheet(c), narrativeSheet(c.narrative), ...(opts.completeness ? [renderCompleteness(c)] : []), ...carried] };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { columnLetter } from '../grid/cell-address';
+import { formSheet } from '../forms/form-sheet';
 import type { CellRange, OutputBook, OutputColumn, OutputSheet } from '../grid/output-book';
 import type { Scalar } from '../grid/scalar';
 import { isoDateToDate } from '../format/iso-date';
@@ -31,7 +32,8 @@ const COUNT_FORMAT = '#,##0';
  * @example renderSubmission(FORM_4PHU_2024, { info, tables: { SoLieu: villages } }, { template: true })
  */
 export function renderSubmission(form: FormDef, data: SubmissionData, opts: RenderSubmissionOptions = {}): OutputBook {
-  return { sheets: [renderInfo(form, data), ...form.tables.map((t) => renderTable(form, t, data, opts))] };
+  // The form travels with every workbook PHU makes, so a form PHU does not ship needs no other input.
+  return { sheets: [renderInfo(form, data), ...form.tables.map((t) => renderTable(form, t, data, opts)), formSheet(form)] };
 }
 
 function renderInfo(form: FormDef, data: SubmissionData): OutputSheet {

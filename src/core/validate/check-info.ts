@@ -1,5 +1,6 @@
 import { createFinding, type Finding } from '../findings/finding';
 import { formatDateVi } from '../format/iso-date';
+import { findPeriod, periodsHint } from '../forms/form-periods';
 import type { SubmissionInfo } from '../submission/submission';
 import { sameName } from '../text/normalize-text';
 import { explainUnit } from '../units/explain-unit';
@@ -69,11 +70,11 @@ export function checkInfo(read: InfoRead, ctx: Pick<ValidationContext, 'form' | 
 
   const period = info['period'];
   if (period !== undefined) {
-    const def = form.periods.find((p) => p.id.toUpperCase() === period.toUpperCase());
-    if (!def) findings.push(createFinding('period_unknown', { value: period, allowed: form.periods.map((p) => p.id).join(', ') }, at('period')));
+    const def = findPeriod(form, period);
+    if (!def) findings.push(createFinding('period_unknown', { value: period, allowed: periodsHint(form) }, at('period')));
     else {
       info['period'] = def.id;
-      if (ctx.expect?.period !== undefined && def.id !== ctx.expect.period) findings.push(createFinding('period_mismatch', { expected: ctx.expect.period, actual: def.id }, at('period')));
+      if (ctx.expect?.period !== undefined && def.id.toUpperCase() !== ctx.expect.period.trim().toUpperCase()) findings.push(createFinding('period_mismatch', { expected: ctx.expect.period, actual: def.id }, at('period')));
     }
   }
 

@@ -1,5 +1,6 @@
 import { FORM_4PHU_2024 } from '../forms/form-4phu-2024';
-import { defineForm, type FormDef } from '../forms/form-schema';
+import { defineForm } from '../forms/parse-form';
+import type { FormDef } from '../forms/form-schema';
 import type { WorkbookGrid } from '../grid/sheet-grid';
 import { renderSubmission } from '../render/render-submission';
 import type { SubmissionData } from '../submission/submission-data';

@@ -1,5 +1,6 @@
 import { createFinding, hasErrors, locateFinding, type Finding } from '../findings/finding';
 import { computeFormulas } from '../formula/compute-formulas';
+import { checkCarriedForm } from './check-carried-form';
 import type { WorkbookGrid } from '../grid/sheet-grid';
 import type { ParsedTable, Submission } from '../submission/submission';
 import { checkAgainstContext } from './check-against-context';
@@ -43,7 +44,7 @@ export function validateSubmission(file: WorkbookGrid, ctx: ValidationContext): 
   const reads = new Map<string, TableRead>();
   for (const def of form.tables) reads.set(def.sheet, readTable(book, def, canonical));
 
-  const findings: Finding[] = [...infoRead.findings, ...infoCheck.findings];
+  const findings: Finding[] = [...infoRead.findings, ...infoCheck.findings, ...checkCarriedForm(book, form)];
   for (const read of reads.values()) {
     findings.push(...read.findings, ...checkRowUnits(read, unit, registry));
     if (read.found) findings.push(...checkTotals(read));
