@@ -14,6 +14,7 @@ export type XmlScan =
   | { readonly ok: true; readonly maxDepth: number }
   | { readonly ok: false; readonly tooDeep?: number; readonly detail: string };
 
+const DOCTYPE = 'có khai báo DOCTYPE, không được phép trong tệp .xlsx';
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -26,14 +27,20 @@ const SQUOTE = 0x27;
  * A byte-level scan of an XML part that finds element tags, tracks nesting
  * and refuses what no spreadsheet part needs: a DOCTYPE (entity expansion
  * attacks live there) and nesting deeper than `maxDepth` (parsers that
- * recurse would overflow their stack). Not a validating parser: ExcelJS
- * parses afterwards; this only bounds what it will be given.
+ * recurse would overflow their stack). It also refuses what a conforming
+ * parser (ExcelJS's) refuses in tags, so that PHU's reader and ExcelJS read
+ * the same files: a close tag that does not match its open tag, a second
+ * root, an attribute written twice, unquoted or holding `<`. Characters are
+ * checked by xmlCharProblem.
  */
 export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor): XmlScan {
   let depth = 0;
   let deepest = 0;
   let i = 0;
+  let roots = 0;
   const n = bytes.length;
+  // Where each open element's name is, to match its close tag.
+  const names = new Int32Array(2 * (maxDepth + 1));
   for (;;) {
     const lt = bytes.indexOf(LT, i);
     if (lt < 0) break;
@@ -48,7 +55,7 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
         if (e < 0) return { ok: false, detail: 'khối CDATA không đóng' };
         i = e + 3;
       } else {
-        return { ok: false, detail: 'có khai báo DOCTYPE, không được phép trong tệp .xlsx' };
+        return { ok: false, detail: DOCTYPE };
       }
       continue;
     }
@@ -85,6 +92,9 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
     const tagEnd = gt + 1;
     if (closing) {
       if (depth === 0) return { ok: false, detail: 'thẻ đóng XML thừa' };
+      if (!sameBytes(bytes, names[2 * depth] as number, names[2 * depth + 1] as number, nameStart, nameEnd) || !onlySpace(bytes, nameEnd, gt)) {
+        return { ok: false, detail: 'thẻ đóng XML không khớp thẻ mở' };
+      }
       if (visit && visit(TagKind.Close, nameStart, nameEnd, lt, tagEnd, depth) === false) return { ok: true, maxDepth: deepest };
       depth--;
     } else {
@@ -92,12 +102,111 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
       const d = depth + 1;
       if (d > deepest) deepest = d;
       if (d > maxDepth) return { ok: false, tooDeep: d, detail: 'cấu trúc XML lồng quá sâu' };
+      if (d === 1 && ++roots > 1) return { ok: false, detail: 'có hơn một phần tử gốc XML' };
+      if (!attributesWellFormed(bytes, nameEnd, empty ? gt - 1 : gt)) return { ok: false, detail: 'thuộc tính XML không hợp lệ hoặc bị lặp' };
       if (visit && visit(empty ? TagKind.Empty : TagKind.Open, nameStart, nameEnd, lt, tagEnd, d) === false) return { ok: true, maxDepth: deepest };
-      if (!empty) depth = d;
+      if (!empty) {
+        depth = d;
+        names[2 * d] = nameStart;
+        names[2 * d + 1] = nameEnd;
+      }
     }
     i = tagEnd;
   }
+  if (depth > 0) return { ok: false, detail: 'thẻ XML không đóng' };
   return { ok: true, maxDepth: deepest };
+}
+
+/**
+ * True when bytes[s, e) (after a tag's name, before its `>` or `/>`) is a
+ * well-formed list of attributes, each named once: `name="value"` with
+ * single or double quotes, no `<` in a value.
+ */
+function attributesWellFormed(bytes: Uint8Array, s: number, e: number): boolean {
+  let p = s;
+  let count = 0;
+  // Tags have a handful of attributes: comparing each with those before it is cheapest.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (;;) {
+    const before = p;
+    while (p < e && isSpace(bytes[p] as number)) p++;
+    if (p >= e) return true;
+    if (p === before) return false;
+    const aStart = p;
+    while (p < e && bytes[p] !== 0x3d && !isSpace(bytes[p] as number)) p++;
+    const aEnd = p;
+    if (aEnd === aStart) return false;
+    while (p < e && isSpace(bytes[p] as number)) p++;
+    if (bytes[p] !== 0x3d) return false;
+    p++;
+    while (p < e && isSpace(bytes[p] as number)) p++;
+    const quote = bytes[p];
+    if (quote !== DQUOTE && quote !== SQUOTE) return false;
+    const vEnd = bytes.indexOf(quote, p + 1);
+    if (vEnd < 0 || vEnd >= e) return false;
+    const lt = bytes.indexOf(LT, p + 1);
+    if (lt >= 0 && lt < vEnd) return false;
+    for (let k = 0; k < count; k++) if (sameBytes(bytes, starts[k] as number, ends[k] as number, aStart, aEnd)) return false;
+    starts.push(aStart);
+    ends.push(aEnd);
+    count++;
+    p = vEnd + 1;
+  }
+}
+
+function sameBytes(bytes: Uint8Array, s1: number, e1: number, s2: number, e2: number): boolean {
+  if (e1 - s1 !== e2 - s2) return false;
+  for (let k = 0; k < e1 - s1; k++) if (bytes[s1 + k] !== bytes[s2 + k]) return false;
+  return true;
+}
+
+function onlySpace(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (!isSpace(bytes[p] as number)) return false;
+  return true;
+}
+
+/** True for a character XML 1.0 allows in a document. */
+export function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/**
+ * Where an XML part holds a character XML 1.0 forbids, written raw (a
+ * control character, U+FFFE, U+FFFF) or as a reference (`&#1;`), or an `&`
+ * that starts no known entity: a description of the first one, or
+ * undefined when there is none. A conforming parser refuses such a part,
+ * and so does PHU, whichever of its readers would read it.
+ *
+ * @example xmlCharProblem(new TextEncoder().encode('<t>a&#1;</t>')) // 'ký tự U+0001 không được phép trong XML'
+ */
+export function xmlCharProblem(bytes: Uint8Array): string | undefined {
+  // Entities are declared in a DOCTYPE: that, not the entity, is what is refused.
+  if (indexOfSeq(bytes, '<!DOCTYPE', 0) >= 0) return DOCTYPE;
+  const n = bytes.length;
+  for (let p = 0; p < n; p++) {
+    const b = bytes[p] as number;
+    if (b >= 0x20 && b !== 0x26 && b !== 0xef) continue;
+    if (b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    if (b < 0x20) return `ký tự U+${hex4(b)} không được phép trong XML`;
+    if (b === 0xef) {
+      if (bytes[p + 1] === 0xbf && (bytes[p + 2] === 0xbe || bytes[p + 2] === 0xbf)) return `ký tự U+${bytes[p + 2] === 0xbe ? 'FFFE' : 'FFFF'} không được phép trong XML`;
+      continue;
+    }
+    const semi = bytes.indexOf(0x3b, p + 1);
+    if (semi < 0 || semi - p > 12) return 'ký tự "&" không mở một thực thể XML';
+    const name = String.fromCharCode(...bytes.subarray(p + 1, semi));
+    if (NAMED[name] !== undefined) continue;
+    const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
+    if (!m) return 'ký tự "&" không mở một thực thể XML';
+    const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2] ?? '', 10);
+    if (!isXmlChar(code)) return `ký tự U+${hex4(code)} không được phép trong XML`;
+  }
+  return undefined;
+}
+
+function hex4(c: number): string {
+  return c.toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** True when the tag's local name (prefix ignored) is `local`. */
