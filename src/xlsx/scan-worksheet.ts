@@ -40,27 +40,47 @@ export interface ScannedWorksheet {
 /** Why a worksheet is refused: too deep, over a count (`over`), or malformed (`detail`). */
 export type WorksheetProblem = { readonly ok: false; readonly tooDeep?: number; readonly over?: WorksheetStats; readonly detail: string };
 
-/** Only these children of `<worksheet>` carry values; the rest is layout a reader never needs. */
-const KEEP = ['sheetData', 'mergeCells'];
+/** The element names a worksheet's values are written with, as small numbers (0: any other name). */
+const NAMES = ['', 'sheetData', 'mergeCells', 'row', 'c', 'f', 'v', 'is', 't', 'r', 'rPh', 'phoneticPr', 'rPr', 'extLst', 'mergeCell'] as const;
+const [, SHEET_DATA, MERGE_CELLS, ROW, C, F, V, IS, T, R, RPH, PHONETIC_PR, RPR, EXT_LST, MERGE_CELL] = NAMES.map((_, i) => i) as number[] as [
+  number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
+];
 
 /**
- * What each element inside `sheetData` may hold, by its parent's name: a
- * reader must never meet cells, rows or merges hidden in an element it does
- * not know (ExcelJS would still build them, PHU's counts would not see them).
+ * What each element inside `sheetData` and `mergeCells` may hold, by its
+ * parent's name (a bit per child name; -1: anything): a reader must never
+ * meet cells, rows or merges hidden in an element it does not know (ExcelJS
+ * would still build them, PHU's counts would not see them).
  */
-const CHILDREN: Readonly<Record<string, readonly string[]>> = {
-  sheetData: ['row'],
-  row: ['c', 'extLst'],
-  c: ['f', 'v', 'is', 'extLst'],
-  is: ['t', 'r', 'rPh', 'phoneticPr'],
-  r: ['rPr', 't'],
-  rPh: ['t'],
-  mergeCells: ['mergeCell'],
-  mergeCell: [],
-  f: [],
-  v: [],
-  t: [],
-};
+const CHILDREN: readonly number[] = (() => {
+  const bits = (...ids: number[]): number => ids.reduce((m, id) => m | (1 << id), 0);
+  const out = NAMES.map(() => -1);
+  out[0] = -1;
+  out[SHEET_DATA] = bits(ROW);
+  out[ROW] = bits(C, EXT_LST);
+  out[C] = bits(F, V, IS, EXT_LST);
+  out[IS] = bits(T, R, RPH, PHONETIC_PR);
+  out[R] = bits(RPR, T);
+  out[RPH] = bits(T);
+  out[MERGE_CELLS] = bits(MERGE_CELL);
+  for (const leaf of [MERGE_CELL, F, V, T]) out[leaf] = 0;
+  return out;
+})();
+
+/** The number of a known element name in bytes[s, e), 0 for any other. */
+function nameId(bytes: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  const b = bytes[s];
+  if (n === 1) return b === 0x63 ? C : b === 0x76 ? V : b === 0x66 ? F : b === 0x74 ? T : b === 0x72 ? R : 0;
+  for (let id = 1; id < NAMES.length; id++) {
+    const name = NAMES[id] as string;
+    if (name.length !== n || name.charCodeAt(0) !== b) continue;
+    let k = 1;
+    while (k < n && bytes[s + k] === name.charCodeAt(k)) k++;
+    if (k === n) return id;
+  }
+  return 0;
+}
 
 /**
  * Counts a worksheet's cells, rows and merged area in one pass over its
@@ -104,20 +124,15 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
   let problem: string | undefined;
   let over = false;
   // The names of the open elements inside a kept child, by depth.
-  const path: string[] = [];
+  const path: number[] = [];
   const ascii = new TextEncoder();
   /** Removes bytes[start, end) and the edits already made inside it. */
   const cut = (start: number, end: number): void => {
     while (edits.length > 0 && (edits[edits.length - 1] as ByteEdit).start >= start) edits.pop();
     edits.push({ start, end });
   };
-  const latin = new TextDecoder('latin1');
-
-  /** The element's name without the root's prefix, or its full name when it has another prefix. */
-  const nameOf = (ns: number, ne: number): string => {
-    const start = rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix) ? ns + rootPrefix.length + 1 : ns;
-    return latin.decode(bytes.subarray(start, ne));
-  };
+  /** The start of the element's name without the root's prefix (a name with another prefix stays whole, unknown). */
+  const bare = (ns: number, ne: number): number => (rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix) ? ns + rootPrefix.length + 1 : ns);
 
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
     if (depth === 1) {
@@ -130,14 +145,14 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
     }
     if (depth === 2 && kind !== TagKind.Close) {
       childStart = ts;
-      const name = nameOf(ns, ne);
-      keepChild = KEEP.includes(name);
+      const id = nameId(bytes, bare(ns, ne), ne);
+      keepChild = id === SHEET_DATA || id === MERGE_CELLS;
       if (!keepChild) {
         if (kind === TagKind.Empty) edits.push({ start: ts, end: te });
         return;
       }
       path.length = 0;
-      path.push(name);
+      path.push(id);
     } else if (depth === 2 && !keepChild) {
       edits.push({ start: childStart, end: te });
       return;
@@ -146,21 +161,21 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
     }
     if (rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix)) edits.push({ start: ns, end: ns + rootPrefix.length + 1 });
     if (kind === TagKind.Close) {
-      if (depth === 3 && path[1] === 'row') {
+      if (depth === 3 && path[1] === ROW) {
         if (!rowHasCell) cut(rowStart, te);
       }
       path.length = depth - 2;
       return;
     }
-    const name = nameOf(ns, ne);
+    const name = depth === 2 ? (path[0] as number) : nameId(bytes, bare(ns, ne), ne);
     const parent = path[depth - 3];
-    const allowed = parent === undefined ? undefined : CHILDREN[parent];
-    if (depth > 2 && allowed !== undefined && !allowed.includes(name)) {
-      problem = `phần tử <${name}> không được phép trong <${parent ?? ''}>`;
+    const allowed = parent === undefined ? -1 : (CHILDREN[parent] as number);
+    if (depth > 2 && allowed !== -1 && (name === 0 || (allowed & (1 << name)) === 0)) {
+      problem = `phần tử <${new TextDecoder().decode(bytes.subarray(ns, ne))}> không được phép trong <${NAMES[parent ?? 0] ?? ''}>`;
       return false;
     }
     if (kind === TagKind.Open) path[depth - 2] = name;
-    if (name === 'row' && depth === 3) {
+    if (name === ROW && depth === 3) {
       rows++;
       const span = attributeSpan(bytes, ts, te, 'r');
       currentRow = span ? digits(bytes, span[0], span[1]) : currentRow + 1;
@@ -175,7 +190,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
       }
       if (currentRow > maxRow) maxRow = currentRow;
       if (rows > maxCells) over = true;
-    } else if (name === 'c' && depth === 4) {
+    } else if (name === C && depth === 4) {
       cells++;
       rowHasCell = true;
       const span = attributeSpan(bytes, ts, te, 'r');
@@ -193,11 +208,11 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
       if (col > maxCol) maxCol = col;
       if (cells > maxCells || gridCells > maxCells) over = true;
       pendingIso = attributeValue(bytes, ts, te, 't') === 'd' && kind === TagKind.Open ? { row: row - 1, col: col - 1 } : undefined;
-    } else if (name === 'v' && depth === 5 && pendingIso && kind === TagKind.Open) {
+    } else if (name === V && depth === 5 && pendingIso && kind === TagKind.Open) {
       const end = bytes.indexOf(0x3c, te);
       isoDates.push({ ...pendingIso, text: decodeXmlText(new TextDecoder().decode(bytes.subarray(te, end < 0 ? te : end))) });
       pendingIso = undefined;
-    } else if (name === 'mergeCell' && depth === 3) {
+    } else if (name === MERGE_CELL && depth === 3) {
       const m = mergeRange(attributeValue(bytes, ts, te, 'ref') ?? '');
       if (!m) {
         problem = `vùng gộp ô "${(attributeValue(bytes, ts, te, 'ref') ?? '').slice(0, 40)}" không hợp lệ`;

@@ -120,14 +120,19 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
 /**
  * True when bytes[s, e) (after a tag's name, before its `>` or `/>`) is a
  * well-formed list of attributes, each named once: `name="value"` with
- * single or double quotes, no `<` in a value.
+ * single or double quotes, no `<` in a value (and at most MAX_ATTRIBUTES).
  */
+/** No element of a spreadsheet part has nearly this many attributes. */
+const MAX_ATTRIBUTES = 256;
+const ATTR_STARTS = new Int32Array(MAX_ATTRIBUTES);
+const ATTR_ENDS = new Int32Array(MAX_ATTRIBUTES);
+
 function attributesWellFormed(bytes: Uint8Array, s: number, e: number): boolean {
   let p = s;
   let count = 0;
   // Tags have a handful of attributes: comparing each with those before it is cheapest.
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const starts = ATTR_STARTS;
+  const ends = ATTR_ENDS;
   for (;;) {
     const before = p;
     while (p < e && isSpace(bytes[p] as number)) p++;
@@ -147,9 +152,10 @@ function attributesWellFormed(bytes: Uint8Array, s: number, e: number): boolean 
     if (vEnd < 0 || vEnd >= e) return false;
     const lt = bytes.indexOf(LT, p + 1);
     if (lt >= 0 && lt < vEnd) return false;
+    if (count >= MAX_ATTRIBUTES) return false;
     for (let k = 0; k < count; k++) if (sameBytes(bytes, starts[k] as number, ends[k] as number, aStart, aEnd)) return false;
-    starts.push(aStart);
-    ends.push(aEnd);
+    starts[count] = aStart;
+    ends[count] = aEnd;
     count++;
     p = vEnd + 1;
   }

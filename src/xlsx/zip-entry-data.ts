@@ -16,7 +16,7 @@ const LOCAL_SIG = 0x04034b50;
  * is written nowhere). Longer data is inflated in slices with a running cap.
  */
 const ONE_CALL_MAX_COMPRESSED = 64 * 1024;
-const SLICE = 16 * 1024;
+const SLICE = 64 * 1024;
 
 /**
  * The uncompressed content of one entry. Inflation stops at `cap` bytes,
