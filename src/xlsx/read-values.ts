@@ -2,7 +2,7 @@ import type { Scalar } from '../core/grid/scalar';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
 import type { CheckedWorkbook } from './checked-workbook';
 import type { MergeRange } from './merge-overlap';
-import { attributeSpan, attributeValue, decodeXmlTextStrict, scanXml, TagKind } from './scan-xml';
+import { attributeSpan, attributeValue, decodeXmlText, decodeXmlTextStrict, scanXml, TagKind } from './scan-xml';
 
 /**
  * Reads the values of the parts the preflight checked (values-only
@@ -181,6 +181,7 @@ function readDateStyles(bytes: Uint8Array, maxDepth: number): boolean[] | undefi
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   let inCellXfs = false;
+  let inNumFmts = false;
   let hasCellXfs = false;
   let ok = true;
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
@@ -190,10 +191,13 @@ function readDateStyles(bytes: Uint8Array, maxDepth: number): boolean[] | undefi
         inCellXfs = kind === TagKind.Open;
         hasCellXfs = true;
       }
+      inNumFmts = kind === TagKind.Open && localNameIs(bytes, ns, ne, 'numFmts');
       return;
     }
     if (kind === TagKind.Close) return;
-    if (localNameIs(bytes, ns, ne, 'numFmt')) {
+    // ExcelJS fails on an element it does not know in these lists: such files are left to it.
+    if ((inNumFmts && !localNameIs(bytes, ns, ne, 'numFmt')) || (inCellXfs && !localNameIs(bytes, ns, ne, 'xf'))) ok = false;
+    if (inNumFmts && localNameIs(bytes, ns, ne, 'numFmt')) {
       const id = parseInt(attributeValue(bytes, ts, te, 'numFmtId') ?? '', 10);
       const code = attributeValue(bytes, ts, te, 'formatCode');
       if (code === undefined) ok = false;
@@ -229,7 +233,10 @@ function cellRef(bytes: Uint8Array, s: number, e: number): { col: number; row: n
 
 function attr(bytes: Uint8Array, ts: number, te: number, name: string): string | undefined {
   const span = attributeSpan(bytes, ts, te, name);
-  return span ? decodeUtf8(bytes, span[0], span[1]) : undefined;
+  if (!span) return undefined;
+  const raw = decodeUtf8(bytes, span[0], span[1]);
+  // An XML parser decodes references and turns white space into spaces in attribute values.
+  return /[&\t\n\r]/.test(raw) ? decodeXmlText(raw.replace(/\r\n?|[\t\n]/g, ' ')) : raw;
 }
 
 /** ExcelJS's conversion of a serial day to a Date, applied to whatever the cell held (as it does). */

@@ -14,6 +14,8 @@ export type XmlScan =
   | { readonly ok: true; readonly maxDepth: number }
   | { readonly ok: false; readonly tooDeep?: number; readonly detail: string };
 
+/** The XML declaration's grammar (XML 1.0, production 23). */
+const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>$/;
 const DOCTYPE = 'có khai báo DOCTYPE, không được phép trong tệp .xlsx';
 const LT = 0x3c;
 const GT = 0x3e;
@@ -43,6 +45,10 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
   const names = new Int32Array(2 * (maxDepth + 1));
   for (;;) {
     const lt = bytes.indexOf(LT, i);
+    // Outside the root element there is nothing but markup and white space.
+    if (depth === 0 && !onlySpace(bytes, i === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : i, lt < 0 ? n : lt)) {
+      return { ok: false, detail: 'có văn bản nằm ngoài phần tử gốc XML' };
+    }
     if (lt < 0) break;
     const c1 = bytes[lt + 1];
     if (c1 === BANG) {
@@ -62,6 +68,14 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
     if (c1 === QUESTION) {
       const e = indexOfSeq(bytes, '?>', lt + 2);
       if (e < 0) return { ok: false, detail: 'chỉ thị XML không đóng' };
+      // A processing instruction is named; the XML declaration comes first or not at all (after a byte order mark).
+      let t = lt + 2;
+      while (t < e && isNameChar(bytes[t] as number)) t++;
+      if (!isNameStart(bytes[lt + 2] ?? 0) || (t < e && !isSpace(bytes[t] as number))) return { ok: false, detail: 'chỉ thị XML không hợp lệ' };
+      if (isXmlDeclaration(bytes, lt)) {
+        if (lt !== (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)) return { ok: false, detail: 'khai báo XML không nằm ở đầu' };
+        if (!XML_DECLARATION.test(String.fromCharCode(...bytes.subarray(lt, e + 2)))) return { ok: false, detail: 'khai báo XML không hợp lệ' };
+      }
       i = e + 2;
       continue;
     }
@@ -88,7 +102,7 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
         p++;
       }
     }
-    if (gt < 0 || nameEnd === nameStart) return { ok: false, detail: 'thẻ XML không hợp lệ' };
+    if (gt < 0 || !isName(bytes, nameStart, nameEnd)) return { ok: false, detail: 'thẻ XML không hợp lệ' };
     const tagEnd = gt + 1;
     if (closing) {
       if (depth === 0) return { ok: false, detail: 'thẻ đóng XML thừa' };
@@ -139,9 +153,9 @@ function attributesWellFormed(bytes: Uint8Array, s: number, e: number): boolean 
     if (p >= e) return true;
     if (p === before) return false;
     const aStart = p;
-    while (p < e && bytes[p] !== 0x3d && !isSpace(bytes[p] as number)) p++;
+    if (!isNameStart(bytes[p] as number)) return false;
+    while (p < e && isNameChar(bytes[p] as number)) p++;
     const aEnd = p;
-    if (aEnd === aStart) return false;
     while (p < e && isSpace(bytes[p] as number)) p++;
     if (bytes[p] !== 0x3d) return false;
     p++;
@@ -329,8 +343,33 @@ function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 
+/** A byte that may start an XML name: a letter, `_`, `:` or any byte of a non-ASCII character. */
+function isNameStart(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x3a || b >= 0x80;
+}
+
+/** True when bytes[s, e) is an XML name. */
+function isName(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e <= s || !isNameStart(bytes[s] as number)) return false;
+  for (let p = s + 1; p < e; p++) if (!isNameChar(bytes[p] as number)) return false;
+  return true;
+}
+
+/** A byte that may continue an XML name. */
+function isNameChar(b: number): boolean {
+  return isNameStart(b) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2e;
+}
+
 function isNameEnd(b: number): boolean {
   return isSpace(b) || b === GT || b === SLASH || b === LT;
+}
+
+/** True at `<?xml` followed by a space or `?` (a processing instruction named xml, in any case). */
+function isXmlDeclaration(bytes: Uint8Array, at: number): boolean {
+  const t = bytes.subarray(at + 2, at + 5);
+  const name = String.fromCharCode(...t).toLowerCase();
+  const after = bytes[at + 5];
+  return name === 'xml' && (after === undefined || isSpace(after) || after === QUESTION);
 }
 
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
