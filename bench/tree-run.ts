@@ -19,7 +19,14 @@ export const BENCH_REPORT_DATE = '2024-07-08';
  * `unitCode`, a unit inside it), written into a fresh folder that is
  * removed afterwards.
  */
-export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: number, unitCode?: string): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
+export async function runTree(
+  dataset: Dataset,
+  pool: ReportPool,
+  concurrency?: number,
+  unitCode?: string,
+  /** Called after the timed run, before its output folder is removed (to measure the floor on the same files). */
+  afterRun?: (inputDir: string, outputDir: string, rootCode: string) => Promise<void>,
+): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-run-'));
   const registry = nationalRegistry();
   const rootCode = unitCode ?? dataset.spec.rootCode;
@@ -36,6 +43,7 @@ export async function runTree(dataset: Dataset, pool: ReportPool, concurrency?: 
       pool,
       ...(concurrency !== undefined ? { concurrency } : {}),
     }));
+    if (afterRun) await afterRun(input, out, rootCode);
     return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, result: run.value };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

@@ -115,6 +115,8 @@ function readSharedStrings(bytes: Uint8Array, maxDepth: number): (string | null)
   let textStart = -1;
   let ok = true;
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
+    // ExcelJS reads nothing it expects from a part whose root it does not know: such files are left to it.
+    if (depth === 1 && !localNameIs(bytes, ns, ne, 'sst')) ok = false;
     if (depth === 2 && localNameIs(bytes, ns, ne, 'si')) {
       if (kind === TagKind.Close) {
         inSi = false;
@@ -185,6 +187,8 @@ function readDateStyles(bytes: Uint8Array, maxDepth: number): boolean[] | undefi
   let hasCellXfs = false;
   let ok = true;
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
+    // ExcelJS reads nothing it expects from a part whose root it does not know: such files are left to it.
+    if (depth === 1 && !localNameIs(bytes, ns, ne, 'styleSheet')) ok = false;
     if (depth !== 2 && depth !== 3) return;
     if (depth === 2) {
       if (localNameIs(bytes, ns, ne, 'cellXfs')) {
@@ -197,11 +201,12 @@ function readDateStyles(bytes: Uint8Array, maxDepth: number): boolean[] | undefi
     if (kind === TagKind.Close) return;
     // ExcelJS fails on an element it does not know in these lists: such files are left to it.
     if ((inNumFmts && !localNameIs(bytes, ns, ne, 'numFmt')) || (inCellXfs && !localNameIs(bytes, ns, ne, 'xf'))) ok = false;
-    if (inNumFmts && localNameIs(bytes, ns, ne, 'numFmt')) {
+    if (localNameIs(bytes, ns, ne, 'numFmt')) {
+      // ExcelJS reads a number format wherever it is, fails without its code, and keeps it only inside numFmts.
       const id = parseInt(attributeValue(bytes, ts, te, 'numFmtId') ?? '', 10);
       const code = attributeValue(bytes, ts, te, 'formatCode');
       if (code === undefined) ok = false;
-      else custom.set(id, code.replace(/[\\](.)/g, '$1'));
+      else if (inNumFmts) custom.set(id, code.replace(/[\\](.)/g, '$1'));
     } else if (inCellXfs && localNameIs(bytes, ns, ne, 'xf')) {
       xfIds.push(parseInt(attributeValue(bytes, ts, te, 'numFmtId') ?? '', 10));
     }
@@ -342,6 +347,8 @@ function readSheetValues(
   };
 
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
+    // ExcelJS reads nothing it expects from a part whose root it does not know: such files are left to it.
+    if (depth === 1 && !localNameIs(bytes, ns, ne, 'worksheet')) ok = false;
     if (!ok) return false;
     if (depth === 3) {
       if (localNameIs(bytes, ns, ne, 'row')) {
@@ -435,7 +442,7 @@ function readSheetValues(
       } else if (kind === TagKind.Close && textTag === 'rt') {
         const t = textOf(bytes, textStart, ts);
         if (t === undefined) ok = false;
-        else cell.runs.push(t);
+        else cell.runs.push(decodeEscapes(t));
         textTag = '';
       } else if (kind === TagKind.Empty) {
         cell.runs.push('');
