@@ -2,7 +2,7 @@
  * `npm run bench`: PHU's speed at every scale, printed as figures and
  * ratios (docs/performance.md explains each and records a run).
  *
- *   node build/bench/bench.js [--parts 1,2,3,4,5] [--reps 5] [--workers 0,1,2]
+ *   node build/bench/bench.js [--parts 1,2,3,4,5,6,7] [--reps 5] [--workers 0,1,2]
  *     [--no-build] [--json result.json] [--cache <folder>]
  */
 import * as fs from 'node:fs';

@@ -52,7 +52,7 @@ export interface TreeRunResult {
   readonly stages: StageTimes;
 }
 
-const OUTPUT_SUFFIX = '_tong_hop.xlsx';
+export const OUTPUT_SUFFIX = '_tong_hop.xlsx';
 
 /**
  * The campaign as the CLI runs it, at any scale: every commune parent's

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { BudgetedReader } from '../src/node/budget/budgeted-reader';
 import { readWorkbook } from '../src/xlsx/read-workbook';
-import type { TreeRunResult } from './consolidate-tree';
+import { OUTPUT_SUFFIX, type TreeRunResult } from './consolidate-tree';
 import type { Dataset } from './generate-data';
+import { treeFloor, type InflateFloor } from './inflate-floor';
 import { heapSampler, peakRss, timed } from './measure';
 import { runTree } from './tree-run';
 
@@ -26,23 +27,31 @@ export interface CountryRun {
   readonly peakHeapBytes: number;
   /** True when measured in a process of its own (the peak memory is this run's alone). */
   readonly ownProcess: boolean;
+  /** Reading and inflating the same files (inputs, and the workbooks read back), measured in the same process after the run. */
+  readonly floor: InflateFloor;
   readonly result: TreeRunResult;
 }
 
 /** Runs the dataset once in this process. */
 export async function countryRun(dataset: Dataset, workers: number, ownProcess = false): Promise<CountryRun> {
   const heap = heapSampler();
+  let floor: InflateFloor | undefined;
   const timing = await timed(async () => {
     if (workers === 0) return runTree(dataset, { readWorkbook });
     const pool = new BudgetedReader({ workers });
     try {
-      return await runTree(dataset, pool, undefined, undefined, workers * 2 + 1);
+      return await runTree(dataset, pool, undefined, undefined, workers * 2 + 1, async (input, output, root) => {
+        floor = await treeFloor(input, output, `${root}${OUTPUT_SUFFIX}`);
+      });
     } finally {
       await pool.close();
     }
   });
-  const { seconds, cpuSeconds } = timing;
   const r = timing.value.result;
+  if (!floor) throw new Error('no floor measured');
+  // The run's own time (thread start-up included), less the floor measured inside the same call after it.
+  const seconds = timing.seconds - floor.seconds;
+  const cpuSeconds = timing.cpuSeconds - floor.cpuSeconds;
   const communeFiles = Object.values(r.filesRead)[0] ?? 0;
   return {
     workers,
@@ -55,6 +64,7 @@ export async function countryRun(dataset: Dataset, workers: number, ownProcess =
     peakRssBytes: peakRss(),
     peakHeapBytes: heap.stop(),
     ownProcess,
+    floor,
     result: r,
   };
 }

@@ -52,6 +52,7 @@ export function formatReport(r: BenchReport): string {
       out.push(`   PHU pipeline, ${w.workers} workers (started)    ${lpad(s(w.timings.median), 9)}  ${lpad(n(p.files / w.timings.median), 5)} files/s   (ratio ${n(w.timings.median / p.parseOnly.median, 2)}; CPU ${s(w.cpu.median)}; first run with thread start-up ${s(w.coldSeconds)})`);
     }
     out.push(`   one district (${p.district.code}, ${p.district.files} communes) to its workbook, one thread: ${s(p.district.timings.median)}`);
+    out.push(`   physical floor (read + inflate every part of the same files) ${s(p.floor.median)}: pipeline / floor ${n(p.floorRatio, 2)}x${p.pipelineWorkers ? `, ${p.pipelineWorkers.workers} workers / floor ${n(p.pipelineWorkers.timings.median / p.floor.median, 2)}x` : ''} (goal at most 5x)`);
     if (Object.values(p.run.invalid).some((x) => x > 0)) out.push(`   NOTE: files with errors: ${JSON.stringify(p.run.invalid)}`);
   }
 
@@ -73,6 +74,11 @@ export function formatReport(r: BenchReport): string {
     if (c.provinceBaseline) {
       const b = c.provinceBaseline;
       out.push(`   memory bound: the same run on Bình Phước's ${b.communeFiles} files peaks at ${mb(b.peakRssBytes)} RSS with ${b.workers} worker(s); ${n(c.dataset.files / b.communeFiles, 0)}x the files cost ${n((c.runs.find((x) => x.workers === b.workers)?.peakRssBytes ?? 0) / b.peakRssBytes, 2)}x the memory`);
+    }
+    const floorRow = (x: CountryRun): string => `${x.workers} worker(s) ${n(x.seconds / x.floor.seconds, 2)}x`;
+    const fl = c.runs[0]?.floor;
+    if (fl) {
+      out.push(`   physical floor: reading and inflating the same ${n(fl.files)} files (${mb(fl.bytes)} -> ${mb(fl.inflatedBytes)}) takes ${s(fl.seconds)}; tree / floor: ${c.runs.map(floorRow).join(', ')} (goal at most 5x)`);
     }
     out.push(`   goal: under 60 s on this machine${c.runs.some((x) => !x.ownProcess) ? ' (measured in the calling process: peak memory includes earlier parts)' : ''}`);
     if (c.runs.some((x) => Object.values(x.result.invalid).some((k) => k > 0))) out.push(`   NOTE: files with errors: ${c.runs.map((x) => JSON.stringify(x.result.invalid)).join(' ')}`);
@@ -104,6 +110,21 @@ export function formatReport(r: BenchReport): string {
     for (const x of b.files) out.push(`   ${pad(x.name, 34)} ${lpad(kb(x.bytes), 10)} raw   ${lpad(kb(x.gzipBytes), 9)} gzipped`);
     if (b.files.length > 0) out.push(`   functions.js pulls in: ${b.functionsContains.length === 0 ? 'neither ExcelJS, the Graph SDK nor MSAL' : b.functionsContains.join(', ')}`);
     if (b.detail) out.push(...b.detail.split('\n').map((l) => `   | ${l}`));
+  }
+  const rd = r.reader;
+  if (rd) {
+    out.push('', '6. Reader: each hostile file read in a process of its own (peak RSS includes Node itself)');
+    for (const h of rd.hostile) out.push(`   ${pad(h.name, 58)} ${lpad(kb(h.bytes), 10)}  ${lpad(s(h.seconds), 8)}  ${lpad(mb(h.peakRssBytes), 9)}  ${h.outcome}`);
+    const d = rd.differential;
+    out.push(`   differential fuzz (PHU's reader vs ExcelJS on mutated files): ${n(d.runs)} runs, seed ${d.seed}, ${s(d.seconds)}: ${d.failure ? 'DISAGREEMENT' : 'no disagreement'}`);
+    if (d.failure) out.push(...d.failure.split('\n').map((l) => `   | ${l}`));
+  }
+  const cc = r.cold;
+  if (cc) {
+    out.push('', `7. Cold command: phu consolidate of district ${cc.unitCode} (${cc.files} communes), a fresh Node process each time (median of ${cc.command.runs.length})`);
+    out.push(`   phu consolidate                     ${lpad(s(cc.command.median), 9)}   (ExcelJS loaded: ${cc.exceljsLoaded ? 'yes' : 'no'}; ${n(cc.modules)} modules)`);
+    out.push(`   floor process (read + inflate)      ${lpad(s(cc.floorProcess.median), 9)}   (of which the files themselves ${s(cc.floorInside.median)})`);
+    out.push(`   ratio command / floor               ${lpad(n(cc.ratio, 2), 9)}   (goal at most 3x)`);
   }
   out.push('', `Benchmark ran for ${s(r.seconds)}.`);
   return `${out.join('\n')}\n`;

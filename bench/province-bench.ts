@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { promises as fsp } from 'node:fs';
 import { BudgetedReader } from '../src/node/budget/budgeted-reader';
 import { readWorkbook } from '../src/xlsx/read-workbook';
-import type { StageTimes, TreeRunResult } from './consolidate-tree';
+import { OUTPUT_SUFFIX, type StageTimes, type TreeRunResult } from './consolidate-tree';
 import type { Dataset } from './generate-data';
+import { treeFloor, type InflateFloor } from './inflate-floor';
 import { listWorkbooks } from './list-files';
 import { median, timed, timings, type Timings } from './measure';
 import { runTree } from './tree-run';
@@ -26,6 +27,10 @@ export interface ProvinceBenchResult {
   readonly pipelineWorkers?: { readonly workers: number; readonly coldSeconds: number; readonly timings: Timings; readonly cpu: Timings };
   /** The largest district alone (Lộc Ninh, 16 communes, the most a district has): its folder to its workbook, one thread. */
   readonly district: { readonly code: string; readonly files: number; readonly timings: Timings };
+  /** Reading and inflating the same files (communes and the district workbooks read back), after each pipeline run. */
+  readonly floor: Timings;
+  /** Median of pipeline / floor over the same runs: what the goal of at most 5x is about. */
+  readonly floorRatio: number;
   /** Stage times of the median single-thread run, in seconds. */
   readonly stages: StageTimes;
   readonly run: TreeRunResult;
@@ -59,9 +64,18 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
   const pipe: { seconds: number; cpuSeconds: number; result: TreeRunResult }[] = [];
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
+  const floors: number[] = [];
+  const floorRatios: number[] = [];
   for (let i = 0; i < opts.reps; i++) {
     const p = await timed(() => parseOnly(files));
-    const r = await runTree(dataset, inThread);
+    let floor: InflateFloor | undefined;
+    const r = await runTree(dataset, inThread, undefined, undefined, undefined, async (input, output, root) => {
+      floor = await treeFloor(input, output, `${root}${OUTPUT_SUFFIX}`);
+    });
+    if (floor) {
+      floors.push(floor.seconds);
+      floorRatios.push(r.seconds / floor.seconds);
+    }
     parse.push(p.seconds);
     parseCpu.push(p.cpuSeconds);
     pipe.push(r);
@@ -106,6 +120,8 @@ export async function provinceBench(dataset: Dataset, opts: ProvinceBenchOptions
     cpuRatio: median(cpuRatios),
     ...(pipelineWorkers ? { pipelineWorkers } : {}),
     district: { code: LARGEST_DISTRICT, files: districtFiles, timings: timings(districtRuns) },
+    floor: timings(floors),
+    floorRatio: median(floorRatios),
     stages,
     run: mid.result,
   };

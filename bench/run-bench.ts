@@ -1,10 +1,12 @@
 import * as os from 'node:os';
 import { bundleBench, type BundleBenchResult } from './bundle-bench';
+import { coldCommandBench, type ColdCommandResult } from './cold-command';
 import { countryRunIsolated, type CountryRun } from './country-bench';
 import { COUNTRY_DATASET, PROVINCE_DATASET, type DatasetSpec } from './dataset';
 import { excelBench, type ExcelBenchResult } from './excel-bench';
 import { functionsBench, type FunctionsBenchResult } from './functions-bench';
 import { ensureDataset, type Dataset } from './generate-data';
+import { readerBench, type ReaderBenchResult } from './hostile-bench';
 import { provinceBench, type ProvinceBenchResult } from './province-bench';
 
 /** What to run. */
@@ -24,6 +26,8 @@ export interface BenchOptions {
   readonly generateWorkers: number;
   readonly excelRows: readonly number[];
   readonly functionCells: number;
+  /** Runs of the differential fuzz of part 6. */
+  readonly differentialRuns: number;
   /** Build the add-in for part 5 (otherwise dist/ as found). */
   readonly build: boolean;
   readonly root: string;
@@ -39,13 +43,15 @@ export interface BenchReport {
   readonly excel?: ExcelBenchResult;
   readonly functions?: FunctionsBenchResult;
   readonly bundles?: BundleBenchResult;
+  readonly reader?: ReaderBenchResult;
+  readonly cold?: ColdCommandResult;
   readonly seconds: number;
 }
 
 /** The full benchmark as `npm run bench` runs it. */
 export function defaultOptions(root: string, cacheRoot: string): BenchOptions {
   return {
-    parts: [1, 2, 3, 4, 5],
+    parts: [1, 2, 3, 4, 5, 6, 7],
     reps: 5,
     countryWorkers: [0, 1, 2],
     provinceWorkers: 2,
@@ -54,6 +60,7 @@ export function defaultOptions(root: string, cacheRoot: string): BenchOptions {
     generateWorkers: Math.max(1, os.availableParallelism()),
     excelRows: [100, 2_000, 20_000],
     functionCells: 100_000,
+    differentialRuns: 3_000,
     build: true,
     root,
   };
@@ -76,9 +83,11 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
   let excel: ExcelBenchResult | undefined;
   let functions: FunctionsBenchResult | undefined;
   let bundles: BundleBenchResult | undefined;
+  let reader: ReaderBenchResult | undefined;
+  let cold: ColdCommandResult | undefined;
 
   let provinceData: Dataset | undefined;
-  if (want(1) || want(2)) provinceData = await ensure(PROVINCE_DATASET);
+  if (want(1) || want(2) || want(7)) provinceData = await ensure(PROVINCE_DATASET);
   if (want(1) && provinceData) {
     log('1. Province: parse-only and pipeline, alternating...');
     province = await provinceBench(provinceData, { reps: opts.reps, workers: opts.provinceWorkers });
@@ -106,6 +115,14 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     log(opts.build ? '5. Bundles: building the add-in (production)...' : '5. Bundles: dist/ as it is...');
     bundles = bundleBench(opts.root, opts.build);
   }
+  if (want(6)) {
+    log(`6. Reader: hostile files, one process each; differential fuzz, ${opts.differentialRuns} runs...`);
+    reader = await readerBench(opts.differentialRuns);
+  }
+  if (want(7) && provinceData) {
+    log('7. Cold command: phu consolidate of the largest district against the inflate-only floor...');
+    cold = coldCommandBench(provinceData, '692', opts.reps);
+  }
   return {
     machine,
     options: opts,
@@ -115,6 +132,8 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     ...(excel ? { excel } : {}),
     ...(functions ? { functions } : {}),
     ...(bundles ? { bundles } : {}),
+    ...(reader ? { reader } : {}),
+    ...(cold ? { cold } : {}),
     seconds: (performance.now() - t0) / 1000,
   };
 }

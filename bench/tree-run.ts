@@ -19,7 +19,15 @@ export const BENCH_REPORT_DATE = '2024-07-08';
  * `unitCode`, a unit inside it), written into a fresh folder that is
  * removed afterwards.
  */
-export async function runTree(dataset: Dataset, reader: WorkbookReader, concurrency?: number, unitCode?: string, filesAtOnce?: number): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
+export async function runTree(
+  dataset: Dataset,
+  reader: WorkbookReader,
+  concurrency?: number,
+  unitCode?: string,
+  filesAtOnce?: number,
+  /** Called after the timed run, before its output folder is removed (to measure the floor on the same files). */
+  afterRun?: (inputDir: string, outputDir: string, rootCode: string) => Promise<void>,
+): Promise<{ seconds: number; cpuSeconds: number; result: TreeRunResult }> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-run-'));
   const registry = nationalRegistry();
   const rootCode = unitCode ?? dataset.spec.rootCode;
@@ -37,6 +45,7 @@ export async function runTree(dataset: Dataset, reader: WorkbookReader, concurre
       ...(filesAtOnce !== undefined ? { filesAtOnce } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
     }));
+    if (afterRun) await afterRun(input, out, rootCode);
     return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, result: run.value };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

@@ -2,11 +2,12 @@ import { createFinding, type Finding } from '../core/findings/finding';
 import { formatNumberVi } from '../core/format/format-number-vi';
 import { containsUtf16, oleStreamNames } from './ole-stream-names';
 import type { ReadLimits } from './read-limits';
-import { readPackage, type SpreadsheetPackage } from './read-package';
-import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, scanWorksheet, type IsoDateCell } from './scan-worksheet';
+import { readPackage } from './read-package';
+import type { CheckedSheet, CheckedWorkbook } from './checked-workbook';
+import { xmlCharProblem } from './scan-xml';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, scanWorksheet } from './scan-worksheet';
 import { stripRootPrefix } from './strip-root-prefix';
 import { sniffFormat } from './sniff-format';
-import { storeZip } from './store-zip';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
 import { readZipEntryData } from './zip-entry-data';
 
@@ -15,21 +16,16 @@ export interface Preflight {
   /** Every finding about the file itself; warnings may come with an accepted file. */
   readonly findings: readonly Finding[];
   /**
-   * The workbook rebuilt from its checked parts for ExcelJS: values only,
-   * stored uncompressed, worksheets renamed `sheet1.xml`... in tab order.
-   * Absent when the file is refused.
+   * The parts that hold values, each inflated once and checked, handed
+   * straight to the value readers. Absent when the file is refused.
    */
-  readonly excelPackage?: Uint8Array;
-  /** Per sheet, in package order, the `t="d"` cells whose ISO text ExcelJS cannot read. */
-  readonly isoDates?: readonly (readonly IsoDateCell[])[];
+  readonly checked?: CheckedWorkbook;
 }
 
 /** Thrown inside the preflight to stop at the first check that refuses the file; never escapes it. */
 class Refusal {
   constructor(readonly errors: readonly Finding[]) {}
 }
-
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
  * Everything checked before ExcelJS is allowed to touch a file: what it is
@@ -53,7 +49,7 @@ function refuse(finding: Finding): never {
   throw new Refusal([finding]);
 }
 
-function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { excelPackage: Uint8Array; isoDates: IsoDateCell[][] } {
+function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { checked: CheckedWorkbook } {
   if (bytes.byteLength === 0) refuse(createFinding('file_empty', {}));
   if (bytes.byteLength > limits.maxFileBytes) refuse(createFinding('file_too_large', { bytes: bytes.byteLength, limit: limits.maxFileBytes }));
 
@@ -105,6 +101,9 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
       refuse(createFinding('file_corrupt', { detail: `thành phần "${entry.name}": kích thước giải nén khác kích thước khai báo` }));
     }
     if (!read.ok) refuse(createFinding('file_corrupt', { detail: read.detail }));
+    // Characters a conforming XML parser refuses are refused here, whichever reader reads the part.
+    const bad = xmlCharProblem(read.data);
+    if (bad !== undefined) refuse(createFinding('file_corrupt', { detail: `phần "${entry.name}": ${bad}` }));
     cache.set(entry.name, read.data);
     return read.data;
   };
@@ -113,25 +112,36 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
   if (!read.ok) refuse(createFinding('file_corrupt', { detail: read.detail }));
   const pkg = read.pkg;
 
-  const out: { name: string; data: Uint8Array }[] = [];
-  const isoDates: IsoDateCell[][] = [];
-  pkg.sheets.forEach((sheet, i) => {
+  const seenParts = new Set<string>();
+  for (const sheet of pkg.sheets) {
+    const key = sheet.part.toLowerCase();
+    if (seenParts.has(key)) refuse(createFinding('file_corrupt', { detail: `phần "${sheet.part}" được liệt kê cho nhiều trang tính` }));
+    seenParts.add(key);
+  }
+
+  const sheets: CheckedSheet[] = [];
+  let bookCells = 0;
+  for (const sheet of pkg.sheets) {
     const data = part(sheet.part);
     if (!data) refuse(createFinding('file_corrupt', { detail: `thiếu phần chứa trang tính "${sheet.name}"` }));
     const scan = scanWorksheet(data, limits.maxXmlDepth, limits.maxCellsPerSheet);
-    if (!scan.ok) refuse(xmlProblem(scan, sheet.part, limits, sheet.name));
-    const s = scan.stats;
     const tooLarge = (rows: number, columns: number): Finding =>
       createFinding('sheet_too_large', { rows, columns, limit: limits.maxCellsPerSheet }, { sheet: sheet.name });
-    if (s.claimedRows * s.claimedCols > limits.maxCellsPerSheet) refuse(tooLarge(s.claimedRows, s.claimedCols));
-    if (Math.max(s.maxRow * s.maxCol, s.cells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, Math.max(1, s.maxCol)));
+    if (!scan.ok) {
+      if (scan.over) refuse(tooLarge(scan.over.maxRow, Math.max(1, scan.over.maxCol)));
+      refuse(xmlProblem(scan, sheet.part, limits, sheet.name));
+    }
+    const s = scan.stats;
+    if (Math.max(s.cells, s.gridCells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, Math.max(1, s.maxCol)));
     if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
       refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
     }
-    out.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: scan.values });
-    isoDates.push([...scan.isoDates]);
-  });
+    bookCells += s.gridCells + s.mergedCells;
+    if (bookCells > limits.maxCellsPerWorkbook) refuse(createFinding('workbook_too_large', { cells: bookCells, limit: limits.maxCellsPerWorkbook }));
+    sheets.push({ name: sheet.name, state: sheet.state, values: scan.values, merges: scan.merges, isoDates: scan.isoDates });
+  }
 
+  let sharedStrings: Uint8Array | undefined;
   if (pkg.sharedStringsPart) {
     const entry = byName.get(pkg.sharedStringsPart.toLowerCase());
     if (entry && entry.uncompressedSize > limits.maxSharedStringsBytes) {
@@ -141,24 +151,19 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ex
     if (data) {
       const clean = stripRootPrefix(data, limits.maxXmlDepth);
       if (!clean.ok) refuse(xmlProblem(clean, pkg.sharedStringsPart, limits));
-      out.push({ name: 'xl/sharedStrings.xml', data: clean.bytes });
+      sharedStrings = clean.bytes;
     }
   }
+  let styles: Uint8Array | undefined;
   if (pkg.stylesPart) {
     const data = part(pkg.stylesPart);
     if (data) {
       const clean = stripRootPrefix(data, limits.maxXmlDepth);
       if (!clean.ok) refuse(xmlProblem(clean, pkg.stylesPart, limits));
-      out.push({ name: 'xl/styles.xml', data: clean.bytes });
+      styles = clean.bytes;
     }
   }
-  const utf8 = new TextEncoder();
-  const excelPackage = storeZip([
-    { name: 'xl/workbook.xml', data: utf8.encode(workbookXml(pkg)) },
-    { name: 'xl/_rels/workbook.xml.rels', data: utf8.encode(workbookRelsXml(pkg.sheets.length)) },
-    ...out,
-  ]);
-  return { excelPackage, isoDates };
+  return { checked: { sheets, date1904: pkg.date1904, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) } };
 }
 
 /**
@@ -221,45 +226,4 @@ function xmlProblem(scan: { readonly tooDeep?: number; readonly detail: string }
   const where = sheet === undefined ? {} : { sheet };
   if (scan.tooDeep !== undefined) return createFinding('xml_too_deep', { part: partName, depth: scan.tooDeep, limit: limits.maxXmlDepth }, where);
   return createFinding('file_corrupt', { detail: `phần "${partName}": ${scan.detail}` }, where);
-}
-
-/**
- * The workbook part written afresh from what was read of it: sheet names,
- * states and the date system. Nothing else in it is needed for values, and
- * defined names must not reach ExcelJS, which expands each named range into
- * one entry per cell.
- */
-function workbookXml(pkg: SpreadsheetPackage): string {
-  const sheets = pkg.sheets
-    .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.state === 'visible' ? '' : ` state="${escapeAttr(s.state)}"`} r:id="rId${i + 1}"/>`)
-    .join('');
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
-    (pkg.date1904 ? '<workbookPr date1904="1"/>' : '') +
-    `<sheets>${sheets}</sheets></workbook>`
-  );
-}
-
-function workbookRelsXml(sheetCount: number): string {
-  const rels = Array.from({ length: sheetCount }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`
-  );
-}
-
-function escapeAttr(s: string): string {
-  return [...s]
-    .filter((c) => isXmlChar(c.codePointAt(0) ?? 0))
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** True for a character XML 1.0 allows in text. */
-function isXmlChar(c: number): boolean {
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
 }

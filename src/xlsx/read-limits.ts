@@ -13,8 +13,14 @@ export interface ReadLimits {
   readonly maxCompressionRatio: number;
   /** Entries smaller than this (uncompressed) are not judged on their ratio: tiny XML compresses very well. */
   readonly ratioGraceBytes: number;
-  /** Most cells a sheet may hold or claim (rows × columns of its used range, merged areas included). */
+  /**
+   * Most cells a sheet may hold: `<c>` elements, rows, cells laid out up to
+   * each row's last cell, or cells covered by merged ranges, each counted
+   * in what the sheet holds, not in the dimension it declares.
+   */
   readonly maxCellsPerSheet: number;
+  /** Most cells, laid out and merged, all sheets of a workbook together. */
+  readonly maxCellsPerWorkbook: number;
   /** Largest shared strings part, in bytes. */
   readonly maxSharedStringsBytes: number;
   /** Most entries in the zip. */
@@ -32,6 +38,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxCompressionRatio: 200,
   ratioGraceBytes: 1 * MIB,
   maxCellsPerSheet: 2_000_000,
+  maxCellsPerWorkbook: 4_000_000,
   maxSharedStringsBytes: 20 * MIB,
   maxZipEntries: 10_000,
   maxXmlDepth: 64,
@@ -48,6 +55,7 @@ export const READ_LIMIT_ENV: { readonly [K in keyof ReadLimits]: { readonly name
   maxCompressionRatio: { name: 'PHU_MAX_COMPRESSION_RATIO', unit: 1 },
   ratioGraceBytes: { name: 'PHU_RATIO_GRACE_MB', unit: MIB },
   maxCellsPerSheet: { name: 'PHU_MAX_CELLS_PER_SHEET', unit: 1 },
+  maxCellsPerWorkbook: { name: 'PHU_MAX_CELLS_PER_WORKBOOK', unit: 1 },
   maxSharedStringsBytes: { name: 'PHU_MAX_SHARED_STRINGS_MB', unit: MIB },
   maxZipEntries: { name: 'PHU_MAX_ZIP_ENTRIES', unit: 1 },
   maxXmlDepth: { name: 'PHU_MAX_XML_DEPTH', unit: 1 },

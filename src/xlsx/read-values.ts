@@ -1,60 +1,54 @@
 import type { Scalar } from '../core/grid/scalar';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
-import { attributeSpan, attributeValue, decodeXmlTextStrict, localNameIs, scanXml, TagKind } from './scan-xml';
-import { readZipDirectory } from './zip-directory';
-import { readZipEntryData } from './zip-entry-data';
+import type { CheckedWorkbook } from './checked-workbook';
+import type { MergeRange } from './merge-overlap';
+import { attributeSpan, attributeValue, decodeXmlText, decodeXmlTextStrict, scanXml, TagKind } from './scan-xml';
 
 /**
- * Reads the values of the package the preflight rebuilt (values-only
- * sheets, shared strings, styles, a fresh workbook part) straight from its
- * XML, giving the grid ExcelJS and `worksheetToGrid` would give, at a
- * fraction of the cost: no zip library, no SAX events, no cell objects.
+ * Reads the values of the parts the preflight checked (values-only
+ * sheets, shared strings, styles) straight from their XML, giving the grid
+ * ExcelJS and `worksheetToGrid` would give, at a fraction of the cost: no
+ * zip, no SAX events, no cell objects.
  * ExcelJS's readings are kept exactly, quirks included (a date format on a
  * formula turns its text result into an invalid date; `s="0"` is never a
  * date; shared strings decode `_xHHHH_`, inline ones do not).
  *
  * Returns undefined for anything outside the common shape it handles
- * (uncalculated formulas, inline rich text, CDATA, unknown entities,
- * overlapping merges, sheet names ExcelJS would refuse or truncate...):
- * the caller then lets ExcelJS read the file, as before.
+ * (uncalculated formulas, CDATA, sheet names ExcelJS would refuse or
+ * truncate, cells out of order...): the caller then lets ExcelJS read the
+ * checked parts.
+ *
+ * @example const book = readValues(preflightWorkbook(bytes, limits).checked!, limits.maxXmlDepth);
  */
-export function readValues(pkg: Uint8Array, maxDepth: number): WorkbookGrid | undefined {
+export function readValues(checked: CheckedWorkbook, maxDepth: number): WorkbookGrid | undefined {
   try {
-    return readAll(pkg, maxDepth);
+    return readAll(checked, maxDepth);
   } catch {
     // A shape this reader did not foresee is never the file's fault: ExcelJS reads it.
     return undefined;
   }
 }
 
-function readAll(pkg: Uint8Array, maxDepth: number): WorkbookGrid | undefined {
-  const dir = readZipDirectory(pkg, 10_000);
-  if (!dir.ok) return undefined;
-  const parts = new Map<string, Uint8Array>();
-  for (const e of dir.entries) {
-    const read = readZipEntryData(pkg, e);
-    if (!read.ok) return undefined;
-    parts.set(e.name, read.data);
-  }
-  const workbook = parts.get('xl/workbook.xml');
-  if (!workbook) return undefined;
-  const book = readWorkbookPart(workbook, maxDepth);
-  if (!book) return undefined;
-  const stringsPart = parts.get('xl/sharedStrings.xml');
-  const strings = stringsPart ? readSharedStrings(stringsPart, maxDepth) : [];
+function readAll(checked: CheckedWorkbook, maxDepth: number): WorkbookGrid | undefined {
+  if (!sheetNamesAsExcelJS(checked.sheets.map((x) => x.name))) return undefined;
+  const strings = checked.sharedStrings ? readSharedStrings(checked.sharedStrings, maxDepth) : [];
   if (!strings) return undefined;
-  const stylesPart = parts.get('xl/styles.xml');
-  const dates = stylesPart ? readDateStyles(stylesPart, maxDepth) : [];
+  const dates = checked.styles ? readDateStyles(checked.styles, maxDepth) : [];
   if (!dates) return undefined;
   const sheets: SheetGrid[] = [];
-  for (const [i, name] of book.names.entries()) {
-    const data = parts.get(`xl/worksheets/sheet${i + 1}.xml`);
-    if (!data) return undefined;
-    const rows = readSheetValues(data, maxDepth, strings, dates, book.date1904);
+  for (const sheet of checked.sheets) {
+    const rows = readSheetValues(sheet.values, sheet.merges, maxDepth, strings, dates, checked.date1904);
     if (!rows) return undefined;
-    sheets.push({ name, rows });
+    sheets.push({ name: sheet.name, rows });
   }
   return { sheets };
+}
+
+/** The parts are read after the preflight removed their root's prefix: an element is known by its full name. */
+function localNameIs(bytes: Uint8Array, nameStart: number, nameEnd: number, name: string): boolean {
+  if (nameEnd - nameStart !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (bytes[nameStart + k] !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -96,28 +90,15 @@ function decodeEscapes(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
 }
 
-/** Sheet names in order and the date system, from the workbook part the preflight wrote. */
-function readWorkbookPart(bytes: Uint8Array, maxDepth: number): { names: string[]; date1904: boolean } | undefined {
-  const names: string[] = [];
-  let date1904 = false;
-  const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te) => {
-    if (kind === TagKind.Close) return;
-    if (localNameIs(bytes, ns, ne, 'workbookPr')) {
-      const v = attributeValue(bytes, ts, te, 'date1904');
-      date1904 = v === '1' || v === 'true';
-    } else if (localNameIs(bytes, ns, ne, 'sheet')) {
-      names.push(attributeValue(bytes, ts, te, 'name') ?? '');
-    }
-  });
-  if (!scan.ok) return undefined;
-  // Names ExcelJS refuses or truncates are left to it, so that the outcome stays its own.
+/** False for sheet names ExcelJS refuses or truncates: such files are left to it, so that the outcome stays its own. */
+function sheetNamesAsExcelJS(names: readonly string[]): boolean {
   const seen = new Set<string>();
   for (const n of names) {
     const key = n.toLowerCase();
-    if (n === '' || n === 'History' || n.length > 31 || /[*?:/\\[\]]/.test(n) || /(^')|('$)/.test(n) || seen.has(key)) return undefined;
+    if (n === '' || n === 'History' || n.length > 31 || /[*?:/\\[\]]/.test(n) || /(^')|('$)/.test(n) || seen.has(key)) return false;
     seen.add(key);
   }
-  return { names, date1904 };
+  return true;
 }
 
 /**
@@ -134,6 +115,8 @@ function readSharedStrings(bytes: Uint8Array, maxDepth: number): (string | null)
   let textStart = -1;
   let ok = true;
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
+    // ExcelJS reads nothing it expects from a part whose root it does not know: such files are left to it.
+    if (depth === 1 && !localNameIs(bytes, ns, ne, 'sst')) ok = false;
     if (depth === 2 && localNameIs(bytes, ns, ne, 'si')) {
       if (kind === TagKind.Close) {
         inSi = false;
@@ -200,23 +183,30 @@ function readDateStyles(bytes: Uint8Array, maxDepth: number): boolean[] | undefi
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   let inCellXfs = false;
+  let inNumFmts = false;
   let hasCellXfs = false;
   let ok = true;
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
+    // ExcelJS reads nothing it expects from a part whose root it does not know: such files are left to it.
+    if (depth === 1 && !localNameIs(bytes, ns, ne, 'styleSheet')) ok = false;
     if (depth !== 2 && depth !== 3) return;
     if (depth === 2) {
       if (localNameIs(bytes, ns, ne, 'cellXfs')) {
         inCellXfs = kind === TagKind.Open;
         hasCellXfs = true;
       }
+      inNumFmts = kind === TagKind.Open && localNameIs(bytes, ns, ne, 'numFmts');
       return;
     }
     if (kind === TagKind.Close) return;
+    // ExcelJS fails on an element it does not know in these lists: such files are left to it.
+    if ((inNumFmts && !localNameIs(bytes, ns, ne, 'numFmt')) || (inCellXfs && !localNameIs(bytes, ns, ne, 'xf'))) ok = false;
     if (localNameIs(bytes, ns, ne, 'numFmt')) {
+      // ExcelJS reads a number format wherever it is, fails without its code, and keeps it only inside numFmts.
       const id = parseInt(attributeValue(bytes, ts, te, 'numFmtId') ?? '', 10);
       const code = attributeValue(bytes, ts, te, 'formatCode');
       if (code === undefined) ok = false;
-      else custom.set(id, code.replace(/[\\](.)/g, '$1'));
+      else if (inNumFmts) custom.set(id, code.replace(/[\\](.)/g, '$1'));
     } else if (inCellXfs && localNameIs(bytes, ns, ne, 'xf')) {
       xfIds.push(parseInt(attributeValue(bytes, ts, te, 'numFmtId') ?? '', 10));
     }
@@ -248,7 +238,10 @@ function cellRef(bytes: Uint8Array, s: number, e: number): { col: number; row: n
 
 function attr(bytes: Uint8Array, ts: number, te: number, name: string): string | undefined {
   const span = attributeSpan(bytes, ts, te, name);
-  return span ? decodeUtf8(bytes, span[0], span[1]) : undefined;
+  if (!span) return undefined;
+  const raw = decodeUtf8(bytes, span[0], span[1]);
+  // An XML parser decodes references and turns white space into spaces in attribute values.
+  return /[&\t\n\r]/.test(raw) ? decodeXmlText(raw.replace(/\r\n?|[\t\n]/g, ' ')) : raw;
 }
 
 /** ExcelJS's conversion of a serial day to a Date, applied to whatever the cell held (as it does). */
@@ -272,15 +265,23 @@ interface CellState {
   value: string | undefined;
   formula: boolean;
   inline: boolean;
+  /** The text of each run of inline rich text. */
+  runs?: string[];
 }
 
 /**
  * A values-only worksheet part as grid rows. `strings` and `dates` come
  * from the shared strings and styles parts.
  */
-function readSheetValues(bytes: Uint8Array, maxDepth: number, strings: readonly (string | null)[], dates: readonly boolean[], date1904: boolean): (Scalar[] | undefined)[] | undefined {
+function readSheetValues(
+  bytes: Uint8Array,
+  merges: readonly MergeRange[],
+  maxDepth: number,
+  strings: readonly (string | null)[],
+  dates: readonly boolean[],
+  date1904: boolean,
+): (Scalar[] | undefined)[] | undefined {
   const rows: (Scalar[] | undefined)[] = [];
-  const merges: [number, number, number, number][] = [];
   let row = 0;
   let lastCol = -1;
   let cell: CellState | undefined;
@@ -308,6 +309,12 @@ function readSheetValues(bytes: Uint8Array, maxDepth: number, strings: readonly 
       }
       out = c.t === 'str' ? xmlDecodeAgain(v) : c.t === 'b' ? parseInt(v, 10) !== 0 : c.t === 'e' ? { error: v } : parseFloat(v);
       if (isDate) out = excelToDate(out, date1904);
+    } else if (c.runs) {
+      if (c.t !== 'inlineStr') {
+        ok = false;
+        return;
+      }
+      out = c.runs.join('');
     } else if (v !== undefined) {
       switch (c.t) {
         case 's': {
@@ -340,6 +347,8 @@ function readSheetValues(bytes: Uint8Array, maxDepth: number, strings: readonly 
   };
 
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
+    // ExcelJS reads nothing it expects from a part whose root it does not know: such files are left to it.
+    if (depth === 1 && !localNameIs(bytes, ns, ne, 'worksheet')) ok = false;
     if (!ok) return false;
     if (depth === 3) {
       if (localNameIs(bytes, ns, ne, 'row')) {
@@ -349,14 +358,6 @@ function readSheetValues(bytes: Uint8Array, maxDepth: number, strings: readonly 
         if (!(r > row)) ok = false;
         row = r;
         lastCol = -1;
-      } else if (localNameIs(bytes, ns, ne, 'mergeCell') && kind !== TagKind.Close) {
-        const ref = attr(bytes, ts, te, 'ref') ?? '';
-        const m = /^([A-Z]+[0-9]+):([A-Z]+[0-9]+)$/.exec(ref);
-        const enc = new TextEncoder();
-        const a = m?.[1] ? cellRef(enc.encode(m[1]), 0, m[1].length) : undefined;
-        const b = m?.[2] ? cellRef(enc.encode(m[2]), 0, m[2].length) : undefined;
-        if (!a || !b) ok = false;
-        else merges.push([Math.min(a.row, b.row), Math.min(a.col, b.col), Math.max(a.row, b.row), Math.max(a.col, b.col)]);
       }
       return;
     }
@@ -420,7 +421,7 @@ function readSheetValues(bytes: Uint8Array, maxDepth: number, strings: readonly 
         textTag = 't';
       } else if (kind === TagKind.Close && textTag === 't') {
         const t = textOf(bytes, textStart, ts);
-        if (t === undefined || cell.value !== undefined) ok = false;
+        if (t === undefined || cell.value !== undefined || cell.runs) ok = false;
         else if (t !== '') cell.value = t;
         textTag = '';
       } else if (kind === TagKind.Empty) {
@@ -428,23 +429,39 @@ function readSheetValues(bytes: Uint8Array, maxDepth: number, strings: readonly 
       }
       return;
     }
-    // Inline rich text, phonetic runs, extensions: ExcelJS decides.
+    // Inline rich text: the runs' text joined, as worksheetToGrid joins ExcelJS's richText.
+    if (depth === 6 && cell.inline && localNameIs(bytes, ns, ne, 'r')) {
+      if (cell.value !== undefined) ok = false;
+      if (kind !== TagKind.Close) cell.runs ??= [];
+      return;
+    }
+    if (depth === 7 && cell.inline && cell.runs && localNameIs(bytes, ns, ne, 't')) {
+      if (kind === TagKind.Open) {
+        textStart = te;
+        textTag = 'rt';
+      } else if (kind === TagKind.Close && textTag === 'rt') {
+        const t = textOf(bytes, textStart, ts);
+        if (t === undefined) ok = false;
+        else cell.runs.push(decodeEscapes(t));
+        textTag = '';
+      } else if (kind === TagKind.Empty) {
+        cell.runs.push('');
+      }
+      return;
+    }
+    if (depth >= 7 && cell.inline && cell.runs) return;
+    // Phonetic runs, extensions: ExcelJS decides.
     ok = false;
     return false;
   });
   if (!scan.ok || !ok) return undefined;
 
-  // ExcelJS keeps a merged range's value in its top-left cell only; overlapping ranges make it fail.
-  for (let i = 0; i < merges.length; i++) {
-    const [t, l, b, r] = merges[i] as [number, number, number, number];
-    for (let j = 0; j < i; j++) {
-      const [t2, l2, b2, r2] = merges[j] as [number, number, number, number];
-      if (t <= b2 && t2 <= b && l <= r2 && l2 <= r) return undefined;
-    }
-    for (let y = t; y <= b; y++) {
+  // ExcelJS keeps a merged range's value in its top-left cell only (the preflight refused overlapping ranges).
+  for (const m of merges) {
+    for (let y = m.top; y <= m.bottom && y <= rows.length; y++) {
       const cells = rows[y - 1];
       if (!cells) continue;
-      for (let x = l; x <= r && x < cells.length; x++) if (y !== t || x !== l) cells[x] = null;
+      for (let x = m.left - 1; x < m.right && x < cells.length; x++) if (y !== m.top || x !== m.left - 1) cells[x] = null;
     }
   }
   const out: (Scalar[] | undefined)[] = [];

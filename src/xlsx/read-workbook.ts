@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { createFinding, type Finding } from '../core/findings/finding';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
 import { preflightWorkbook } from './preflight-workbook';
@@ -6,7 +5,6 @@ import { legacyFormat, readLegacyWorkbook } from './read-legacy-workbook';
 import { resolveReadLimits, type ReadLimits } from './read-limits';
 import { readValues } from './read-values';
 import type { IsoDateCell } from './scan-worksheet';
-import { worksheetToGrid } from './worksheet-to-grid';
 
 /** A file read: the workbook when it could be read, and every finding about the file itself. */
 export interface ReadResult {
@@ -23,7 +21,9 @@ export interface ReadWorkbookOptions {
    * Who reads the values once the preflight has passed: `auto` (default)
    * reads them straight from the XML (`readValues`, several times faster)
    * and lets ExcelJS read what that does not handle; `exceljs` always uses
-   * ExcelJS (for comparisons).
+   * ExcelJS (the reference, for comparisons). Either way both read the
+   * parts the preflight inflated and checked; ExcelJS is loaded only when
+   * it reads.
    */
   readonly engine?: 'auto' | 'exceljs';
 }
@@ -32,7 +32,9 @@ export interface ReadWorkbookOptions {
  * Reads an .xlsx file's bytes (or an .xls or .ods, see readLegacyWorkbook) into a WorkbookGrid. Never throws for what is
  * in the file: empty, text, old .xls, encrypted, damaged or oversized files
  * come back as findings without a book, after a preflight that refuses
- * them in bounded time and memory before ExcelJS parses anything. Macros
+ * them in bounded time and memory before any reader parses anything. The
+ * file's bytes are read once: the preflight inflates each part it needs
+ * once and hands the checked parts to the value reader. Macros
  * and external links are ignored (with a warning); formulas are never
  * evaluated, their cached results are read.
  */
@@ -46,12 +48,12 @@ export async function readWorkbook(bytes: Uint8Array, opts: ReadWorkbookOptions 
   } catch (e) {
     return { findings: [corrupt(e)] };
   }
-  if (!pre.excelPackage) return { findings: pre.findings };
+  const checked = pre.checked;
+  if (!checked) return { findings: pre.findings };
   try {
-    const pkg = pre.excelPackage;
-    const direct = opts.engine === 'exceljs' ? undefined : readValues(pkg, limits.maxXmlDepth);
-    const grids = direct?.sheets ?? (await readWithExcelJS(pkg));
-    const book: WorkbookGrid = { sheets: grids.map((g, i) => withIsoDates(g, pre.isoDates?.[i] ?? [])) };
+    const direct = opts.engine === 'exceljs' ? undefined : readValues(checked, limits.maxXmlDepth);
+    const grids = direct?.sheets ?? (await (await import('./read-with-exceljs')).readWithExcelJS(checked));
+    const book: WorkbookGrid = { sheets: grids.map((g, i) => withIsoDates(g, checked.sheets[i]?.isoDates ?? [])) };
     return { book, findings: pre.findings };
   } catch (e) {
     return { findings: [...pre.findings, corrupt(e)] };
@@ -74,12 +76,6 @@ function withIsoDates(grid: SheetGrid, cells: readonly IsoDateCell[]): SheetGrid
     row[c.col] = Number.isNaN(d.getTime()) ? t : d;
   }
   return { name: grid.name, rows };
-}
-
-async function readWithExcelJS(pkg: Uint8Array): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ExcelJS.Buffer);
-  return wb.worksheets.map(worksheetToGrid);
 }
 
 function corrupt(e: unknown): Finding {

@@ -1,18 +1,18 @@
-import { attributeSpan, attributeValue, decodeXmlText, localNameIs, namePrefixIs, prefixLength, scanXml, TagKind } from './scan-xml';
+import { firstOverlap, type MergeRange } from './merge-overlap';
+import { attributeSpan, attributeValue, decodeXmlText, namePrefixIs, prefixLength, scanXml, TagKind } from './scan-xml';
 import { spliceBytes, type ByteEdit } from './splice-bytes';
 
-/** What a worksheet part holds and claims, counted without parsing it. */
+/** What a worksheet part holds, counted in what exists, not in what it claims. */
 export interface WorksheetStats {
   /** `<c>` elements. */
   readonly cells: number;
   /** `<row>` elements. */
   readonly rows: number;
+  /** Grid cells a reader lays out: per row, up to its last `<c>`, summed. */
+  readonly gridCells: number;
   /** Highest 1-based row and column any cell or row uses. */
   readonly maxRow: number;
   readonly maxCol: number;
-  /** The used range the `<dimension ref>` claims, as 1-based bottom-right corner. */
-  readonly claimedRows: number;
-  readonly claimedCols: number;
   /** Cells covered by merged ranges (a parser materialises every one of them). */
   readonly mergedCells: number;
 }
@@ -29,84 +29,170 @@ export interface IsoDateCell {
   readonly text: string;
 }
 
-/** Only these children of `<worksheet>` carry values; the rest is layout a reader never needs. */
-const KEEP = ['sheetData', 'mergeCells'];
+/** A worksheet scanned: its counts, its merged ranges (checked not to overlap) and its values-only part. */
+export interface ScannedWorksheet {
+  readonly stats: WorksheetStats;
+  readonly merges: readonly MergeRange[];
+  readonly values: Uint8Array;
+  readonly isoDates: readonly IsoDateCell[];
+}
+
+/** Why a worksheet is refused: too deep, over a count (`over`), or malformed (`detail`). */
+export type WorksheetProblem = { readonly ok: false; readonly tooDeep?: number; readonly over?: WorksheetStats; readonly detail: string };
+
+/** The element names a worksheet's values are written with, as small numbers (0: any other name). */
+const NAMES = ['', 'sheetData', 'mergeCells', 'row', 'c', 'f', 'v', 'is', 't', 'r', 'rPh', 'phoneticPr', 'rPr', 'extLst', 'mergeCell'] as const;
+const [, SHEET_DATA, MERGE_CELLS, ROW, C, F, V, IS, T, R, RPH, PHONETIC_PR, RPR, EXT_LST, MERGE_CELL] = NAMES.map((_, i) => i) as number[] as [
+  number, number, number, number, number, number, number, number, number, number, number, number, number, number, number,
+];
 
 /**
- * Counts a worksheet's cells, rows, claimed dimension and merged area in
- * one pass over its bytes, and returns the part rewritten for ExcelJS:
+ * What each element inside `sheetData` and `mergeCells` may hold, by its
+ * parent's name (a bit per child name; -1: anything): a reader must never
+ * meet cells, rows or merges hidden in an element it does not know (ExcelJS
+ * would still build them, PHU's counts would not see them).
+ */
+const CHILDREN: readonly number[] = (() => {
+  const bits = (...ids: number[]): number => ids.reduce((m, id) => m | (1 << id), 0);
+  const out = NAMES.map(() => -1);
+  out[0] = -1;
+  out[SHEET_DATA] = bits(ROW);
+  out[ROW] = bits(C, EXT_LST);
+  out[C] = bits(F, V, IS, EXT_LST);
+  out[IS] = bits(T, R, RPH, PHONETIC_PR);
+  out[R] = bits(RPR, T);
+  out[RPH] = bits(T);
+  out[MERGE_CELLS] = bits(MERGE_CELL);
+  for (const leaf of [MERGE_CELL, F, V, T]) out[leaf] = 0;
+  return out;
+})();
+
+/** The number of a known element name in bytes[s, e), 0 for any other. */
+function nameId(bytes: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  const b = bytes[s];
+  if (n === 1) return b === 0x63 ? C : b === 0x76 ? V : b === 0x66 ? F : b === 0x74 ? T : b === 0x72 ? R : 0;
+  for (let id = 1; id < NAMES.length; id++) {
+    const name = NAMES[id] as string;
+    if (name.length !== n || name.charCodeAt(0) !== b) continue;
+    let k = 1;
+    while (k < n && bytes[s + k] === name.charCodeAt(k)) k++;
+    if (k === n) return id;
+  }
+  return 0;
+}
+
+/**
+ * Counts a worksheet's cells, rows and merged area in one pass over its
+ * bytes, checks its structure, and returns the part rewritten for the
+ * value readers:
  * - reduced to its values and merges. Dropping data validations,
  *   conditional formats, column ranges and hyperlinks matters: ExcelJS
  *   expands a validation over `A:XFD` or a `<col max>` into one object per
  *   cell or column, which a 20 kB file can use to exhaust memory, and none
  *   of it is needed to read values (a hyperlink cell's value is its text);
+ *   rows without cells (LibreOffice pads to row 1,048,576) are dropped too;
  * - with the root's namespace prefix removed (`<x:row>` -> `<row>`), as
  *   some generators write it and ExcelJS only knows unprefixed names;
  * - with the `r` reference the format allows to omit written out, since
  *   ExcelJS needs it.
- * The scan stops as soon as a count passes `maxCells`: the sheet is refused
- * then, and the rest need not be read.
+ * Inside `sheetData` and `mergeCells` only the elements the format defines
+ * are accepted, merged ranges must be plain `A1:B2` references that do not
+ * overlap (checked in n log n). The declared `<dimension>` is ignored:
+ * sizes are what the sheet holds. The scan stops as soon as a count passes
+ * `maxCells`.
  */
-export function scanWorksheet(
-  bytes: Uint8Array,
-  maxDepth: number,
-  maxCells = Infinity,
-):
-  | { readonly ok: true; readonly stats: WorksheetStats; readonly values: Uint8Array; readonly isoDates: readonly IsoDateCell[] }
-  | { readonly ok: false; readonly tooDeep?: number; readonly detail: string } {
+export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = Infinity): ({ readonly ok: true } & ScannedWorksheet) | WorksheetProblem {
   let cells = 0;
   let rows = 0;
+  let gridCells = 0;
   let maxRow = 0;
   let maxCol = 0;
-  let claimedRows = 0;
-  let claimedCols = 0;
   let mergedCells = 0;
   let currentRow = 0;
   let colInRow = 0;
+  let rowMaxCol = 0;
+  let rowStart = -1;
+  let rowHasCell = false;
   const edits: ByteEdit[] = [];
   const isoDates: IsoDateCell[] = [];
+  const merges: MergeRange[] = [];
   let pendingIso: { row: number; col: number } | undefined;
   let childStart = -1;
   let keepChild = true;
   let rootPrefix: Uint8Array | undefined;
+  let problem: string | undefined;
+  let over = false;
+  // The names of the open elements inside a kept child, by depth.
+  const path: number[] = [];
   const ascii = new TextEncoder();
+  /** Removes bytes[start, end) and the edits already made inside it. */
+  const cut = (start: number, end: number): void => {
+    while (edits.length > 0 && (edits[edits.length - 1] as ByteEdit).start >= start) edits.pop();
+    edits.push({ start, end });
+  };
+  /** The start of the element's name without the root's prefix (a name with another prefix stays whole, unknown). */
+  const bare = (ns: number, ne: number): number => (rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix) ? ns + rootPrefix.length + 1 : ns);
 
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, ts, te, depth) => {
-    if (depth === 1 && kind !== TagKind.Close) {
-      const k = prefixLength(bytes, ns, ne);
-      rootPrefix = k > 0 ? bytes.slice(ns, ns + k) : undefined;
+    if (depth === 1) {
+      if (kind !== TagKind.Close) {
+        const k = prefixLength(bytes, ns, ne);
+        rootPrefix = k > 0 ? bytes.slice(ns, ns + k) : undefined;
+      }
+      if (rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix)) edits.push({ start: ns, end: ns + rootPrefix.length + 1 });
+      return;
     }
     if (depth === 2 && kind !== TagKind.Close) {
       childStart = ts;
-      keepChild = KEEP.some((k) => localNameIs(bytes, ns, ne, k));
-      if (localNameIs(bytes, ns, ne, 'dimension')) {
-        const ref = attributeValue(bytes, ts, te, 'ref');
-        const area = ref ? rangeCorner(ref) : undefined;
-        if (area) [claimedRows, claimedCols] = area;
-        if (claimedRows * claimedCols > maxCells) return false;
-      }
+      const id = nameId(bytes, bare(ns, ne), ne);
+      keepChild = id === SHEET_DATA || id === MERGE_CELLS;
       if (!keepChild) {
         if (kind === TagKind.Empty) edits.push({ start: ts, end: te });
         return;
       }
+      path.length = 0;
+      path.push(id);
     } else if (depth === 2 && !keepChild) {
       edits.push({ start: childStart, end: te });
       return;
-    } else if (depth >= 2 && !keepChild) {
+    } else if (depth > 2 && !keepChild) {
       return;
     }
     if (rootPrefix && namePrefixIs(bytes, ns, ne, rootPrefix)) edits.push({ start: ns, end: ns + rootPrefix.length + 1 });
-    if (kind === TagKind.Close) return;
-    if (depth === 3 && localNameIs(bytes, ns, ne, 'row')) {
+    if (kind === TagKind.Close) {
+      if (depth === 3 && path[1] === ROW) {
+        if (!rowHasCell) cut(rowStart, te);
+      }
+      path.length = depth - 2;
+      return;
+    }
+    const name = depth === 2 ? (path[0] as number) : nameId(bytes, bare(ns, ne), ne);
+    const parent = path[depth - 3];
+    const allowed = parent === undefined ? -1 : (CHILDREN[parent] as number);
+    if (depth > 2 && allowed !== -1 && (name === 0 || (allowed & (1 << name)) === 0)) {
+      problem = `phần tử <${new TextDecoder().decode(bytes.subarray(ns, ne))}> không được phép trong <${NAMES[parent ?? 0] ?? ''}>`;
+      return false;
+    }
+    if (kind === TagKind.Open) path[depth - 2] = name;
+    if (name === ROW && depth === 3) {
       rows++;
       const span = attributeSpan(bytes, ts, te, 'r');
       currentRow = span ? digits(bytes, span[0], span[1]) : currentRow + 1;
-      if (!span) edits.push({ start: ne, end: ne, insert: ascii.encode(` r="${currentRow}"`) });
       colInRow = 0;
+      rowMaxCol = 0;
+      rowStart = ts;
+      rowHasCell = false;
+      if (kind === TagKind.Empty) {
+        cut(ts, te);
+      } else if (!span) {
+        edits.push({ start: ne, end: ne, insert: ascii.encode(` r="${currentRow}"`) });
+      }
       if (currentRow > maxRow) maxRow = currentRow;
-      if (rows > maxCells) return false;
-    } else if (depth === 4 && localNameIs(bytes, ns, ne, 'c')) {
+      if (rows > maxCells) over = true;
+    } else if (name === C && depth === 4) {
       cells++;
+      rowHasCell = true;
       const span = attributeSpan(bytes, ts, te, 'r');
       let col = colInRow + 1;
       let row = currentRow;
@@ -114,45 +200,53 @@ export function scanWorksheet(
       if (ref) [row, col] = ref;
       else edits.push({ start: ne, end: ne, insert: ascii.encode(` r="${columnLetters(col)}${row}"`) });
       colInRow = col;
+      if (col > rowMaxCol) {
+        gridCells += col - rowMaxCol;
+        rowMaxCol = col;
+      }
       if (row > maxRow) maxRow = row;
       if (col > maxCol) maxCol = col;
-      if (cells > maxCells || maxRow * maxCol > maxCells) return false;
+      if (cells > maxCells || gridCells > maxCells) over = true;
       pendingIso = attributeValue(bytes, ts, te, 't') === 'd' && kind === TagKind.Open ? { row: row - 1, col: col - 1 } : undefined;
-    } else if (depth === 5 && pendingIso && kind === TagKind.Open && localNameIs(bytes, ns, ne, 'v')) {
+    } else if (name === V && depth === 5 && pendingIso && kind === TagKind.Open) {
       const end = bytes.indexOf(0x3c, te);
       isoDates.push({ ...pendingIso, text: decodeXmlText(new TextDecoder().decode(bytes.subarray(te, end < 0 ? te : end))) });
       pendingIso = undefined;
-    } else if (depth === 3 && localNameIs(bytes, ns, ne, 'mergeCell')) {
-      const ref = attributeValue(bytes, ts, te, 'ref');
-      const m = ref ? /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)\$?(\d+)$/.exec(ref.trim()) : null;
-      if (m && m[1] && m[2] && m[3] && m[4]) {
-        const h = Math.abs(Number(m[4]) - Number(m[2])) + 1;
-        const w = Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1;
-        mergedCells += h * w;
-        if (mergedCells > maxCells) return false;
+    } else if (name === MERGE_CELL && depth === 3) {
+      const m = mergeRange(attributeValue(bytes, ts, te, 'ref') ?? '');
+      if (!m) {
+        problem = `vùng gộp ô "${(attributeValue(bytes, ts, te, 'ref') ?? '').slice(0, 40)}" không hợp lệ`;
+        return false;
       }
+      merges.push(m);
+      mergedCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (mergedCells > maxCells) over = true;
     }
+    if (over) return false;
   });
   if (!scan.ok) return scan;
-  return {
-    ok: true,
-    stats: { cells, rows, maxRow, maxCol, claimedRows, claimedCols, mergedCells },
-    values: spliceBytes(bytes, edits),
-    isoDates,
-  };
+  if (problem !== undefined) return { ok: false, detail: problem };
+  const stats: WorksheetStats = { cells, rows, gridCells, maxRow, maxCol, mergedCells };
+  if (over) return { ok: false, over: stats, detail: 'quá nhiều ô' };
+  const clash = firstOverlap(merges);
+  if (clash) return { ok: false, detail: `vùng gộp ô ${rangeText(clash[0])} và ${rangeText(clash[1])} chồng lên nhau` };
+  return { ok: true, stats, merges, values: spliceBytes(bytes, edits), isoDates };
 }
 
-/** The 1-based bottom-right corner of `A1:XFD1048576` (or of a single cell). */
-function rangeCorner(ref: string): [number, number] | undefined {
-  let rows = 0;
-  let cols = 0;
-  for (const part of ref.trim().split(':')) {
-    const m = /^\$?([A-Za-z]{1,7})\$?(\d{1,15})$/.exec(part);
-    if (!m || !m[1] || !m[2]) return undefined;
-    rows = Math.max(rows, Number(m[2]));
-    cols = Math.max(cols, columnNumber(m[1]));
-  }
-  return [rows, cols];
+/** A merged range from a plain `A1:B2` reference inside Excel's grid (corners in any order), or undefined. */
+export function mergeRange(ref: string): MergeRange | undefined {
+  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6}):([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) return undefined;
+  const c1 = columnNumber(m[1]);
+  const c2 = columnNumber(m[3]);
+  const r1 = Number(m[2]);
+  const r2 = Number(m[4]);
+  if (Math.max(c1, c2) > EXCEL_MAX_COLS || Math.max(r1, r2) > EXCEL_MAX_ROWS) return undefined;
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+function rangeText(m: MergeRange): string {
+  return `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;
 }
 
 function columnNumber(letters: string): number {

@@ -4,7 +4,7 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('scanXml', () => {
   it('visits element tags with their depth, skipping comments, CDATA and declarations', () => {
-    const xml = bytes('<?xml version="1.0"?><!-- <x> --><a><b attr="1 > 0" other=\'<\'/><c><![CDATA[<d>]]></c></a>');
+    const xml = bytes('<?xml version="1.0"?><!-- <x> --><a><b attr="1 > 0" other=\'x\'/><c><![CDATA[<d>]]></c></a>');
     const seen: string[] = [];
     const r = scanXml(xml, 10, (kind, ns, ne, _ts, _te, depth) => {
       seen.push(`${['open', 'close', 'empty'][kind]}:${new TextDecoder().decode(xml.subarray(ns, ne))}@${depth}`);

@@ -14,6 +14,9 @@ export type XmlScan =
   | { readonly ok: true; readonly maxDepth: number }
   | { readonly ok: false; readonly tooDeep?: number; readonly detail: string };
 
+/** The XML declaration's grammar (XML 1.0, production 23). */
+const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>$/;
+const DOCTYPE = 'có khai báo DOCTYPE, không được phép trong tệp .xlsx';
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -26,16 +29,26 @@ const SQUOTE = 0x27;
  * A byte-level scan of an XML part that finds element tags, tracks nesting
  * and refuses what no spreadsheet part needs: a DOCTYPE (entity expansion
  * attacks live there) and nesting deeper than `maxDepth` (parsers that
- * recurse would overflow their stack). Not a validating parser: ExcelJS
- * parses afterwards; this only bounds what it will be given.
+ * recurse would overflow their stack). It also refuses what a conforming
+ * parser (ExcelJS's) refuses in tags, so that PHU's reader and ExcelJS read
+ * the same files: a close tag that does not match its open tag, a second
+ * root, an attribute written twice, unquoted or holding `<`. Characters are
+ * checked by xmlCharProblem.
  */
 export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor): XmlScan {
   let depth = 0;
   let deepest = 0;
   let i = 0;
+  let roots = 0;
   const n = bytes.length;
+  // Where each open element's name is, to match its close tag.
+  const names = new Int32Array(2 * (maxDepth + 1));
   for (;;) {
     const lt = bytes.indexOf(LT, i);
+    // Outside the root element there is nothing but markup and white space.
+    if (depth === 0 && !onlySpace(bytes, i === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : i, lt < 0 ? n : lt)) {
+      return { ok: false, detail: 'có văn bản nằm ngoài phần tử gốc XML' };
+    }
     if (lt < 0) break;
     const c1 = bytes[lt + 1];
     if (c1 === BANG) {
@@ -48,13 +61,21 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
         if (e < 0) return { ok: false, detail: 'khối CDATA không đóng' };
         i = e + 3;
       } else {
-        return { ok: false, detail: 'có khai báo DOCTYPE, không được phép trong tệp .xlsx' };
+        return { ok: false, detail: DOCTYPE };
       }
       continue;
     }
     if (c1 === QUESTION) {
       const e = indexOfSeq(bytes, '?>', lt + 2);
       if (e < 0) return { ok: false, detail: 'chỉ thị XML không đóng' };
+      // A processing instruction is named; the XML declaration comes first or not at all (after a byte order mark).
+      let t = lt + 2;
+      while (t < e && isNameChar(bytes[t] as number)) t++;
+      if (!isNameStart(bytes[lt + 2] ?? 0) || (t < e && !isSpace(bytes[t] as number))) return { ok: false, detail: 'chỉ thị XML không hợp lệ' };
+      if (isXmlDeclaration(bytes, lt)) {
+        if (lt !== (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)) return { ok: false, detail: 'khai báo XML không nằm ở đầu' };
+        if (!XML_DECLARATION.test(String.fromCharCode(...bytes.subarray(lt, e + 2)))) return { ok: false, detail: 'khai báo XML không hợp lệ' };
+      }
       i = e + 2;
       continue;
     }
@@ -81,10 +102,13 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
         p++;
       }
     }
-    if (gt < 0 || nameEnd === nameStart) return { ok: false, detail: 'thẻ XML không hợp lệ' };
+    if (gt < 0 || !isName(bytes, nameStart, nameEnd)) return { ok: false, detail: 'thẻ XML không hợp lệ' };
     const tagEnd = gt + 1;
     if (closing) {
       if (depth === 0) return { ok: false, detail: 'thẻ đóng XML thừa' };
+      if (!sameBytes(bytes, names[2 * depth] as number, names[2 * depth + 1] as number, nameStart, nameEnd) || !onlySpace(bytes, nameEnd, gt)) {
+        return { ok: false, detail: 'thẻ đóng XML không khớp thẻ mở' };
+      }
       if (visit && visit(TagKind.Close, nameStart, nameEnd, lt, tagEnd, depth) === false) return { ok: true, maxDepth: deepest };
       depth--;
     } else {
@@ -92,12 +116,117 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
       const d = depth + 1;
       if (d > deepest) deepest = d;
       if (d > maxDepth) return { ok: false, tooDeep: d, detail: 'cấu trúc XML lồng quá sâu' };
+      if (d === 1 && ++roots > 1) return { ok: false, detail: 'có hơn một phần tử gốc XML' };
+      if (!attributesWellFormed(bytes, nameEnd, empty ? gt - 1 : gt)) return { ok: false, detail: 'thuộc tính XML không hợp lệ hoặc bị lặp' };
       if (visit && visit(empty ? TagKind.Empty : TagKind.Open, nameStart, nameEnd, lt, tagEnd, d) === false) return { ok: true, maxDepth: deepest };
-      if (!empty) depth = d;
+      if (!empty) {
+        depth = d;
+        names[2 * d] = nameStart;
+        names[2 * d + 1] = nameEnd;
+      }
     }
     i = tagEnd;
   }
+  if (depth > 0) return { ok: false, detail: 'thẻ XML không đóng' };
   return { ok: true, maxDepth: deepest };
+}
+
+/**
+ * True when bytes[s, e) (after a tag's name, before its `>` or `/>`) is a
+ * well-formed list of attributes, each named once: `name="value"` with
+ * single or double quotes, no `<` in a value (and at most MAX_ATTRIBUTES).
+ */
+/** No element of a spreadsheet part has nearly this many attributes. */
+const MAX_ATTRIBUTES = 256;
+const ATTR_STARTS = new Int32Array(MAX_ATTRIBUTES);
+const ATTR_ENDS = new Int32Array(MAX_ATTRIBUTES);
+
+function attributesWellFormed(bytes: Uint8Array, s: number, e: number): boolean {
+  let p = s;
+  let count = 0;
+  // Tags have a handful of attributes: comparing each with those before it is cheapest.
+  const starts = ATTR_STARTS;
+  const ends = ATTR_ENDS;
+  for (;;) {
+    const before = p;
+    while (p < e && isSpace(bytes[p] as number)) p++;
+    if (p >= e) return true;
+    if (p === before) return false;
+    const aStart = p;
+    if (!isNameStart(bytes[p] as number)) return false;
+    while (p < e && isNameChar(bytes[p] as number)) p++;
+    const aEnd = p;
+    while (p < e && isSpace(bytes[p] as number)) p++;
+    if (bytes[p] !== 0x3d) return false;
+    p++;
+    while (p < e && isSpace(bytes[p] as number)) p++;
+    const quote = bytes[p];
+    if (quote !== DQUOTE && quote !== SQUOTE) return false;
+    const vEnd = bytes.indexOf(quote, p + 1);
+    if (vEnd < 0 || vEnd >= e) return false;
+    const lt = bytes.indexOf(LT, p + 1);
+    if (lt >= 0 && lt < vEnd) return false;
+    if (count >= MAX_ATTRIBUTES) return false;
+    for (let k = 0; k < count; k++) if (sameBytes(bytes, starts[k] as number, ends[k] as number, aStart, aEnd)) return false;
+    starts[count] = aStart;
+    ends[count] = aEnd;
+    count++;
+    p = vEnd + 1;
+  }
+}
+
+function sameBytes(bytes: Uint8Array, s1: number, e1: number, s2: number, e2: number): boolean {
+  if (e1 - s1 !== e2 - s2) return false;
+  for (let k = 0; k < e1 - s1; k++) if (bytes[s1 + k] !== bytes[s2 + k]) return false;
+  return true;
+}
+
+function onlySpace(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (!isSpace(bytes[p] as number)) return false;
+  return true;
+}
+
+/** True for a character XML 1.0 allows in a document. */
+export function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/**
+ * Where an XML part holds a character XML 1.0 forbids, written raw (a
+ * control character, U+FFFE, U+FFFF) or as a reference (`&#1;`), or an `&`
+ * that starts no known entity: a description of the first one, or
+ * undefined when there is none. A conforming parser refuses such a part,
+ * and so does PHU, whichever of its readers would read it.
+ *
+ * @example xmlCharProblem(new TextEncoder().encode('<t>a&#1;</t>')) // 'ký tự U+0001 không được phép trong XML'
+ */
+export function xmlCharProblem(bytes: Uint8Array): string | undefined {
+  // Entities are declared in a DOCTYPE: that, not the entity, is what is refused.
+  if (indexOfSeq(bytes, '<!DOCTYPE', 0) >= 0) return DOCTYPE;
+  const n = bytes.length;
+  for (let p = 0; p < n; p++) {
+    const b = bytes[p] as number;
+    if (b >= 0x20 && b !== 0x26 && b !== 0xef) continue;
+    if (b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    if (b < 0x20) return `ký tự U+${hex4(b)} không được phép trong XML`;
+    if (b === 0xef) {
+      if (bytes[p + 1] === 0xbf && (bytes[p + 2] === 0xbe || bytes[p + 2] === 0xbf)) return `ký tự U+${bytes[p + 2] === 0xbe ? 'FFFE' : 'FFFF'} không được phép trong XML`;
+      continue;
+    }
+    const semi = bytes.indexOf(0x3b, p + 1);
+    if (semi < 0 || semi - p > 12) return 'ký tự "&" không mở một thực thể XML';
+    const name = String.fromCharCode(...bytes.subarray(p + 1, semi));
+    if (NAMED[name] !== undefined) continue;
+    const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
+    if (!m) return 'ký tự "&" không mở một thực thể XML';
+    const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2] ?? '', 10);
+    if (!isXmlChar(code)) return `ký tự U+${hex4(code)} không được phép trong XML`;
+  }
+  return undefined;
+}
+
+function hex4(c: number): string {
+  return c.toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** True when the tag's local name (prefix ignored) is `local`. */
@@ -214,8 +343,33 @@ function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 }
 
+/** A byte that may start an XML name: a letter, `_`, `:` or any byte of a non-ASCII character. */
+function isNameStart(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x3a || b >= 0x80;
+}
+
+/** True when bytes[s, e) is an XML name. */
+function isName(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e <= s || !isNameStart(bytes[s] as number)) return false;
+  for (let p = s + 1; p < e; p++) if (!isNameChar(bytes[p] as number)) return false;
+  return true;
+}
+
+/** A byte that may continue an XML name. */
+function isNameChar(b: number): boolean {
+  return isNameStart(b) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2e;
+}
+
 function isNameEnd(b: number): boolean {
   return isSpace(b) || b === GT || b === SLASH || b === LT;
+}
+
+/** True at `<?xml` followed by a space or `?` (a processing instruction named xml, in any case). */
+function isXmlDeclaration(bytes: Uint8Array, at: number): boolean {
+  const t = bytes.subarray(at + 2, at + 5);
+  const name = String.fromCharCode(...t).toLowerCase();
+  const after = bytes[at + 5];
+  return name === 'xml' && (after === undefined || isSpace(after) || after === QUESTION);
 }
 
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from './crc32';
 import type { ZipEntry } from './zip-directory';
 
@@ -10,6 +10,15 @@ export type ZipEntryData =
 const LOCAL_SIG = 0x04034b50;
 
 /**
+ * Deflate expands at most 1032 times: compressed data this short cannot
+ * inflate past 66 MiB, so inflating it in one call into a buffer of the
+ * declared size costs bounded time even when the header lies (the excess
+ * is written nowhere). Longer data is inflated in slices with a running cap.
+ */
+const ONE_CALL_MAX_COMPRESSED = 64 * 1024;
+const SLICE = 64 * 1024;
+
+/**
  * The uncompressed content of one entry. Inflation stops at `cap` bytes,
  * by default the size the central directory declared (already judged
  * against the limits), so a header that lies about its size costs no more
@@ -19,6 +28,7 @@ const LOCAL_SIG = 0x04034b50;
  */
 export function readZipEntryData(bytes: Uint8Array, entry: ZipEntry, cap: number = entry.uncompressedSize): ZipEntryData {
   const damaged = (detail: string): ZipEntryData => ({ ok: false, problem: 'damaged', detail: `thành phần "${entry.name}": ${detail}` });
+  const overCap: ZipEntryData = { ok: false, problem: 'over_cap', detail: `thành phần "${entry.name}" giải nén ra hơn ${cap} byte` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_SIG) return damaged('không tìm thấy phần đầu dữ liệu');
@@ -31,20 +41,59 @@ export function readZipEntryData(bytes: Uint8Array, entry: ZipEntry, cap: number
   if (entry.method === 0) {
     data = raw;
   } else if (entry.method === 8) {
-    try {
-      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, cap) });
-    } catch (e) {
-      // Checked by code: under a test runner's separate realm, instanceof RangeError fails.
-      if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-        return { ok: false, problem: 'over_cap', detail: `thành phần "${entry.name}" giải nén ra hơn ${cap} byte` };
-      }
-      return damaged('dữ liệu nén bị hỏng');
-    }
+    const out = inflateCapped(raw, cap);
+    if (out === 'over_cap') return overCap;
+    if (out === 'damaged') return damaged('dữ liệu nén bị hỏng');
+    data = out;
   } else {
     return damaged(`phương pháp nén ${entry.method} không được hỗ trợ`);
   }
-  if (data.byteLength > cap) return { ok: false, problem: 'over_cap', detail: `thành phần "${entry.name}" giải nén ra hơn ${cap} byte` };
+  if (data.byteLength > cap) return overCap;
   if (data.byteLength !== entry.uncompressedSize) return damaged('kích thước giải nén khác kích thước khai báo');
   if (crc32(data) !== entry.crc32 >>> 0) return damaged('sai mã kiểm tra CRC');
   return { ok: true, data };
+}
+
+/**
+ * Raw deflate data inflated with fflate, never holding more than `cap`
+ * bytes (plus one slice's worth when the data lies): short data in one
+ * call into a buffer of `cap + 1` bytes (a full buffer means more was
+ * coming), longer data slice by slice, stopping once the output passes
+ * the cap.
+ *
+ * @example inflateCapped(deflateRawSync(Buffer.from('abc')), 3) // Uint8Array [97, 98, 99]
+ */
+export function inflateCapped(raw: Uint8Array, cap: number): Uint8Array | 'over_cap' | 'damaged' {
+  try {
+    if (raw.length <= ONE_CALL_MAX_COMPRESSED) {
+      const out = inflateSync(raw, { out: new Uint8Array(cap + 1) });
+      return out.length > cap ? 'over_cap' : out;
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let over = false;
+    let done = false;
+    const inflater = new Inflate((chunk, final) => {
+      total += chunk.length;
+      if (total > cap) over = true;
+      else chunks.push(chunk);
+      if (final) done = true;
+    });
+    for (let p = 0; p < raw.length && !over; p += SLICE) {
+      const q = Math.min(raw.length, p + SLICE);
+      inflater.push(raw.subarray(p, q), q === raw.length);
+    }
+    if (over) return 'over_cap';
+    if (!done) return 'damaged';
+    if (chunks.length === 1) return chunks[0] as Uint8Array;
+    const out = new Uint8Array(total);
+    let w = 0;
+    for (const c of chunks) {
+      out.set(c, w);
+      w += c.length;
+    }
+    return out;
+  } catch {
+    return 'damaged';
+  }
 }

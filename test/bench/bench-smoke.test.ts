@@ -18,6 +18,9 @@ describe('benchmark smoke run', () => {
   beforeAll(async () => {
     report = await runBench({
       ...defaultOptions(repoRoot(), cache),
+      // Part 7 starts the built CLI, which a test from sources does not have.
+      parts: [1, 2, 3, 4, 5, 6],
+      differentialRuns: 20,
       reps: 1,
       countryWorkers: [1],
       provinceWorkers: 0,
@@ -28,7 +31,7 @@ describe('benchmark smoke run', () => {
       functionCells: 2_000,
       build: false,
     });
-  }, 120_000);
+  }, 300_000);
   afterAll(() => fs.rmSync(cache, { recursive: true, force: true }));
 
   it('part 1 consolidates the 111 Bình Phước files into 11 districts and the province, and compares with parsing them', () => {
@@ -42,6 +45,8 @@ describe('benchmark smoke run', () => {
     expect(p?.district).toMatchObject({ code: '692', files: 16 });
     expect(Number.isFinite(p?.ratio)).toBe(true);
     expect(p?.ratio).toBeGreaterThan(0);
+    expect(p?.floor.median).toBeGreaterThan(0);
+    expect(p?.floorRatio).toBeGreaterThan(0);
   });
 
   it('part 2 runs the tree from the communes to the root with a worker, and measures memory', () => {
@@ -52,6 +57,8 @@ describe('benchmark smoke run', () => {
     expect(run?.result.invalid).toEqual({ xa: 0, huyen: 0 });
     expect(run?.peakRssBytes).toBeGreaterThan(0);
     expect(run?.peakHeapBytes).toBeGreaterThan(0);
+    expect(run?.floor.files).toBe(47 + 7);
+    expect(run?.floor.seconds).toBeGreaterThan(0);
     expect(report.country?.provinceBaseline?.communeFiles).toBe(111);
   });
 
@@ -70,7 +77,9 @@ describe('benchmark smoke run', () => {
 
   it('prints every part, and a second run reuses the generated files', async () => {
     const text = formatReport(report);
-    for (const heading of ['1. Province', 'ratio pipeline / parse-only', '2. Country', '3. In Excel', '4. Custom functions', '5. Add-in bundles']) expect(text).toContain(heading);
+    for (const heading of ['1. Province', 'ratio pipeline / parse-only', 'physical floor', '2. Country', '3. In Excel', '4. Custom functions', '5. Add-in bundles', '6. Reader']) expect(text).toContain(heading);
+    expect(report.reader?.hostile.map((h) => h.outcome)).toEqual(['refused (file_corrupt)', 'refused (file_corrupt)', 'refused (sheet_too_large)', 'read', 'read', 'refused (file_corrupt)']);
+    expect(report.reader?.differential.failure).toBeUndefined();
     const again = await ensureDataset(PROVINCE_DATASET, cache, { workers: 0 });
     expect(again).toMatchObject({ files: 111, generatedSeconds: 0, cachedFolders: 11, folders: 11 });
   });

@@ -275,16 +275,20 @@ describe('resource limits', () => {
     expect(f.message_vi).toContain('giới hạn 50');
   });
 
-  it('a sheet claiming a huge dimension (A1:XFD1048576)', async () => {
+  it('a sheet claiming a huge dimension (A1:XFD1048576) is read: sizes are what the sheet holds', async () => {
     const bytes = forgeZip(handWrittenPackage('<dimension ref="A1:XFD1048576"/>' + sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>')));
-    const f = refusal(await read(bytes), 'sheet_too_large');
-    expect(f.sheet).toBe('SoLieu');
-    expect(f.message_vi).toBe('Trang tính quá lớn (1.048.576 dòng × 16.384 cột, giới hạn 2.000.000 ô): hãy xóa các dòng, cột thừa.');
+    const r = await read(bytes);
+    expect(r.findings).toEqual([]);
+    expect(r.book?.sheets[0]?.rows).toEqual([[1]]);
   });
 
-  it('a sheet with a stray cell in its last row and column', async () => {
-    const bytes = forgeZip(handWrittenPackage(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')));
-    const f = refusal(await read(bytes), 'sheet_too_large');
+  it('a sheet with a stray cell in its last row and column is read, its cells counted as they exist', async () => {
+    const bytes = forgeZip(handWrittenPackage(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')));
+    const rows = (await read(bytes)).book?.sheets[0]?.rows;
+    expect(rows?.length).toBe(1_048_576);
+    expect(rows?.[1_048_575]?.[16_383]).toBe(2);
+    // Laid out, the last row is 16,384 cells wide: that is what the limit counts.
+    const f = refusal(await read(bytes, { maxCellsPerSheet: 16_000 }), 'sheet_too_large');
     expect(f.params).toMatchObject({ rows: 1_048_576, columns: 16_384 });
   });
 

@@ -20,6 +20,15 @@ async function oneSheet(build: (ws: ExcelJS.Worksheet) => void): Promise<SheetGr
 const sheetPart = (rows: string): string => `<sheetData>${rows}</sheetData>`;
 
 describe('strange but valid workbooks', () => {
+  it('a sheet saved by LibreOffice after a row was deleted: dimension A1:O1048576 and empty rows down to row 1,048,576', async () => {
+    const cells = '<row r="1" spans="1:15"><c r="A1"><v>1</v></c><c r="O1"><v>2</v></c></row><row r="2" spans="1:15"><c r="B2"><v>3</v></c></row>';
+    const padding: string[] = [];
+    for (let r = 3; r <= 1_048_576; r++) padding.push(r % 2 ? `<row r="${r}" spans="1:15" ht="12.8" customHeight="false"/>` : `<row r="${r}" spans="1:15" ht="12.8"></row>`);
+    const bytes = forgeZip(handWrittenPackage(`<dimension ref="A1:O1048576"/>${sheetPart(cells + padding.join(''))}`));
+    const [sheet] = await grids(bytes);
+    expect(sheet?.rows).toEqual([[1, null, null, null, null, null, null, null, null, null, null, null, null, null, 2], [null, 3]]);
+  });
+
   it('merged cells in data rows keep their value in the top-left cell only', async () => {
     const rows = await oneSheet((ws) => {
       ws.addRows([

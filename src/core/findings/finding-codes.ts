@@ -13,6 +13,7 @@ export const FINDING_CODES = {
   file_too_large: { severity: 'error', params: ['bytes', 'limit'] },
   zip_bomb: { severity: 'error', params: ['expanded', 'limit'] },
   sheet_too_large: { severity: 'error', params: ['rows', 'columns', 'limit'] },
+  workbook_too_large: { severity: 'error', params: ['cells', 'limit'] },
   strings_too_large: { severity: 'error', params: ['bytes', 'limit'] },
   file_ignored: { severity: 'warning', params: ['reason'] },
   external_links_ignored: { severity: 'warning', params: ['count'] },

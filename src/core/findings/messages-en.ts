@@ -15,6 +15,7 @@ export const MESSAGES_EN: Messages = {
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
   zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,
   sheet_too_large: (p) => `A sheet is too large (${p.rows} rows × ${p.columns} columns, limit ${p.limit} cells): delete the extra rows and columns.`,
+  workbook_too_large: (p) => `The file is too complex (over ${p.cells} cells and merged cells across its sheets, limit ${p.limit}): refused; delete the extra sheets, rows and columns.`,
   strings_too_large: (p) => `The file's text part is too large (${p.bytes} bytes, limit ${p.limit}): refused.`,
   file_ignored: (p) => `File ignored: ${ignoreReasonText(p.reason, 'en')}.`,
   external_links_ignored: (p) => `The file has ${p.count} external link(s): ignored, the values saved in the file are used.`,

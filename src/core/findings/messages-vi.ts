@@ -21,6 +21,7 @@ export const MESSAGES_VI: Messages = {
   file_too_large: (p) => `Tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): biểu mẫu báo cáo không cần lớn như vậy, hãy kiểm tra lại tệp.`,
   zip_bomb: (p) => `Nội dung nén của tệp giải nén ra quá lớn (${num(p.expanded)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối để bảo vệ máy tính.`,
   sheet_too_large: (p) => `Trang tính quá lớn (${num(p.rows)} dòng × ${num(p.columns)} cột, giới hạn ${num(p.limit)} ô): hãy xóa các dòng, cột thừa.`,
+  workbook_too_large: (p) => `Tệp quá phức tạp (hơn ${num(p.cells)} ô và ô gộp trên các trang tính, giới hạn ${num(p.limit)}): tệp bị từ chối, hãy xóa các trang tính, dòng, cột thừa.`,
   strings_too_large: (p) => `Phần văn bản của tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối.`,
   file_ignored: (p) => `Bỏ qua tệp: ${ignoreReasonText(p.reason, 'vi')}.`,
   external_links_ignored: (p) => `Tệp có ${num(p.count)} liên kết ngoài: đã bỏ qua, chỉ dùng giá trị đã lưu trong tệp.`,

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { readWorkbook } from '../src/xlsx/read-workbook';
+import { differentialProperty } from './differential-read';
+import { hostileFiles } from './hostile-files';
+
+/** One hostile file read in a fresh process. */
+export interface HostileMeasure {
+  readonly name: string;
+  readonly bytes: number;
+  readonly outcome: string;
+  /** The read alone, in seconds. */
+  readonly seconds: number;
+  /** Peak resident memory of the process (Node's own ~40-50 MB included). */
+  readonly peakRssBytes: number;
+}
+
+/** Part 6: each hostile file of the containment issue read in a process of its own, and the differential fuzz run longer. */
+export interface ReaderBenchResult {
+  readonly hostile: readonly HostileMeasure[];
+  readonly differential: { readonly runs: number; readonly seed: number; readonly seconds: number; readonly failure?: string };
+}
+
+export async function readerBench(differentialRuns: number): Promise<ReaderBenchResult> {
+  const hostile: HostileMeasure[] = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-hostile-'));
+  try {
+    for (const [i, file] of hostileFiles().entries()) {
+      const p = path.join(tmp, `${i}.xlsx`);
+      fs.writeFileSync(p, file.bytes);
+      // From sources (tests) there is no compiled script to start: measured in this process.
+      if (path.extname(__filename) !== '.js') {
+        hostile.push(await measureRead(p, file.name));
+        continue;
+      }
+      const line = execFileSync(process.execPath, [__filename, p, file.name], { encoding: 'utf8', maxBuffer: 1024 * 1024 }).trim().split('\n').pop() ?? '{}';
+      hostile.push(JSON.parse(line) as HostileMeasure);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const seed = Date.now() % 1_000_000;
+  const t = performance.now();
+  let failure: string | undefined;
+  const warn = console.warn;
+  console.warn = (): void => undefined;
+  try {
+    await fc.assert(differentialProperty(), { numRuns: differentialRuns, seed });
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? `\n${e.cause.message}` : '';
+    failure = (e instanceof Error ? e.message : String(e)).slice(0, 600) + cause.slice(0, 3000);
+  } finally {
+    console.warn = warn;
+  }
+  return { hostile, differential: { runs: differentialRuns, seed, seconds: (performance.now() - t) / 1000, ...(failure ? { failure } : {}) } };
+}
+
+/** Reads one file from disk and measures the read. */
+async function measureRead(file: string, name: string): Promise<HostileMeasure> {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const t = performance.now();
+  const r = await readWorkbook(bytes);
+  const seconds = (performance.now() - t) / 1000;
+  const outcome = r.book ? 'read' : `refused (${r.findings.map((f) => f.code).join(', ')})`;
+  return { name, bytes: bytes.length, outcome, seconds, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
+
+if (require.main === module) {
+  // A process of its own reads the file from disk: its peak memory is the read's (and Node's).
+  const [file, name] = process.argv.slice(2);
+  measureRead(file ?? '', name ?? '').then(
+    (m) => process.stdout.write(`${JSON.stringify(m)}\n`),
+    (e: unknown) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
