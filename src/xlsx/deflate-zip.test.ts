@@ -63,7 +63,7 @@ describe('writeWorkbook output', () => {
     for (const [name, e] of entries) if (name.endsWith('.xml') && e.data.length > 1000) expect([name, e.method]).toEqual([name, 8]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['ThongTin', 'SoLieu', 'LyDo', 'PHU_MauBieu']);
     const read = await readWorkbook(bytes);
     expect(read.findings).toEqual([]);
     expect(read.book?.sheets.find((s) => s.name === 'ThongTin')?.rows.some((r) => r?.[2] === file.unit.code)).toBe(true);

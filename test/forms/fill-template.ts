@@ -7,9 +7,15 @@ export const UNIT_ROW: Readonly<Record<string, number>> = {
   phone4g_target: 10, phone4g_done: 7, simcks_target: 20, simcks_done: 9,
 };
 
+/** The row of the table's total (`TONG`), or past the sheet's end. */
+function totalRow(ws: ExcelJS.Worksheet, codeCol: number, keyRow: number): number {
+  for (let r = keyRow + 1; r <= ws.rowCount; r++) if (String(ws.getRow(r).getCell(codeCol).value ?? '') === 'TONG') return r;
+  return ws.rowCount + 1;
+}
+
 /**
- * Fills a district template as a person does in Excel: `UNIT_ROW` in every
- * commune row (other count columns 0), every processed case under reason
+ * Fills a template as a person does in Excel: `UNIT_ROW` in every unit
+ * row (a commune's blank village rows named first) (other count columns 0), every processed case under reason
  * R01, the report date, and the SUM totals' results (Excel recalculates on
  * save; ExcelJS does not, so the cached result is set here). Sheets PHU
  * keeps (the very hidden form) are left as they are.
@@ -28,9 +34,16 @@ export async function fillDistrictTemplate(file: string, out: string, reportDate
     const codeCol = keys.get(codeKey) ?? 0;
     const sums: Record<string, number> = {};
     let rows = 0;
+    const nameCol = keys.get('unit_name');
     for (let r = keyRow + 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
-      const code = String(row.getCell(codeCol).value ?? '');
+      let code = String(row.getCell(codeCol).value ?? '');
+      // A commune's template has blank village rows: the commune names its villages.
+      if (code === '' && nameCol !== undefined && r < totalRow(ws, codeCol, keyRow)) {
+        code = `TO${rows + 1}`;
+        row.getCell(codeCol).value = code;
+        row.getCell(nameCol).value = `Tổ ${rows + 1}`;
+      }
       if (code === '') continue;
       if (code === 'TONG') {
         for (const [k, v] of Object.entries(sums)) {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FORMS } from '../../src/core/forms/form-catalog';
 import { FORM_SHEET } from '../../src/core/forms/form-sheet';
-import { nationalRegistry } from '../../src/core/units/national-registry';
+import { registryFor } from '../../src/core/units/unit-maps';
 import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { runCli, tempDir } from '../cli/run-cli';
 import { fillDistrictTemplate } from './fill-template';
@@ -11,7 +11,7 @@ import { fillDistrictTemplate } from './fill-template';
 /**
  * A province's IT officer starts a monthly campaign with nothing but PHU and
  * a text editor: export 4PHU-2024, rename it, give it the months of 2026,
- * send the districts their November templates, and consolidate what comes
+ * send Đồng Nai's communes their November templates, and consolidate what comes
  * back. Nothing of PHU changes: the JSON file is the only new input, and
  * the consolidation needs not even that.
  */
@@ -33,7 +33,8 @@ describe.each([
   afterAll(() => remove());
 
   const run = (...argv: string[]) => runCli(argv, dir);
-  const children = nationalRegistry().children('70');
+  // November 2026 is on today's map (01/07/2025): Đồng Nai's communes report straight to the province.
+  const children = registryFor('2025-07-01').children('75');
 
   it('exports, edits and checks the form', async () => {
     expect((await run('form', 'export', '4PHU-2024', '--out', 'da06-2026.json')).code).toBe(0);
@@ -49,10 +50,10 @@ describe.each([
     expect(check.stdout).toContain(setup.hint);
   });
 
-  it('makes one November template per district, each carrying the form, dated by the calendar', async () => {
-    const r = await run('template', '--form', 'da06-2026.json', '--unit', '70', '--period', setup.period, '--out-dir', 'drive');
+  it('makes one November template per commune of Đồng Nai, chosen on the map of 01/07/2025 by the period alone, each carrying the form, dated by the calendar', async () => {
+    const r = await run('template', '--form', 'da06-2026.json', '--unit', '75', '--period', setup.period, '--out-dir', 'drive');
     expect(r.code).toBe(0);
-    const folder = path.join(dir, 'drive', 'DA06-2026', setup.period, '70 Tỉnh Bình Phước');
+    const folder = path.join(dir, 'drive', 'DA06-2026', setup.period, '75 Tỉnh Đồng Nai');
     const files = (await fs.readdir(folder)).sort();
     expect(files).toHaveLength(children.length);
     const read = await readWorkbook(new Uint8Array(await fs.readFile(path.join(folder, files[0] ?? ''))));
@@ -60,10 +61,11 @@ describe.each([
     const info = read.book?.sheets.find((s) => s.name === 'ThongTin')?.rows ?? [];
     const value = (key: string) => info.find((row) => row?.[0] === key)?.[2];
     expect([value('form'), value('period'), value('period_from'), value('period_to')]).toEqual(['DA06-2026', setup.period, new Date('2026-01-01T00:00:00Z'), new Date('2026-11-30T00:00:00Z')]);
+    expect(value('map')).toBe('2025-07-01');
   });
 
-  it('consolidates three filled districts with no --form: on time, late by the due rule, missing', async () => {
-    const folder = path.join(dir, 'drive', 'DA06-2026', setup.period, '70 Tỉnh Bình Phước');
+  it('consolidates three filled communes with no --form: on time, late by the due rule, missing', async () => {
+    const folder = path.join(dir, 'drive', 'DA06-2026', setup.period, '75 Tỉnh Đồng Nai');
     const files = (await fs.readdir(folder)).sort();
     const [a, b, c] = files;
     // Due 5 days after 30/11/2026: 05/12/2026.
@@ -75,7 +77,7 @@ describe.each([
     const checked = await run('validate', path.join(folder, a ?? ''), '--period', setup.period);
     expect(checked.stdout).toContain('hợp lệ (không có lỗi, cảnh báo)');
 
-    const r = await run('consolidate', folder, '--unit', '70', '--period', setup.period, '--out', 'tong-hop.xlsx', '--json', 'tom-tat.json', '--report-date', '10/12/2026');
+    const r = await run('consolidate', folder, '--unit', '75', '--period', setup.period, '--out', 'tong-hop.xlsx', '--json', 'tom-tat.json', '--report-date', '10/12/2026');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const summary = JSON.parse(await fs.readFile(path.join(dir, 'tom-tat.json'), 'utf8')) as { form: string; children: Array<{ code: string; status: string }>; completeness: Record<string, number> };

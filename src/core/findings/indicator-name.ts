@@ -1,5 +1,17 @@
-import { FORMS } from '../forms/form-catalog';
 import type { FormDef } from '../forms/form-schema';
+
+/**
+ * The forms whose indicators findings can name. The catalogue registers
+ * itself (form-catalog.ts) rather than being imported here: forms are parsed
+ * into findings at load, so importing the catalogue from the wording would
+ * be a cycle.
+ */
+const known: FormDef[] = [];
+
+/** Makes these forms' indicators nameable in findings' wording (a carried form's too). */
+export function knowForms(forms: readonly FormDef[]): void {
+  for (const f of forms) if (!known.includes(f)) known.push(f);
+}
 
 /**
  * The name of an indicator, by the key a finding carries, in the language
@@ -8,7 +20,7 @@ import type { FormDef } from '../forms/form-schema';
  *
  * @example indicatorName('ddt', 'en') // 'eID account'
  */
-export function indicatorName(key: string | number, lang: 'vi' | 'en', forms: readonly FormDef[] = FORMS): string {
+export function indicatorName(key: string | number, lang: 'vi' | 'en', forms: readonly FormDef[] = known): string {
   for (const form of forms) {
     const ind = form.indicators.find((i) => i.key === key);
     if (ind) return lang === 'en' ? ind.labelEn : ind.label;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createFinding, type Finding } from '../findings/finding';
+import { knowForms } from '../findings/indicator-name';
 import { checkFormReferences } from './check-form-references';
 import { formSchema, type FormDef, type FormInput } from './form-schema';
 
@@ -89,5 +90,6 @@ export function parseFormText(text: string, limit: number = MAX_FORM_BYTES): Par
 export function defineForm(input: FormInput | unknown): FormDef {
   const { form, findings } = parseForm(input);
   if (!form) throw new Error(`invalid form: ${findings.map((f) => f.message_en).join(' ')}`);
+  knowForms([form]);
   return form;
 }
