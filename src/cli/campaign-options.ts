@@ -15,6 +15,7 @@ import type { Drive } from '../core/ports/drive';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import { LocalDrive } from '../drive/local/local-drive';
 import { readWorkbook } from '../xlsx/read-workbook';
+import type { WorkbookReader } from '../app/workbook-reader';
 import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
@@ -81,6 +82,8 @@ export async function previousOption(
     readonly folderArg: string;
     readonly local: boolean;
     readonly limits?: Partial<ReadLimits>;
+    /** Reads each previous file: the budgeted reader of the command, so one hostile file cannot stall it. */
+    readonly reader: WorkbookReader;
     /** The units compared (the parent's children); across maps only they are carried over. */
     readonly units?: readonly string[];
   },
@@ -118,6 +121,8 @@ export async function readPrevious(
     readonly folderArg: string;
     readonly local: boolean;
     readonly limits?: Partial<ReadLimits>;
+    /** Reads each previous file (a worker with a deadline and a heap cap on the command line). */
+    readonly reader: WorkbookReader;
   },
   io: CliIo,
   lang: Lang,
@@ -126,7 +131,7 @@ export async function readPrevious(
   if (/\.xls[xm]?$/i.test(given)) {
     const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
     const name = path.basename(given);
-    const got = await readPreviousFile({ name, bytes }, form, registry, { readWorkbook });
+    const got = await readPreviousFile({ name, bytes }, form, registry, ctx.reader);
     printFindings(io, `Tệp kỳ trước ${name}`, got.errors, lang);
     if (!got.previous) throw new CliFailure(failure('previous_not_a_report', { file: given, form: form.id }));
     return got.previous;
@@ -138,7 +143,7 @@ export async function readPrevious(
   const drive = ctx.local ? await localDrive(where) : ctx.drive;
   const files = await inputsFromDrive(drive, ctx.local ? '' : where.replace(/^\/+|\/+$/g, ''));
   // Across maps the files are last campaign's, of whatever period they say.
-  const previous = await readPreviousFiles(files, { form, registry, ...(before ? { period: before.id } : {}) }, { reader: { readWorkbook }, ...(ctx.limits ? { limits: ctx.limits } : {}) });
+  const previous = await readPreviousFiles(files, { form, registry, ...(before ? { period: before.id } : {}) }, { reader: ctx.reader, ...(ctx.limits ? { limits: ctx.limits } : {}) });
   if (!previous) throw new CliFailure(failure('previous_folder_empty', { folder: where, period: before?.id ?? '' }));
   return previous;
 }

@@ -72,12 +72,12 @@ export const consolidateCommand: Command = {
 
     const targets = await targetsOption(values, form, registry, io, lang);
     if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
-    const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
-    const notes = [...mapFindings, ...(previous?.notes ?? [])];
-    // Each file is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
+    // Each file, this period's and the previous period's, is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
     const reader = new BudgetedReader({ budget: readBudgetOption(io) });
     let run;
     try {
+      const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, reader, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
+      const notes = [...mapFindings, ...(previous?.notes ?? [])];
       run = await consolidateFolder({
         reader,
         // One file downloaded and hashed while the worker reads the other.

@@ -8,7 +8,8 @@ import { reformBridge } from '../../core/units/map-bridge';
 import { mapInfo, parseMapId, registryFor } from '../../core/units/unit-maps';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { readPrevious } from '../campaign-options';
-import { dateOption, formOption, outputPath, unitOption } from '../cli-args';
+import { dateOption, formOption, outputPath, readBudgetOption, unitOption } from '../cli-args';
+import { BudgetedReader } from '../../node/budget/budgeted-reader';
 import { optString, type Command } from '../command';
 import { EXIT, UsageError } from '../exit-codes';
 import { countsText } from '../format-findings';
@@ -45,7 +46,14 @@ export const convertCommand: Command = {
     const to = registryFor(bridge.to);
     const last = listPeriods(form).at(-1);
     if (!last) throw new UsageError(`Mẫu ${form.id} không có kỳ báo cáo.`);
-    const previous = await readPrevious(input, { form, registry: from, period: last, drive: new LocalDrive(io.cwd), folder: '', folderArg: input, local: true }, io, lang);
+    // The old map's files are read as consolidate reads: each in a worker with a deadline and a heap cap.
+    const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+    let previous;
+    try {
+      previous = await readPrevious(input, { form, registry: from, period: last, drive: new LocalDrive(io.cwd), folder: '', folderArg: input, local: true, reader }, io, lang);
+    } finally {
+      await reader.close();
+    }
     const reached = to.atLevel('xa').filter((u) => bridge.predecessors(u.code).some((s) => previous.byUnit[s.oldCode] !== undefined));
     const carried = carryPrevious(previous, bridge, to, reached.map((u) => u.code));
     const touched = [...new Set(reached.map((u) => u.parentCode ?? ''))];

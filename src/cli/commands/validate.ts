@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseMapId, registryFor } from '../../core/units/unit-maps';
 import { checkFile } from '../../app/check-file';
-import { readWorkbook } from '../../xlsx/read-workbook';
-import { PERIODS_HELP, formOption, periodOption, readLimitsOption } from '../cli-args';
+import { BudgetedReader } from '../../node/budget/budgeted-reader';
+import { PERIODS_HELP, formOption, periodOption, readBudgetOption, readLimitsOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { expandWildcards } from '../expand-wildcards';
@@ -47,32 +47,38 @@ export const validateCommand: Command = {
     const json = optFlag(values, 'json');
     const results: Array<{ file: string; ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> }> = [];
     let withErrors = 0;
-    // One file at a time, so a long list never holds more than one workbook.
-    for (const f of files) {
-      const bytes = await fs.readFile(f.full).catch((err: unknown) => {
-        throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
-      });
-      const name = path.basename(f.full);
-      const check = (reg: typeof registry): ReturnType<typeof checkFile> =>
-        checkFile(
-          new Uint8Array(bytes),
-          { form, registry: reg, file: name, ...(expectPeriod ? { expect: { period: expectPeriod } } : {}), ...(table ? { targets: table.targets } : {}) },
-          { readWorkbook },
-          { limits, detectForm: !explicitForm },
-        );
-      let { findings } = await check(registry);
-      // Without --map, a file made on the other map is checked on its own map.
-      const other = pinned ? undefined : findings.find((x) => x.code === 'map_mismatch');
-      const fileMap = other ? parseMapId(String((other.params as Record<string, unknown>)['fileMap'])) : undefined;
-      if (fileMap !== undefined) ({ findings } = await check(registryFor(fileMap)));
-      const { errors, warnings } = countFindings(findings);
-      if (errors > 0) withErrors++;
-      if (json) {
-        results.push({ file: f.shown, ok: errors === 0, errors, warnings, findings: findings.map(findingJson) });
-      } else {
-        const verdict = lang === 'en' ? (errors > 0 ? 'INVALID' : 'valid') : errors > 0 ? 'KHÔNG HỢP LỆ' : 'hợp lệ';
-        io.stdout.write(`${f.shown}: ${verdict} (${countsText(findings, lang)})\n${formatFindings(findings, lang)}`);
+    // Each file is read in a worker with a deadline and a heap cap: a hostile file becomes a finding about it, and the next file is checked.
+    const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+    try {
+      // One file at a time, so a long list never holds more than one workbook.
+      for (const f of files) {
+        const bytes = await fs.readFile(f.full).catch((err: unknown) => {
+          throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
+        });
+        const name = path.basename(f.full);
+        const check = (reg: typeof registry): ReturnType<typeof checkFile> =>
+          checkFile(
+            new Uint8Array(bytes),
+            { form, registry: reg, file: name, ...(expectPeriod ? { expect: { period: expectPeriod } } : {}), ...(table ? { targets: table.targets } : {}) },
+            reader,
+            { limits, detectForm: !explicitForm },
+          );
+        let { findings } = await check(registry);
+        // Without --map, a file made on the other map is checked on its own map.
+        const other = pinned ? undefined : findings.find((x) => x.code === 'map_mismatch');
+        const fileMap = other ? parseMapId(String((other.params as Record<string, unknown>)['fileMap'])) : undefined;
+        if (fileMap !== undefined) ({ findings } = await check(registryFor(fileMap)));
+        const { errors, warnings } = countFindings(findings);
+        if (errors > 0) withErrors++;
+        if (json) {
+          results.push({ file: f.shown, ok: errors === 0, errors, warnings, findings: findings.map(findingJson) });
+        } else {
+          const verdict = lang === 'en' ? (errors > 0 ? 'INVALID' : 'valid') : errors > 0 ? 'KHÔNG HỢP LỆ' : 'hợp lệ';
+          io.stdout.write(`${f.shown}: ${verdict} (${countsText(findings, lang)})\n${formatFindings(findings, lang)}`);
+        }
       }
+    } finally {
+      await reader.close();
     }
     if (json) {
       io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: expectPeriod ?? null, files: results }, null, 2)}\n`);
