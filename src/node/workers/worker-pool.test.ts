@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { EchoRequest } from '../../../test/support/workers/echo-worker';
 import { WorkerPool } from './worker-pool';
@@ -52,5 +53,24 @@ describe('WorkerPool', () => {
     } finally {
       await broken.close();
     }
+  });
+});
+
+describe('WorkerPool in a process with nothing else to wait for', () => {
+  it('keeps the process alive while a job waits for a worker still starting (a command reading its first file)', () => {
+    // A process of its own: a test runner keeps the event loop alive by itself and would hide the fault.
+    const child = `
+      const fs = require('node:fs');
+      const ts = require('typescript');
+      require.extensions['.ts'] = (module, filename) => {
+        const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+        module._compile(out.outputText, filename);
+      };
+      const { WorkerPool } = require(${JSON.stringify(path.join(__dirname, 'worker-pool.ts'))});
+      const pool = new WorkerPool(${JSON.stringify(script)}, { workers: 1, workerData: { prefix: '>' } });
+      pool.run({ echo: 'first' }).then((r) => { process.stdout.write(r); return pool.close(); });
+    `;
+    const out = execFileSync(process.execPath, ['-e', child], { cwd: path.join(__dirname, '..', '..', '..'), encoding: 'utf8', timeout: 60_000 });
+    expect(out).toBe('>first');
   });
 });

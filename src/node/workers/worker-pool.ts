@@ -189,7 +189,15 @@ export class WorkerPool<Req, Res> {
       const message: PoolRequest<Req> = { id: job.id, request: job.request };
       slot.worker.postMessage(message, job.transfer as ArrayBuffer[]);
     }
-    if (this.queue.length === 0) for (const s of this.slots) if (!s.job) s.worker.unref();
+    for (const s of this.slots) {
+      if (this.queue.length === 0) {
+        if (!s.job) s.worker.unref();
+      } else if (!s.ready) {
+        // A queued job waits for a worker still starting: that worker must keep the process alive, or a
+        // command with nothing else pending would end before its first file is read.
+        s.worker.ref();
+      }
+    }
   }
 
   private clearTimer(slot: Slot<Req, Res>): void {
