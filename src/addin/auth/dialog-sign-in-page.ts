@@ -72,7 +72,8 @@ export async function runDialogSignInPage(deps: DialogSignInPageDeps): Promise<b
     const result = await pca.handleRedirectPromise();
     if (!result) {
       // Navigates away to Microsoft's sign-in; this page loads again with the answer.
-      await pca.acquireTokenRedirect({ scopes: [...settings.scopes], prompt: 'select_account' });
+      // No forced prompt: with a Microsoft session already open, the renewal dialog closes by itself.
+      await pca.acquireTokenRedirect({ scopes: [...settings.scopes] });
       return true;
     }
     deps.storage.removeItem(DIALOG_KEY);
