@@ -83,6 +83,8 @@ export class GraphTestServer {
   /** Bearer tokens the API accepts. */
   readonly validTokens = new Set<string>();
   private readonly drives = new Map<string, TestDriveStore>();
+  /** Sites for `GET /sites?search=` and `GET /sites/{id}/drives`; `forbidden` answers 403 for its drives. */
+  private readonly sites = new Map<string, { displayName: string; libraries: Array<{ driveId: string; name: string }>; forbidden: boolean }>();
   private readonly sessions = new Map<string, Session>();
   private readonly downloads = new Map<string, { drive: TestDriveStore; id: string }>();
   private readonly servers: https.Server[] = [];
@@ -120,6 +122,12 @@ export class GraphTestServer {
   async close(): Promise<void> {
     for (const s of this.servers) s.closeAllConnections();
     await Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  }
+
+  /** Registers a site and its document libraries (each a drive of this server). */
+  addSite(id: string, displayName: string, libraries: Array<{ driveId: string; name: string }>, forbidden = false): void {
+    for (const l of libraries) this.drive(l.driveId);
+    this.sites.set(id, { displayName, libraries, forbidden });
   }
 
   drive(id: string): TestDriveStore {
@@ -213,6 +221,9 @@ export class GraphTestServer {
     if (token === undefined || !this.validTokens.has(token)) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     const share = /^\/v1\.0\/shares\/([^/]+)\/driveItem$/.exec(url.pathname);
     if (share) return req.method === 'GET' ? this.sharedItem(decodeURIComponent(share[1] ?? '')) : error(405, 'methodNotAllowed');
+    if (url.pathname === '/v1.0/sites') return req.method === 'GET' ? this.searchSites(url) : error(405, 'methodNotAllowed');
+    const siteDrives = /^\/v1\.0\/sites\/([^/]+)\/drives$/.exec(url.pathname);
+    if (siteDrives) return req.method === 'GET' ? this.siteDrives(decodeURIComponent(siteDrives[1] ?? '')) : error(405, 'methodNotAllowed');
     const m = /^\/v1\.0\/drives\/([^/]+)\/(.*)$/.exec(url.pathname);
     if (!m) return error(400, 'invalidRequest', 'Unsupported path.');
     const drive = this.drives.get(decodeURIComponent(m[1] ?? ''));
@@ -240,6 +251,25 @@ export class GraphTestServer {
       default:
         return error(400, 'invalidRequest', 'Unsupported path.');
     }
+  }
+
+  /** `GET /sites?search=…`: `*` lists every site; other words match the display name, like Graph's keyword search. */
+  private searchSites(url: URL): Reply {
+    const search = url.searchParams.get('search');
+    if (search === null) return error(400, 'invalidRequest', 'The search parameter is required.');
+    const value = [...this.sites.entries()]
+      .filter(([, site]) => search === '*' || site.displayName.toLowerCase().includes(search.toLowerCase()))
+      .map(([id, site]) => ({ id, displayName: site.displayName, name: site.displayName, webUrl: `${this.filesBase}/sites/${encodeURIComponent(id)}` }));
+    return { status: 200, json: { value } };
+  }
+
+  /** `GET /sites/{id}/drives`: the site's document libraries. */
+  private siteDrives(id: string): Reply {
+    const site = this.sites.get(id);
+    if (!site) return error(404, 'itemNotFound', 'Site not found.');
+    if (site.forbidden) return error(403, 'accessDenied', 'Access denied.');
+    const value = site.libraries.map((l) => ({ id: l.driveId, name: l.name, driveType: 'documentLibrary', webUrl: `${this.filesBase}/sites/${encodeURIComponent(id)}/${encodeURIComponent(l.name)}` }));
+    return { status: 200, json: { value } };
   }
 
   /**

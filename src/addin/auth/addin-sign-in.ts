@@ -3,11 +3,17 @@ import { DriveError } from '../../core/ports/drive';
 import { GraphDrive, type GraphDriveOptions } from '../../drive/graph/graph-drive';
 import type { GraphTokenSource } from '../../drive/graph/graph-token-source';
 import { ADDIN_GRAPH_SCOPES, type AddinAuthConfig } from './addin-auth-config';
+import { dialogSignInUrl } from './dialog-sign-in-page';
+import { signInThroughDialog, type DialogSignInResult, type OfficeDialogApi } from './dialog-sign-in';
 
 /** The add-in's Graph sign-in: a token source, plus who is signed in. */
 export interface AddinSignIn extends GraphTokenSource {
-  /** `nested`: Office brokers the sign-in (NestedAppAuth 1.1); `standard`: MSAL's own popup (fallback). */
-  readonly mode: 'nested' | 'standard';
+  /**
+   * `nested`: Office brokers the sign-in (NestedAppAuth 1.1); `dialog`: the
+   * add-in's sign-in page in an Office dialog (DialogApi 1.1, the fallback);
+   * `standard`: MSAL's own popup (no Office dialog API either, e.g. a plain browser).
+   */
+  readonly mode: 'nested' | 'dialog' | 'standard';
   /** The signed-in person's user name, once known. */
   account(): string | undefined;
   signOut(): Promise<void>;
@@ -18,12 +24,40 @@ export interface AddinSignInDeps {
   isNestedAppAuthSupported(): boolean;
   createNestable(config: Configuration): Promise<IPublicClientApplication>;
   createStandard(config: Configuration): Promise<IPublicClientApplication>;
+  /** Office's dialog API where the host has it (DialogApi 1.1); absent in tests of the popup path. */
+  officeDialog?(): OfficeDialogApi | undefined;
+  /** Epoch milliseconds (tests pass a clock). */
+  now?(): number;
+}
+
+function browserOfficeDialog(): OfficeDialogApi | undefined {
+  if (typeof Office === 'undefined' || !Office.context?.ui || Office.context.requirements?.isSetSupported('DialogApi', '1.1') !== true) return undefined;
+  const ui = Office.context.ui;
+  return {
+    displayDialogAsync: (url, options, callback) =>
+      ui.displayDialogAsync(url, options, (result) => {
+        const dialog = result.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined;
+        callback({
+          status: dialog ? 'succeeded' : 'failed',
+          ...(dialog
+            ? {
+                value: {
+                  addEventHandler: (type, handler) => dialog.addEventHandler(type === 'dialogMessageReceived' ? Office.EventType.DialogMessageReceived : Office.EventType.DialogEventReceived, (args) => handler('message' in args ? args : { error: args.error })),
+                  close: () => dialog.close(),
+                },
+              }
+            : {}),
+          ...(result.error ? { error: { code: result.error.code } } : {}),
+        });
+      }),
+  };
 }
 
 export const BROWSER_SIGN_IN_DEPS: AddinSignInDeps = {
   isNestedAppAuthSupported: () => typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('NestedAppAuth', '1.1') === true,
   createNestable: createNestablePublicClientApplication,
   createStandard: createStandardPublicClientApplication,
+  officeDialog: browserOfficeDialog,
 };
 
 /** Errors after which only the person can help: sign in, consent, pick an account. */
@@ -46,16 +80,51 @@ function signInFailure(err: unknown): DriveError {
   return new DriveError('auth', `Không đăng nhập được Microsoft 365${/^[\w.-]{1,64}$/.test(code) ? ` (${code})` : ''}. Hãy thử lại.`);
 }
 
+/** A dialog token is renewed this long before it expires, so a long upload does not meet a 401 midway. */
+const DIALOG_TOKEN_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Sign-in through the add-in's page in an Office dialog: the token lives
+ * only in this object (memory), and a new dialog opens when it is about to
+ * expire or Graph refused it.
+ */
+function dialogSignIn(ui: OfficeDialogApi, url: string, now: () => number): AddinSignIn {
+  let held: DialogSignInResult | undefined;
+  let open: Promise<string> | undefined;
+  return {
+    mode: 'dialog',
+    account: () => held?.account,
+    getToken({ forceRefresh }) {
+      if (held && !forceRefresh && held.expiresOn - DIALOG_TOKEN_MARGIN_MS > now()) return Promise.resolve(held.accessToken);
+      // One dialog at a time, however many calls are waiting (Office allows one anyway).
+      open ??= signInThroughDialog(ui, url)
+        .then((result) => {
+          held = result;
+          return result.accessToken;
+        })
+        .finally(() => (open = undefined));
+      return open;
+    },
+    signOut() {
+      held = undefined;
+      return Promise.resolve();
+    },
+  };
+}
+
 /**
  * Signs in for Graph inside Office. With NestedAppAuth 1.1 the host brokers
- * the sign-in (no popup for a person already signed in to Office);
- * otherwise MSAL's standard client with a popup. Tokens come silently first;
- * a popup opens only when the person must act, so call `getToken` from a
- * click the first time.
+ * the sign-in (no popup for a person already signed in to Office); without
+ * it, the add-in's sign-in page (`redirectUri`) in an Office dialog; where
+ * Office has no dialog API either, MSAL's standard client with a popup.
+ * Tokens come silently first where the mode allows; a window opens only
+ * when the person must act, so call `getToken` from a click the first time.
  */
 export async function createAddinSignIn(config: AddinAuthConfig, deps: AddinSignInDeps = BROWSER_SIGN_IN_DEPS): Promise<AddinSignIn> {
   const scopes = [...(config.scopes ?? ADDIN_GRAPH_SCOPES)];
   const nested = deps.isNestedAppAuthSupported();
+  const ui = nested ? undefined : deps.officeDialog?.();
+  if (ui && config.redirectUri) return dialogSignIn(ui, dialogSignInUrl(config.redirectUri, { ...config, scopes }), deps.now ?? Date.now);
   const msalConfig: Configuration = {
     auth: {
       clientId: config.clientId,
