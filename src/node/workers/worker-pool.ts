@@ -173,8 +173,8 @@ export class WorkerPool<Req, Res> {
     slot.kill = fail;
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`worker stopped (exit code ${code})`)));
-    // Idle workers must not keep the process alive.
-    if (!slot.job) worker.unref();
+    // Idle workers must not keep the process alive; a starting worker that jobs wait for must, or Node exits with them unsettled.
+    if (!slot.job && this.queue.length === 0) worker.unref();
   }
 
   private dispatch(): void {
@@ -189,7 +189,10 @@ export class WorkerPool<Req, Res> {
       const message: PoolRequest<Req> = { id: job.id, request: job.request };
       slot.worker.postMessage(message, job.transfer as ArrayBuffer[]);
     }
-    if (this.queue.length === 0) for (const s of this.slots) if (!s.job) s.worker.unref();
+    for (const s of this.slots) {
+      if (s.job || this.queue.length > 0) s.worker.ref();
+      else s.worker.unref();
+    }
   }
 
   private clearTimer(slot: Slot<Req, Res>): void {
