@@ -36,13 +36,14 @@ export interface CountryRun {
 export async function countryRun(dataset: Dataset, workers: number, ownProcess = false): Promise<CountryRun> {
   const heap = heapSampler();
   let floor: InflateFloor | undefined;
+  const measureFloor = async (input: string, output: string, root: string): Promise<void> => {
+    floor = await treeFloor(input, output, `${root}${OUTPUT_SUFFIX}`);
+  };
   const timing = await timed(async () => {
-    if (workers === 0) return runTree(dataset, { readWorkbook });
+    if (workers === 0) return runTree(dataset, { readWorkbook }, undefined, undefined, undefined, measureFloor);
     const pool = new BudgetedReader({ workers });
     try {
-      return await runTree(dataset, pool, undefined, undefined, workers * 2 + 1, async (input, output, root) => {
-        floor = await treeFloor(input, output, `${root}${OUTPUT_SUFFIX}`);
-      });
+      return await runTree(dataset, pool, undefined, undefined, workers * 2 + 1, measureFloor);
     } finally {
       await pool.close();
     }

@@ -20,6 +20,7 @@ export { consolidateFiles, consolidateReports, type ConsolidateRequest, type Con
 export { readPreviousFile, readPreviousFiles, readTargetsFile, type NamedBytes } from './campaign-inputs';
 export { checkFile, formOfBook, type CheckedWorkbook } from './check-file';
 export { carriedFormOf } from './carried-form-of';
+export { TemplateError, childTemplates, unitTemplate, type UnitTemplate } from './make-templates';
 export { IGNORE_REASONS, ignoreReasonText, type IgnoreReason } from '../core/findings/ignore-reasons';
 export { compareFileNames } from '../core/text/compare-file-names';
 export { DEFAULT_READ_LIMITS, READ_LIMIT_ENV, readLimitsFromEnv, resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';

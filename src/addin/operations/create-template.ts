@@ -1,9 +1,8 @@
 import type { FormDef } from '../../core/forms/form-schema';
-import { findPeriod, periodsHint } from '../../core/forms/form-periods';
 import type { OutputBook } from '../../core/grid/output-book';
-import { renderSubmission } from '../../core/render/render-submission';
 import type { UnitRegistry } from '../../core/units/unit-registry';
-import { unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
+import type { UnitTemplateOptions } from '../../core/campaign/unit-template-data';
+import { unitTemplate } from '../../app/make-templates';
 import type { HostCapabilities } from '../excel/host-capabilities';
 import { queueSheetList } from '../excel/sheet-list';
 import { clashingSheets, writeOutputBook, type WriteBookResult } from '../excel/write-output-book';
@@ -25,10 +24,8 @@ export interface TemplateRequest {
 /** Either written, or stopped because the workbook already has the form's sheets. */
 export type TemplateOutcome = { readonly written: WriteBookResult; readonly book: OutputBook } | { readonly clashes: readonly string[] };
 
-/** Why a template cannot be made: shown to the user as is. */
-export class TemplateError extends Error {
-  override readonly name = 'TemplateError';
-}
+/** Why a template cannot be made: a failure value, worded by `errorText`. */
+export { TemplateError } from '../../app/make-templates';
 
 /**
  * Writes a blank submission of a unit for a period into the open workbook:
@@ -39,12 +36,8 @@ export class TemplateError extends Error {
  * sheets of the same names are only replaced when asked.
  */
 export async function createTemplate(context: Excel.RequestContext, req: TemplateRequest): Promise<TemplateOutcome> {
-  const unit = req.registry.get(req.unitCode);
-  if (!unit) throw new TemplateError(`Không có đơn vị mã "${req.unitCode}" trong danh mục hành chính.`);
-  const period = findPeriod(req.form, req.periodId);
-  if (!period) throw new TemplateError(`Kỳ "${req.periodId}" không có trong mẫu ${req.form.id} (${periodsHint(req.form)}).`);
   const opts: UnitTemplateOptions = { ...(req.villageRows !== undefined ? { villageRows: req.villageRows } : {}), ...(req.targets ? { targets: req.targets } : {}) };
-  const book = renderSubmission(req.form, unitTemplateData(req.form, req.registry, unit, period, opts), { template: true });
+  const { book } = unitTemplate(req.form, req.registry, req.unitCode, req.periodId, opts);
   const list = queueSheetList(context);
   await context.sync();
   const sheets = list();

@@ -1,23 +1,19 @@
-import { campaignTemplates, type CampaignTemplate } from '../../core/campaign/campaign-templates';
-import { findPeriod, periodsHint } from '../../core/forms/form-periods';
+import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
 import type { UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import type { FormDef } from '../../core/forms/form-schema';
 import type { OutputBook } from '../../core/grid/output-book';
 import type { Drive } from '../../core/ports/drive';
 import type { UnitRegistry } from '../../core/units/unit-registry';
-import { TemplateError } from './create-template';
+import { childTemplates } from '../../app/make-templates';
 
 /**
  * One prefilled template per unit under `parentCode` (its targets from the
- * target table, locked), each with its path by the folder convention.
- * Throws a TemplateError, to be shown as is, for an unknown unit or period.
+ * target table, locked), each with its path by the folder convention: the
+ * application's `childTemplates`, the same as `phu template --out-dir`.
+ * Throws a TemplateError for an unknown unit or period.
  */
 export function unitTemplates(form: FormDef, registry: UnitRegistry, parentCode: string, periodId: string, opts: UnitTemplateOptions = {}): CampaignTemplate[] {
-  const parent = registry.get(parentCode.trim());
-  if (!parent) throw new TemplateError(`Không có đơn vị mã "${parentCode}" trong danh mục hành chính.`);
-  const period = findPeriod(form, periodId);
-  if (!period) throw new TemplateError(`Kỳ "${periodId}" không có trong mẫu ${form.id} (${periodsHint(form)}).`);
-  return campaignTemplates(form, registry, parent, period, opts);
+  return childTemplates(form, registry, parentCode, periodId, opts).templates;
 }
 
 /** What became of one template's upload. */

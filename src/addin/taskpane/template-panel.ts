@@ -2,6 +2,7 @@ import type { CampaignTemplate } from '../../core/campaign/campaign-templates';
 import type { TargetTable } from '../../core/campaign/target-table';
 import { DEFAULT_VILLAGE_ROWS } from '../../core/campaign/unit-template-data';
 import { readTargetsFile } from '../../app/campaign-inputs';
+import { failureText } from '../../core/failures/failure-text';
 import type { Finding } from '../../core/findings/finding';
 import type { FormDef } from '../../core/forms/form-schema';
 import { parseFormText } from '../../core/forms/parse-form';
@@ -118,7 +119,7 @@ export function templatePanel(ctx: PanelContext): Panel {
     } catch (e) {
       templates = [];
       unitsOk = false;
-      unitsNote = e instanceof TemplateError ? e.message : t('failed', { why: errorText(e) });
+      unitsNote = e instanceof TemplateError ? failureText(e.failure, ctx.lang()) : t('failed', { why: errorText(e) });
     }
     render();
   };
@@ -224,7 +225,7 @@ export function templatePanel(ctx: PanelContext): Panel {
       }
     } catch (e) {
       ok = false;
-      note = e instanceof TemplateError ? e.message : t('failed', { why: errorText(e) });
+      note = e instanceof TemplateError ? failureText(e.failure, ctx.lang()) : t('failed', { why: errorText(e) });
     } finally {
       busy = false;
       render();

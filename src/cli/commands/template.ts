@@ -2,10 +2,9 @@ import { listPeriods } from '../../core/forms/form-periods';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FormDef, PeriodDef } from '../../core/forms/form-schema';
-import { campaignTemplates } from '../../core/campaign/campaign-templates';
+import { childTemplates, unitTemplate } from '../../app/make-templates';
 import { renderTargetTable } from '../../core/campaign/render-target-table';
-import { DEFAULT_VILLAGE_ROWS, unitTemplateData, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
-import { renderSubmission } from '../../core/render/render-submission';
+import { DEFAULT_VILLAGE_ROWS, type UnitTemplateOptions } from '../../core/campaign/unit-template-data';
 import type { Unit } from '../../core/units/unit';
 import { mapInfo, mapOfRegistry } from '../../core/units/unit-maps';
 import type { UnitRegistry } from '../../core/units/unit-registry';
@@ -67,8 +66,8 @@ export const templateCommand: Command = {
     const targets = table ? { targets: table.targets } : {};
     if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io);
     const out = outputPath(values, 'out', io);
-    const data = unitTemplateData(form, registry, unit, period, { ...targets, villageRows: rows });
-    await writeOutputBook(out, renderSubmission(form, data, { template: true }), { overwrite: optFlag(values, 'force') });
+    const { data, book } = unitTemplate(form, registry, unit.code, period.id, { ...targets, villageRows: rows });
+    await writeOutputBook(out, book, { overwrite: optFlag(values, 'force') });
     const children = registry.children(unit.code).length;
     const main = data.tables[form.mainTable] ?? [];
     const what = main.length === 0 ? 'các dòng theo mẫu' : children > 0 ? `${children} đơn vị trực thuộc` : `${rows} dòng thôn, ấp`;
@@ -83,7 +82,7 @@ export const templateCommand: Command = {
  * is written, unless --force).
  */
 async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions, outDir: string, force: boolean, io: CliIo): Promise<number> {
-  const files = campaignTemplates(form, registry, parent, period, opts);
+  const files = childTemplates(form, registry, parent.code, period.id, opts).templates;
   if (files.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục: --out-dir tạo biểu mẫu cho các đơn vị trực thuộc, hãy dùng --out.`);
   const target = (p: string): string => path.join(outDir, ...p.split('/'));
   if (!force) {

@@ -24,6 +24,9 @@ export const FAILURE_CODES = {
   previous_file_missing: ['file'],
   previous_folder_missing: ['folder'],
   previous_folder_empty: ['folder', 'period'],
+  // Templates.
+  unit_unknown: ['code'],
+  period_unknown: ['period', 'form', 'periods'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureCode = keyof typeof FAILURE_CODES;

@@ -21,6 +21,8 @@ export const FAILURE_MESSAGES_VI: Wording = {
   previous_file_missing: (p) => `Không tìm thấy tệp kỳ trước "${p.file}" trong nguồn dữ liệu.`,
   previous_folder_missing: (p) => `Không tìm thấy thư mục kỳ trước "${p.folder}".`,
   previous_folder_empty: (p) => `Thư mục kỳ trước "${p.folder}" không có báo cáo hợp lệ nào của kỳ ${p.period}.`,
+  unit_unknown: (p) => `Không có đơn vị mã "${p.code}" trong danh mục hành chính.`,
+  period_unknown: (p) => `Kỳ "${p.period}" không có trong mẫu ${p.form} (${p.periods}).`,
 };
 
 /** English wording of every failure. */
@@ -42,6 +44,8 @@ export const FAILURE_MESSAGES_EN: Wording = {
   previous_file_missing: (p) => `The previous period's file "${p.file}" was not found in the source.`,
   previous_folder_missing: (p) => `The previous period's folder "${p.folder}" was not found.`,
   previous_folder_empty: (p) => `The previous period's folder "${p.folder}" has no valid report of period ${p.period}.`,
+  unit_unknown: (p) => `No unit of code "${p.code}" in the administrative catalogue.`,
+  period_unknown: (p) => `Period "${p.period}" is not in form ${p.form} (${p.periods}).`,
 };
 
 /**

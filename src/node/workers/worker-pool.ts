@@ -173,8 +173,8 @@ export class WorkerPool<Req, Res> {
     slot.kill = fail;
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`worker stopped (exit code ${code})`)));
-    // Idle workers must not keep the process alive.
-    if (!slot.job) worker.unref();
+    // Idle workers must not keep the process alive; a starting worker that jobs wait for must, or Node exits with them unsettled.
+    if (!slot.job && this.queue.length === 0) worker.unref();
   }
 
   private dispatch(): void {
@@ -190,13 +190,10 @@ export class WorkerPool<Req, Res> {
       slot.worker.postMessage(message, job.transfer as ArrayBuffer[]);
     }
     for (const s of this.slots) {
-      if (this.queue.length === 0) {
-        if (!s.job) s.worker.unref();
-      } else if (!s.ready) {
-        // A queued job waits for a worker still starting: that worker must keep the process alive, or a
-        // command with nothing else pending would end before its first file is read.
-        s.worker.ref();
-      }
+      // A worker with a job, or any worker while jobs wait (it may still be starting), keeps the process
+      // alive; otherwise a command with nothing else pending would end before its first file is read.
+      if (s.job || this.queue.length > 0) s.worker.ref();
+      else s.worker.unref();
     }
   }
 
