@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, commands: read
   const cmd = commands.find((c) => c.name === first);
   if (!cmd) {
     const what = first.startsWith('-') ? failure('command_missing', { option: first }) : failure('command_unknown', { command: first, commands: commands.map((c) => c.name).join(', ') });
-    io.stderr.write(`${errorWord(wording)}: ${failureText(what, wording)}\n${shortUsage(undefined)}`);
+    io.stderr.write(`${errorWord(wording)}: ${failureText(what, wording)}\n${shortUsage(undefined, wording)}`);
     return EXIT.usage;
   }
   try {
@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, commands: read
 function report(err: unknown, cmd: Command, io: CliIo, lang: Lang): number {
   const usage = err instanceof UsageError ? errorText(err, lang) : usageMessage(err, lang);
   if (usage !== undefined) {
-    io.stderr.write(`${errorWord(lang)}: ${usage}\n${shortUsage(cmd)}`);
+    io.stderr.write(`${errorWord(lang)}: ${usage}\n${shortUsage(cmd, lang)}`);
     return EXIT.usage;
   }
   if (err instanceof CliFailure || err instanceof DriveError) {
