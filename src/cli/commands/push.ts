@@ -14,6 +14,8 @@ import { formOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
 import { summaryWording } from '../summary-wording';
+import { failure } from '../../core/failures/failure-codes';
+import { errorText, failureText } from '../../core/failures/failure-text';
 import { UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 
@@ -73,10 +75,10 @@ export const pushCommand: Command = {
     try {
       bytes = new Uint8Array(await fs.readFile(file));
     } catch {
-      return fail(io, `Không đọc được tệp "${file}".`);
+      return fail(io, failureText(failure('push_unreadable', { file }), lang), lang);
     }
     const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, optString(values, 'form') !== undefined, givenMap(values)));
-    if (typeof name !== 'string') return fail(io, name.problem);
+    if (typeof name !== 'string') return fail(io, name.problem, lang);
 
     try {
       const { drive, folder, shown } = await target(optString(values, 'drive'), to, io);
@@ -85,14 +87,14 @@ export const pushCommand: Command = {
       return report(io, result, { name, shown, file, policy, size: bytes.length }, lang);
     } catch (err) {
       if (!(err instanceof DriveError)) throw err;
-      const hint = err.code === 'auth' ? '\nTrên dòng lệnh: đặt PHU_GRAPH_TOKEN mới, hoặc PHU_GRAPH_CLIENT_ID để đăng nhập bằng mã thiết bị.' : '';
-      return fail(io, `${err.message}${hint}`);
+      const hint = err.code === 'auth' ? `\n${failureText(failure('graph_auth_hint', {}), lang)}` : '';
+      return fail(io, `${errorText(err, lang)}${hint}`, lang);
     }
   },
 };
 
-function fail(io: CliIo, message: string): number {
-  io.stderr.write(`Lỗi: ${message}\n`);
+function fail(io: CliIo, message: string, lang: Lang): number {
+  io.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${message}\n`);
   return PUSH_EXIT.failed;
 }
 

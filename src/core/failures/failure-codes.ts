@@ -51,6 +51,9 @@ export const FAILURE_CODES = {
   output_no_space: ['file'],
   output_busy: ['file'],
   output_unwritable: ['file', 'detail'],
+  // `phu push`.
+  push_unreadable: ['file'],
+  graph_auth_hint: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureCode = keyof typeof FAILURE_CODES;

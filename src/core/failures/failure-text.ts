@@ -50,6 +50,8 @@ export const FAILURE_MESSAGES_VI: Wording = {
   output_no_space: (p) => `Không ghi được tệp "${p.file}" (ổ đĩa đầy).`,
   output_busy: (p) => `Không ghi được tệp "${p.file}" (tệp đang được mở trong Excel?).`,
   output_unwritable: (p) => `Không ghi được tệp "${p.file}" (${p.detail}).`,
+  push_unreadable: (p) => `Không đọc được tệp "${p.file}".`,
+  graph_auth_hint: () => 'Trên dòng lệnh: đặt PHU_GRAPH_TOKEN mới, hoặc PHU_GRAPH_CLIENT_ID để đăng nhập bằng mã thiết bị.',
 };
 
 /** English wording of every failure. */
@@ -95,6 +97,8 @@ export const FAILURE_MESSAGES_EN: Wording = {
   output_no_space: (p) => `Could not write the file "${p.file}" (the disk is full).`,
   output_busy: (p) => `Could not write the file "${p.file}" (is the file open in Excel?).`,
   output_unwritable: (p) => `Could not write the file "${p.file}" (${p.detail}).`,
+  push_unreadable: (p) => `Could not read the file "${p.file}".`,
+  graph_auth_hint: () => 'On the command line: set a new PHU_GRAPH_TOKEN, or PHU_GRAPH_CLIENT_ID to sign in with a device code.',
 };
 
 /**
