@@ -26,7 +26,7 @@ export class TemplateError extends Error {
 function templateFor(form: FormDef, registry: UnitRegistry, unitCode: string, periodId: string): { unit: Unit; period: PeriodDef } {
   const code = unitCode.trim();
   const unit = registry.get(code);
-  if (!unit) throw new TemplateError(failure('unit_unknown', { code }));
+  if (!unit) throw new TemplateError(failure('unit_unknown', { unit: code, map: registry.map ?? '' }));
   const period = findPeriod(form, periodId);
   if (!period) throw new TemplateError(failure('period_unknown', { period: periodId, form: form.id, periods: periodsHint(form) }));
   return { unit, period };

@@ -12,6 +12,7 @@ import { readLimitsFromEnv, type ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
 import { formFromFile, isFormFile } from './form-file';
+import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
 
 /** The form every command uses unless `--form` says otherwise. */
@@ -31,7 +32,7 @@ export async function formOption(values: OptionValues, io: CliIo, lang: Lang = '
   if (given === undefined && fallback) return fallback;
   const id = given ?? DEFAULT_FORM_ID;
   const form = findForm(id);
-  if (!form) throw new UsageError(`Không có mẫu biểu "${id}". Các mẫu biểu: ${FORMS.map((f) => f.id).join(', ')}, hoặc một tệp mẫu biểu .json.`);
+  if (!form) throw new UsageError(failure('form_unknown', { form: id, forms: FORMS.map((f) => f.id).join(', ') }));
   return form;
 }
 
@@ -43,35 +44,35 @@ export function periodOption(form: FormDef, values: OptionValues, optional = fal
   const allowed = form.periods.length > 0 ? form.periods.map((p) => `${p.id} (${p.label})`).join(', ') : periodsHint(form);
   if (id === undefined) {
     if (optional) return undefined;
-    throw new UsageError(`Thiếu --period <kỳ>. Các kỳ của mẫu ${form.id}: ${allowed}.`);
+    throw new UsageError(failure('period_missing', { form: form.id, periods: allowed }));
   }
   const period = findPeriod(form, id);
-  if (!period) throw new UsageError(`Kỳ báo cáo "${id}" không có trong mẫu ${form.id}. Các kỳ: ${allowed}.`);
+  if (!period) throw new UsageError(failure('period_unknown', { period: id, form: form.id, periods: allowed }));
   return period;
 }
 
 /** The unit `--unit` names in the national catalogue. */
 export function unitOption(values: OptionValues, registry: UnitRegistry = nationalRegistry()): Unit {
-  const code = requiredString(values, 'unit', '<mã đơn vị>');
+  const code = requiredString(values, 'unit');
   const unit = registry.get(code);
   if (!unit) {
     const why = explainUnit(registry, code);
-    if (why) throw new UsageError(`${why.message_vi} (chọn danh mục bằng --map)`);
-    throw new UsageError(`Mã đơn vị "${code}" không có trong danh mục đơn vị hành chính${registry.map !== undefined ? ` ${registry.map}` : ''} (ví dụ: 70 là tỉnh Bình Phước, 688 là thị xã Phước Long trên danh mục 2025-03-01; 75 là tỉnh Đồng Nai trên danh mục 2025-07-01).`);
+    if (why) throw new UsageError(why.code === 'unit_not_yet' ? failure('unit_not_yet_here', why.params) : why.code === 'unit_abolished' ? failure('unit_abolished_here', why.params) : why.message_vi);
+    throw new UsageError(failure('unit_unknown', { unit: code, map: registry.map ?? '' }));
   }
   return unit;
 }
 
 /** A string option that must be given. */
-export function requiredString(values: OptionValues, key: string, arg: string): string {
+export function requiredString(values: OptionValues, key: string): string {
   const v = optString(values, key);
-  if (v === undefined || v.trim() === '') throw new UsageError(`Thiếu --${key} ${arg}.`);
+  if (v === undefined || v.trim() === '') throw new UsageError(failure('option_missing', { option: key }));
   return v;
 }
 
 /** A path option made absolute against the current folder. */
 export function outputPath(values: OptionValues, key: string, io: CliIo): string {
-  return path.resolve(io.cwd, requiredString(values, key, '<tệp>'));
+  return path.resolve(io.cwd, requiredString(values, key));
 }
 
 /** A date option typed `dd/mm/yyyy` (or `yyyy-mm-dd`), as `yyyy-mm-dd`; undefined when not given. */
@@ -79,7 +80,7 @@ export function dateOption(values: OptionValues, key: string): string | undefine
   const text = optString(values, key);
   if (text === undefined) return undefined;
   const iso = parseDateTextVi(text);
-  if (iso === undefined) throw new UsageError(`--${key} cần một ngày dạng dd/mm/yyyy, không nhận "${text}".`);
+  if (iso === undefined) throw new UsageError(failure('date_invalid', { option: key, text }));
   return iso;
 }
 

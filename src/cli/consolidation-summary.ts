@@ -1,10 +1,10 @@
 import type { Consolidation, SourceRow, SourceStatus } from '../core/consolidate/consolidation';
 import type { Finding } from '../core/findings/finding';
 import type { PeriodDef } from '../core/forms/form-schema';
-import { SOURCE_STATUS_VI } from '../core/render/status-labels';
 import type { Unit } from '../core/units/unit';
 import type { Lang } from './command';
 import { countFindings, findingJson, findingMessage } from './format-findings';
+import { summaryWording } from './summary-wording';
 import { escapeControls } from './terminal-text';
 
 /** Source statuses that mean a file was refused, for `--strict`. */
@@ -25,41 +25,42 @@ export function rejectedCount(c: Consolidation): number {
   return c.sources.filter((s) => REJECTED_STATUSES.includes(s.status)).length;
 }
 
-/** The few Vietnamese lines `phu consolidate` prints after a run. */
+/** The few lines `phu consolidate` prints after a run, in the language asked for. */
 export function summaryText(c: Consolidation, unit: Unit, period: PeriodDef, out: string, lang: Lang): string {
+  const w = summaryWording(lang);
   const k = c.completeness;
   const submitted = k.expected - k.missing;
   const n = sourceCounts(c);
   const { errors, warnings } = countFindings(c.findings);
   const lines = [
-    `Tổng hợp ${escapeControls(unit.name)} (${escapeControls(unit.code)}), kỳ ${period.id} (${period.label}):`,
-    `  Đã nộp ${submitted}/${k.expected} đơn vị: ${k.onTime} đúng hạn, ${k.late} trễ hạn, ${k.invalid} không hợp lệ; ${k.missing} chưa nộp.`,
-    `  Đã đọc ${c.sources.length} tệp: ${n.used + n.late} được tổng hợp; ${n.invalid} không hợp lệ, ${n.superseded} có tệp mới hơn, ${n.unexpected} không thuộc đơn vị, ${n.ignored} bỏ qua.`,
-    `  ${errors} lỗi, ${warnings} cảnh báo (chi tiết trong trang KiemTra).`,
+    w.consolidated({ unit: `${escapeControls(unit.name)} (${escapeControls(unit.code)})`, period: period.id, label: period.label }),
+    `  ${w.submitted({ submitted, expected: k.expected, onTime: k.onTime, late: k.late, invalid: k.invalid, missing: k.missing })}`,
+    `  ${w.filesRead({ files: c.sources.length, used: n.used + n.late, invalid: n.invalid, superseded: n.superseded, unexpected: n.unexpected, ignored: n.ignored })}`,
+    `  ${w.findingCounts({ errors, warnings })}`,
   ];
   const left = c.sources.filter((s) => s.status !== 'used' && s.status !== 'late');
   if (left.length > 0) {
-    lines.push('Tệp không được tổng hợp:');
+    lines.push(w.leftOutHeading);
     const width = Math.min(48, Math.max(...left.map((s) => escapeControls(s.file).length))) + 2;
-    const statusWidth = Math.max(...left.map((s) => SOURCE_STATUS_VI[s.status].length)) + 2;
-    for (const s of left.slice(0, MAX_LISTED)) lines.push(`  ${escapeControls(s.file).padEnd(width)}${SOURCE_STATUS_VI[s.status].padEnd(statusWidth)}${reasonOf(s, c.findings, lang)}`);
-    if (left.length > MAX_LISTED) lines.push(`  ... và ${left.length - MAX_LISTED} tệp khác (xem trang NguonDuLieu).`);
+    const statusWidth = Math.max(...left.map((s) => w.sourceStatus[s.status].length)) + 2;
+    for (const s of left.slice(0, MAX_LISTED)) lines.push(`  ${escapeControls(s.file).padEnd(width)}${w.sourceStatus[s.status].padEnd(statusWidth)}${reasonOf(s, c.findings, lang)}`);
+    if (left.length > MAX_LISTED) lines.push(`  ${w.moreFiles({ count: left.length - MAX_LISTED, sheet: 'NguonDuLieu' })}`);
   }
   const invalid = c.children.filter((r) => r.status === 'invalid');
   if (invalid.length > 0) {
-    lines.push('Không hợp lệ:');
+    lines.push(w.invalidHeading);
     for (const r of invalid.slice(0, MAX_LISTED)) {
       const why = r.firstError ? (lang === 'en' ? r.firstError.message_en : r.firstError.message_vi) : '';
       lines.push(`  ${r.unit.name} (${r.unit.code}): "${r.file ?? ''}"${why ? `: ${why}` : ''}`);
     }
-    if (invalid.length > MAX_LISTED) lines.push(`  ... và ${invalid.length - MAX_LISTED} đơn vị khác.`);
+    if (invalid.length > MAX_LISTED) lines.push(`  ${w.moreUnits({ count: invalid.length - MAX_LISTED })}`);
   }
   const missing = c.children.filter((r) => r.status === 'missing');
   if (missing.length > 0) {
     const names = missing.slice(0, MAX_LISTED).map((r) => escapeControls(`${r.unit.name} (${r.unit.code})`));
-    lines.push(`Chưa nộp: ${names.join(', ')}${missing.length > MAX_LISTED ? ` và ${missing.length - MAX_LISTED} đơn vị khác` : ''}.`);
+    lines.push(w.missing({ names: names.join(', '), more: Math.max(0, missing.length - MAX_LISTED) }));
   }
-  lines.push(`Đã ghi: ${escapeControls(out)}`);
+  lines.push(w.written({ out: escapeControls(out) }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -94,6 +95,6 @@ function reasonOf(s: SourceRow, findings: readonly Finding[], lang: Lang): strin
   const errorsOf = own.filter((f) => f.severity === 'error');
   const first = errorsOf[0] ?? own.find((f) => f.code === 'duplicate_superseded' || f.code === 'file_ignored') ?? own[0];
   if (!first) return '';
-  const more = errorsOf.length > 1 ? ` (và ${errorsOf.length - 1} lỗi khác)` : '';
+  const more = errorsOf.length > 1 ? summaryWording(lang).moreErrors({ count: errorsOf.length - 1 }) : '';
   return findingMessage(first, lang) + more;
 }

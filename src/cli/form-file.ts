@@ -5,6 +5,7 @@ import type { FormDef } from '../core/forms/form-schema';
 import { MAX_FORM_BYTES, parseFormText } from '../core/forms/parse-form';
 import type { CliIo } from './cli-io';
 import type { Lang } from './command';
+import { failure } from '../core/failures/failure-codes';
 import { CliFailure } from './exit-codes';
 import { countsText, formatFindings } from './format-findings';
 
@@ -19,7 +20,7 @@ export function isFormFile(value: string): boolean {
  */
 export async function readFormFile(file: string): Promise<{ form?: FormDef; findings: readonly Finding[] }> {
   const st = await fs.stat(file).catch(() => undefined);
-  if (!st?.isFile()) throw new CliFailure(`Không tìm thấy tệp mẫu biểu "${file}".`);
+  if (!st?.isFile()) throw new CliFailure(failure('form_file_missing', { file }));
   if (st.size > MAX_FORM_BYTES) return parseFormText('x'.repeat(MAX_FORM_BYTES + 1));
   return parseFormText(await fs.readFile(file, 'utf8'));
 }
@@ -33,5 +34,5 @@ export async function formFromFile(given: string, io: CliIo, lang: Lang): Promis
   const { form, findings } = await readFormFile(file);
   if (form) return form;
   io.stderr.write(`Tệp mẫu biểu ${path.basename(file)} (${countsText(findings)}):\n${formatFindings(findings, lang)}`);
-  throw new CliFailure(`Tệp mẫu biểu "${given}" không hợp lệ: hãy sửa theo các lỗi trên (kiểm tra lại bằng "phu form check ${given}").`);
+  throw new CliFailure(failure('form_file_invalid', { file: given }));
 }

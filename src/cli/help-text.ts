@@ -1,4 +1,4 @@
-import type { Command, OptionSpec } from './command';
+import type { Command, Lang, OptionSpec } from './command';
 import { EXIT } from './exit-codes';
 
 /** Options every command takes. */
@@ -58,7 +58,9 @@ export function commandHelp(cmd: Command): string {
 }
 
 /** The short usage printed with a command-line error. */
-export function shortUsage(cmd: Command | undefined): string {
+export function shortUsage(cmd: Command | undefined, lang: Lang = 'vi'): string {
+  // The usage lines name their arguments in Vietnamese, like --help: in English, point to it instead.
+  if (lang === 'en') return `See "phu ${cmd ? `${cmd.name} ` : ''}--help" for the usage (in Vietnamese).\n`;
   if (!cmd) return 'Cách dùng: phu <lệnh> [tùy chọn]. Xem "phu --help".\n';
   return `Cách dùng:\n${cmd.usage.map((u) => `  phu ${u}`).join('\n')}\nXem "phu ${cmd.name} --help".\n`;
 }

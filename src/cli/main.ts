@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { errorText } from '../core/failures/failure-text';
+import { failure } from '../core/failures/failure-codes';
+import { errorText, failureText } from '../core/failures/failure-text';
 import { DriveError } from '../core/ports/drive';
 import packageJson from '../../package.json';
 import { terminalSafeIo, type CliIo } from './cli-io';
@@ -32,14 +33,14 @@ export async function main(argv: readonly string[], rawIo: CliIo, commands: read
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  // The language failures are worded in, as the command line asks, even when it cannot be parsed.
+  let wording: Lang = langAsked(rest);
   const cmd = commands.find((c) => c.name === first);
   if (!cmd) {
-    const what = first.startsWith('-') ? `Cần tên lệnh trước tùy chọn "${first}".` : `Không có lệnh "${first}". Các lệnh: ${commands.map((c) => c.name).join(', ')}.`;
-    io.stderr.write(`Lỗi: ${what}\n${shortUsage(undefined)}`);
+    const what = first.startsWith('-') ? failure('command_missing', { option: first }) : failure('command_unknown', { command: first, commands: commands.map((c) => c.name).join(', ') });
+    io.stderr.write(`${errorWord(wording)}: ${failureText(what, wording)}\n${shortUsage(undefined, wording)}`);
     return EXIT.usage;
   }
-  // The language failures are worded in, once the command line says it (the checks below may fail first).
-  let wording: Lang = 'vi';
   try {
     const options = { ...cmd.options, ...COMMON_OPTIONS };
     const parsed = parseArgs({ args: [...rest], options: parseArgsOptions(options), allowPositionals: true, strict: true });
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[], rawIo: CliIo, commands: read
       return EXIT.ok;
     }
     const lang = parsed.values['lang'] ?? 'vi';
-    if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${String(lang)}".`);
+    if (lang !== 'vi' && lang !== 'en') throw new UsageError(failure('lang_invalid', { lang: String(lang) }));
     wording = lang;
     return await cmd.run({ values: parsed.values, positionals: parsed.positionals, io, lang: lang satisfies Lang });
   } catch (err) {
@@ -57,36 +58,50 @@ export async function main(argv: readonly string[], rawIo: CliIo, commands: read
 }
 
 function report(err: unknown, cmd: Command, io: CliIo, lang: Lang): number {
-  const usage = err instanceof UsageError ? errorText(err, lang) : usageMessage(err);
+  const usage = err instanceof UsageError ? errorText(err, lang) : usageMessage(err, lang);
   if (usage !== undefined) {
-    io.stderr.write(`Lỗi: ${usage}\n${shortUsage(cmd)}`);
+    io.stderr.write(`${errorWord(lang)}: ${usage}\n${shortUsage(cmd, lang)}`);
     return EXIT.usage;
   }
   if (err instanceof CliFailure || err instanceof DriveError) {
-    io.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${errorText(err, lang)}\n`);
+    io.stderr.write(`${errorWord(lang)}: ${errorText(err, lang)}\n`);
     return EXIT.failed;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`Lỗi không mong đợi: ${message}\n`);
+  io.stderr.write(`${lang === 'en' ? 'Unexpected error' : 'Lỗi không mong đợi'}: ${message}\n`);
   if (io.env['PHU_DEBUG'] && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
-  else io.stderr.write('Đặt biến môi trường PHU_DEBUG=1 để xem chi tiết.\n');
+  else io.stderr.write(lang === 'en' ? 'Set the environment variable PHU_DEBUG=1 to see the details.\n' : 'Đặt biến môi trường PHU_DEBUG=1 để xem chi tiết.\n');
   return EXIT.failed;
 }
 
-/** parseArgs errors in Vietnamese; undefined for an error that is not about the command line. */
-function usageMessage(err: unknown): string | undefined {
-  if (err instanceof UsageError) return err.message;
+/** `Lỗi` or `Error`, before a failure's wording. */
+function errorWord(lang: Lang): string {
+  return lang === 'en' ? 'Error' : 'Lỗi';
+}
+
+/** The language `--lang` asks for, read before parsing so that parse errors are worded in it too. */
+function langAsked(args: readonly string[]): Lang {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a === '--lang=en' || (a === '--lang' && args[i + 1] === 'en')) return 'en';
+  }
+  return 'vi';
+}
+
+/** parseArgs errors worded by language; undefined for an error that is not about the command line. */
+function usageMessage(err: unknown, lang: Lang): string | undefined {
   // Duck-typed: node:util errors may come from another realm (a test VM), where instanceof fails.
   const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
   const message = typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string' ? err.message : '';
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `Tùy chọn không hợp lệ: ${quoted || message}.`;
+      return failureText(failure('option_unknown', { option: quoted || message }), lang);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `Tùy chọn ${quoted.split(' ')[0] ?? quoted} cần một giá trị${message.includes('ambiguous') ? ' (nếu giá trị bắt đầu bằng "-", hãy viết --tùy-chọn=giá-trị)' : ''}.`;
+      return failureText(failure(message.includes('ambiguous') ? 'option_value_dash' : 'option_needs_value', { option: quoted.split(' ')[0] ?? quoted }), lang);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return `Lệnh không nhận đối số "${quoted}".`;
+      return failureText(failure('argument_unexpected', { argument: quoted }), lang);
     default:
       return undefined;
   }

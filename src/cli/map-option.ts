@@ -3,6 +3,7 @@ import { MAP_IDS, mapInfo, parseMapId, registryFor, type MapId } from '../core/u
 import type { UnitRegistry } from '../core/units/unit-registry';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
+import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
 import { formatFindings } from './format-findings';
 
@@ -18,7 +19,7 @@ export function givenMap(values: OptionValues): MapId | undefined {
   const text = optString(values, 'map');
   if (text === undefined) return undefined;
   const id = parseMapId(text);
-  if (!id) throw new UsageError(`--map cần một trong: ${MAP_IDS.join(', ')}; không nhận "${text}".`);
+  if (!id) throw new UsageError(failure('map_invalid', { map: text, maps: MAP_IDS.join(', ') }));
   return id;
 }
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { OutputBook } from '../core/grid/output-book';
 import { writeFileAtomic, writeFileExclusive } from '../drive/local/write-file-atomic';
 import { writeWorkbook } from '../xlsx/write-workbook';
+import { failure } from '../core/failures/failure-codes';
 import { CliFailure } from './exit-codes';
 
 /**
@@ -20,7 +21,7 @@ export async function writeOutputBook(file: string, book: OutputBook, opts: { re
   return bytes.length;
 }
 
-/** Writes bytes atomically (exclusively without `overwrite`), with a Vietnamese message when it cannot. */
+/** Writes bytes atomically (exclusively without `overwrite`), with a failure code when it cannot. */
 export async function writeFileOrFail(file: string, bytes: Uint8Array | string, opts: { readonly overwrite: boolean } = { overwrite: true }): Promise<void> {
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
@@ -28,13 +29,15 @@ export async function writeFileOrFail(file: string, bytes: Uint8Array | string, 
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
     if (code === 'EEXIST') throw existsFailure(file);
-    const why = code === 'EACCES' || code === 'EPERM' ? 'không có quyền ghi' : code === 'ENOSPC' ? 'ổ đĩa đầy' : code === 'EBUSY' ? 'tệp đang được mở trong Excel?' : err instanceof Error ? err.message : String(err);
-    throw new CliFailure(`Không ghi được tệp "${file}" (${why}).`);
+    if (code === 'EACCES' || code === 'EPERM') throw new CliFailure(failure('output_access_denied', { file }));
+    if (code === 'ENOSPC') throw new CliFailure(failure('output_no_space', { file }));
+    if (code === 'EBUSY') throw new CliFailure(failure('output_busy', { file }));
+    throw new CliFailure(failure('output_unwritable', { file, detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
 function existsFailure(file: string): CliFailure {
-  return new CliFailure(`Tệp "${file}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.`);
+  return new CliFailure(failure('output_exists', { file }));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -169,3 +169,22 @@ describe('phu consolidate: a folder with a stale duplicate, a lock file, a text 
     await fs.rm(inside);
   });
 });
+
+describe('phu consolidate --lang en: the summary in English', () => {
+  it('prints every summary line in English, with the same figures as the Vietnamese one', async () => {
+    const out = path.join(dir, 'out-en', 'Phuoc Long TK.xlsx');
+    const r = await runCli([...args(out), '--lang', 'en'], dir);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Consolidated Thị xã Phước Long \(688\), period TK \(.+\):$/);
+    expect(lines[1]).toBe('  Submitted 7/7 units: 5 on time, 1 late, 1 invalid; 0 not submitted.');
+    expect(lines[2]).toBe('  Read 10 files: 6 consolidated; 1 invalid, 1 superseded by a newer file, 0 not of a child unit, 2 ignored.');
+    expect(lines[3]).toMatch(/^ {2}\d+ errors, \d+ warnings \(details in the KiemTra sheet\)\.$/);
+    expect(lines[4]).toBe('Files not consolidated:');
+    expect(r.stdout).toMatch(/^ {2}Ghi chú\.txt +Ignored +/m);
+    expect(r.stdout).toMatch(/ Superseded +/);
+    expect(r.stdout).toContain('\nInvalid:\n');
+    expect(r.stdout).toContain(`Written: ${out}\n`);
+    for (const vi of ['Tổng hợp', 'Đã nộp', 'Đã đọc', 'Tệp không được tổng hợp', 'Chưa nộp', 'Đã ghi', 'Bỏ qua', 'Bị thay thế', 'lỗi khác']) expect(r.stdout).not.toContain(vi);
+  });
+});

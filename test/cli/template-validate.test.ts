@@ -81,6 +81,12 @@ describe('phu template', () => {
     expect((await runCli(['template', '--unit', '688', '--period', 'TK', '--out', '688 Phước Long.xlsx', '--force'], dir)).code).toBe(0);
   });
 
+  it('says what it wrote in English under --lang en', async () => {
+    const r = await runCli(['template', '--unit', '688', '--period', 'TK', '--out', 'en-688.xlsx', '--lang', 'en'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`Created the 4PHU-2024 form for period TK for Thị xã Phước Long (688), 7 child units, by the unit list of 2025-03-01 (province, district, commune):\n  ${path.join(dir, 'en-688.xlsx')}\n`);
+  });
+
   it('writes a commune template with blank village rows', async () => {
     const r = await runCli(['template', '--unit', '25216', '--period', 'D1', '--rows', '4', '--out', 'xa.xlsx'], dir);
     expect(r.code).toBe(0);

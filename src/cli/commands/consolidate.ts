@@ -11,9 +11,10 @@ import type { FileState } from '../../app/read-reports';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
 import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readBudgetOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
-import { optFlag, optString, type Command } from '../command';
+import { optFlag, optString, type Command, type Lang } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
 import { DRIVE_SCHEMES } from '../drive-schemes';
+import { summaryWording } from '../summary-wording';
 import { EXIT, UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 import { MAP_OPTION, mapOption } from '../map-option';
@@ -101,7 +102,7 @@ export const consolidateCommand: Command = {
     }
     const { consolidation, book } = run;
     await writeOutputBook(out, book, { overwrite: true });
-    const text = summaryText(consolidation, unit, period, out, lang) + progressLine(consolidation);
+    const text = summaryText(consolidation, unit, period, out, lang) + progressLine(consolidation, lang);
     if (jsonPath === undefined) {
       io.stdout.write(text);
     } else {
@@ -130,8 +131,8 @@ export function progressPrinter(io: CliIo): (p: FileState) => void {
 }
 
 /** With a previous period: how many units could be compared, and where the comparison is. */
-function progressLine(c: Consolidation): string {
+function progressLine(c: Consolidation, lang: Lang): string {
   if (!c.progress) return '';
   const compared = Math.max(0, ...Object.values(c.progress.total).map((t) => t.units));
-  return `So sánh với ${lowerFirst(c.progress.label)}: ${compared}/${c.children.length} đơn vị có số liệu cả hai kỳ (cột "Tăng so với ${lowerFirst(c.progress.label)}" trong SoLieu, nhận xét trong NhanXet).\n`;
+  return `${summaryWording(lang).compared({ label: lowerFirst(c.progress.label), compared, children: c.children.length })}\n`;
 }

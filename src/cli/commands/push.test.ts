@@ -40,6 +40,22 @@ beforeAll(async () => {
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 describe('phu push to a local folder', () => {
+  it('a file that cannot be read is an error worded by --lang', async () => {
+    const args = ['push', 'khong-co.xlsx', '--to', 'chung/688'];
+    expect((await run(args)).stderr).toBe(`Lỗi: Không đọc được tệp "${path.join(dir, 'khong-co.xlsx')}".\n`);
+    expect((await run([...args, '--lang', 'en'])).stderr).toBe(`Error: Could not read the file "${path.join(dir, 'khong-co.xlsx')}".\n`);
+  });
+
+  it('says where the file went in English under --lang en', async () => {
+    const r = await run(['push', commune.file, '--to', 'chung-en/688', '--lang', 'en']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const target = path.join(dir, 'chung-en/688', commune.name);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`Uploaded "${commune.name}" (${commune.bytes.length.toLocaleString('en-US')} bytes) to "${path.join(dir, 'chung-en/688')}".`);
+    expect(lines[1]).toMatch(/^Version \(eTag\): ".+"$/);
+    expect(lines[2]).toBe(target);
+  });
+
   it('names the file "<unit code> <unit name>.xlsx" from ThongTin and prints where it went', async () => {
     const r = await run(['push', commune.file, '--to', 'chung/688']);
     expect(r).toMatchObject({ code: 0, stderr: '' });

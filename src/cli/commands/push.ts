@@ -12,7 +12,10 @@ import { LocalDrive } from '../../drive/local/local-drive';
 import { readWorkbook } from '../../xlsx/read-workbook';
 import { formOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
-import { optFlag, optString, type Command } from '../command';
+import { optFlag, optString, type Command, type Lang } from '../command';
+import { summaryWording } from '../summary-wording';
+import { failure } from '../../core/failures/failure-codes';
+import { errorText, failureText } from '../../core/failures/failure-text';
 import { UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 
@@ -56,7 +59,7 @@ export const pushCommand: Command = {
     '2  sai cú pháp',
     '3  xung đột: tệp đã có (chưa dùng --replace), hoặc đã bị người khác sửa; không ghi đè gì',
   ],
-  async run({ values, positionals, io }) {
+  async run({ values, positionals, io, lang }) {
     const [fileArg, ...extra] = positionals;
     if (fileArg === undefined) throw new UsageError('Thiếu tệp cần tải lên.');
     if (extra.length > 0) throw new UsageError(`Mỗi lần tải lên một tệp, thừa "${extra[0] ?? ''}".`);
@@ -72,26 +75,26 @@ export const pushCommand: Command = {
     try {
       bytes = new Uint8Array(await fs.readFile(file));
     } catch {
-      return fail(io, `Không đọc được tệp "${file}".`);
+      return fail(io, failureText(failure('push_unreadable', { file }), lang), lang);
     }
     const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, optString(values, 'form') !== undefined, givenMap(values)));
-    if (typeof name !== 'string') return fail(io, name.problem);
+    if (typeof name !== 'string') return fail(io, name.problem, lang);
 
     try {
       const { drive, folder, shown } = await target(optString(values, 'drive'), to, io);
       const policy = replace ? await replacePolicy(drive, folder, name, ifMatch) : ({ kind: 'fail' } as const);
       const result = await drive.upload(folder, name, bytes, policy, progressLine(io));
-      return report(io, result, { name, shown, file, policy, size: bytes.length });
+      return report(io, result, { name, shown, file, policy, size: bytes.length }, lang);
     } catch (err) {
       if (!(err instanceof DriveError)) throw err;
-      const hint = err.code === 'auth' ? '\nTrên dòng lệnh: đặt PHU_GRAPH_TOKEN mới, hoặc PHU_GRAPH_CLIENT_ID để đăng nhập bằng mã thiết bị.' : '';
-      return fail(io, `${err.message}${hint}`);
+      const hint = err.code === 'auth' ? `\n${failureText(failure('graph_auth_hint', {}), lang)}` : '';
+      return fail(io, `${errorText(err, lang)}${hint}`, lang);
     }
   },
 };
 
-function fail(io: CliIo, message: string): number {
-  io.stderr.write(`Lỗi: ${message}\n`);
+function fail(io: CliIo, message: string, lang: Lang): number {
+  io.stderr.write(`${lang === 'en' ? 'Error' : 'Lỗi'}: ${message}\n`);
   return PUSH_EXIT.failed;
 }
 
@@ -152,10 +155,10 @@ function describe(item: DriveItem): string {
   return `phiên bản ${item.eTag}${when}, ${formatNumberVi(item.size)} byte`;
 }
 
-function report(io: CliIo, result: UploadResult, ctx: { name: string; shown: string; file: string; policy: ConflictPolicy; size: number }): number {
+function report(io: CliIo, result: UploadResult, ctx: { name: string; shown: string; file: string; policy: ConflictPolicy; size: number }, lang: Lang): number {
   if (result.ok) {
-    const verb = ctx.policy.kind === 'replace' ? 'Đã thay' : 'Đã tải lên';
-    io.stdout.write(`${verb} "${ctx.name}" (${formatNumberVi(ctx.size)} byte) vào "${ctx.shown}".\nPhiên bản (eTag): ${result.item.eTag}\n${result.item.location}\n`);
+    const bytes = lang === 'en' ? ctx.size.toLocaleString('en-US') : formatNumberVi(ctx.size);
+    io.stdout.write(`${summaryWording(lang).uploaded({ replaced: ctx.policy.kind === 'replace', name: ctx.name, bytes, shown: ctx.shown, eTag: result.item.eTag, location: result.item.location })}\n`);
     return PUSH_EXIT.ok;
   }
   const there = result.existing ? ` (${describe(result.existing)})` : '';

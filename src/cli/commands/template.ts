@@ -9,7 +9,8 @@ import type { Unit } from '../../core/units/unit';
 import { mapInfo, mapOfRegistry } from '../../core/units/unit-maps';
 import type { UnitRegistry } from '../../core/units/unit-registry';
 import { PERIODS_HELP, formOption, outputPath, periodOption, unitOption } from '../cli-args';
-import { optFlag, optString, type Command } from '../command';
+import { optFlag, optString, type Command, type Lang } from '../command';
+import { summaryWording } from '../summary-wording';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import type { CliIo } from '../cli-io';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
@@ -54,7 +55,7 @@ export const templateCommand: Command = {
     // Blank targets have no period: the form's last one stands for the campaign.
     const { registry } = mapOption(values, period ?? listPeriods(form).at(-1), io, lang);
     const unit = unitOption(values, registry);
-    if (blank !== undefined) return writeBlankTargets(form, registry, unit, path.resolve(io.cwd, blank), optFlag(values, 'force'), io);
+    if (blank !== undefined) return writeBlankTargets(form, registry, unit, path.resolve(io.cwd, blank), optFlag(values, 'force'), io, lang);
     if (period === undefined) throw new UsageError('Thiếu --period <kỳ>.');
     const rowsText = optString(values, 'rows');
     const rows = rowsText === undefined ? DEFAULT_VILLAGE_ROWS : Number(rowsText);
@@ -64,14 +65,15 @@ export const templateCommand: Command = {
     const table = await targetsOption(values, form, registry, io, lang);
     if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const targets = table ? { targets: table.targets } : {};
-    if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io);
+    if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io, lang);
     const out = outputPath(values, 'out', io);
     const { data, book } = unitTemplate(form, registry, unit.code, period.id, { ...targets, villageRows: rows });
     await writeOutputBook(out, book, { overwrite: optFlag(values, 'force') });
     const children = registry.children(unit.code).length;
     const main = data.tables[form.mainTable] ?? [];
-    const what = main.length === 0 ? 'các dòng theo mẫu' : children > 0 ? `${children} đơn vị trực thuộc` : `${rows} dòng thôn, ấp`;
-    io.stdout.write(`Đã tạo biểu mẫu ${form.id} kỳ ${period.id} cho ${unit.name} (${unit.code}), ${what}, ${mapLabel(registry)}:\n  ${out}\n`);
+    const w = summaryWording(lang);
+    const what = w.templateWhat(main.length === 0 ? { kind: 'form_rows', count: 0 } : children > 0 ? { kind: 'children', count: children } : { kind: 'villages', count: rows });
+    io.stdout.write(`${w.templateMade({ form: form.id, period: period.id, unit: `${unit.name} (${unit.code})`, what, map: mapLabel(registry, lang), out })}\n`);
     return EXIT.ok;
   },
 };
@@ -81,7 +83,7 @@ export const templateCommand: Command = {
  * convention, all or none (an existing file stops the run before anything
  * is written, unless --force).
  */
-async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions, outDir: string, force: boolean, io: CliIo): Promise<number> {
+async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions, outDir: string, force: boolean, io: CliIo, lang: Lang): Promise<number> {
   const files = childTemplates(form, registry, parent.code, period.id, opts).templates;
   if (files.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục: --out-dir tạo biểu mẫu cho các đơn vị trực thuộc, hãy dùng --out.`);
   const target = (p: string): string => path.join(outDir, ...p.split('/'));
@@ -92,24 +94,25 @@ async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, par
   }
   for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: force });
   const without = files.filter((f) => f.assigned.length === 0);
-  const withTargets = opts.targets ? `, ${files.length - without.length}/${files.length} đơn vị có chỉ tiêu điền sẵn` : '';
-  io.stdout.write(`Đã tạo ${files.length} biểu mẫu ${form.id} kỳ ${period.id} cho các đơn vị trực thuộc ${parent.name} (${parent.code})${withTargets}, ${mapLabel(registry)}:\n`);
+  const w = summaryWording(lang);
+  const withTargets = opts.targets ? w.withTargets({ assigned: files.length - without.length, count: files.length }) : '';
+  io.stdout.write(`${w.templatesMade({ count: files.length, form: form.id, period: period.id, parent: `${parent.name} (${parent.code})`, withTargets, map: mapLabel(registry, lang) })}\n`);
   for (const f of files) io.stdout.write(`  ${target(f.path)}\n`);
-  if (opts.targets && without.length > 0) io.stdout.write(`Chưa có chỉ tiêu (đơn vị tự ghi): ${without.map((f) => `${f.unit.code} ${f.unit.name}`).join(', ')}.\n`);
+  if (opts.targets && without.length > 0) io.stdout.write(`${w.withoutTargets({ units: without.map((f) => `${f.unit.code} ${f.unit.name}`).join(', ') })}\n`);
   return EXIT.ok;
 }
 
 /** `--new-targets`: a blank target table for the units under `parent` and theirs, to fill and pass back with --targets. */
-async function writeBlankTargets(form: FormDef, registry: UnitRegistry, parent: Unit, file: string, force: boolean, io: CliIo): Promise<number> {
+async function writeBlankTargets(form: FormDef, registry: UnitRegistry, parent: Unit, file: string, force: boolean, io: CliIo, lang: Lang): Promise<number> {
   const units = registry.children(parent.code).flatMap((u) => [u, ...registry.children(u.code)]);
   if (units.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục để giao chỉ tiêu.`);
   await writeOutputBook(file, renderTargetTable(form, units), { overwrite: force });
-  io.stdout.write(`Đã tạo bảng chỉ tiêu trống (trang ChiTieu) của ${parent.name} (${parent.code}), ${units.length} đơn vị:\n  ${file}\nĐiền chỉ tiêu vào các ô trống, lưu lại, rồi chạy: phu template --unit ${parent.code} --period <kỳ> --targets "${path.basename(file)}" --out-dir <thư mục>\n`);
+  io.stdout.write(`${summaryWording(lang).blankTargets({ parent: `${parent.name} (${parent.code})`, count: units.length, file, code: parent.code, base: path.basename(file) })}\n`);
   return EXIT.ok;
 }
 
 /** `theo danh mục 01/07/2025 (tỉnh, xã)`, or nothing for a hand-made registry. */
-function mapLabel(registry: UnitRegistry): string {
+function mapLabel(registry: UnitRegistry, lang: Lang): string {
   const id = mapOfRegistry(registry);
-  return id === undefined ? 'theo danh mục đơn vị' : `theo ${mapInfo(id).label}`;
+  return summaryWording(lang).mapLabel(id === undefined ? undefined : mapInfo(id));
 }

@@ -6,6 +6,7 @@ import { checkFile } from '../../app/check-file';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
 import { PERIODS_HELP, formOption, periodOption, readBudgetOption, readLimitsOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
+import { summaryWording } from '../summary-wording';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { expandWildcards } from '../expand-wildcards';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
@@ -73,7 +74,7 @@ export const validateCommand: Command = {
         if (json) {
           results.push({ file: f.shown, ok: errors === 0, errors, warnings, findings: findings.map(findingJson) });
         } else {
-          const verdict = lang === 'en' ? (errors > 0 ? 'INVALID' : 'valid') : errors > 0 ? 'KHÔNG HỢP LỆ' : 'hợp lệ';
+          const verdict = summaryWording(lang).verdict(errors > 0);
           io.stdout.write(`${f.shown}: ${verdict} (${countsText(findings, lang)})\n${formatFindings(findings, lang)}`);
         }
       }
@@ -83,11 +84,7 @@ export const validateCommand: Command = {
     if (json) {
       io.stdout.write(`${JSON.stringify({ ok: withErrors === 0, form: form.id, period: expectPeriod ?? null, files: results }, null, 2)}\n`);
     } else if (files.length > 1) {
-      io.stdout.write(
-        lang === 'en'
-          ? `\nChecked ${files.length} files: ${files.length - withErrors} valid, ${withErrors} with errors.\n`
-          : `\nĐã kiểm tra ${files.length} tệp: ${files.length - withErrors} hợp lệ, ${withErrors} có lỗi.\n`,
-      );
+      io.stdout.write(`\n${summaryWording(lang).validated({ files: files.length, valid: files.length - withErrors, withErrors })}\n`);
     }
     return withErrors > 0 ? EXIT.findings : EXIT.ok;
   },

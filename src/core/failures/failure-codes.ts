@@ -24,9 +24,36 @@ export const FAILURE_CODES = {
   previous_file_missing: ['file'],
   previous_folder_missing: ['folder'],
   previous_folder_empty: ['folder', 'period'],
-  // Templates.
-  unit_unknown: ['code'],
+  // The command line itself.
+  command_unknown: ['command', 'commands'],
+  command_missing: ['option'],
+  option_unknown: ['option'],
+  option_needs_value: ['option'],
+  // A value that starts with "-" needs --option=value.
+  option_value_dash: ['option'],
+  argument_unexpected: ['argument'],
+  lang_invalid: ['lang'],
+  option_missing: ['option'],
+  date_invalid: ['option', 'text'],
+  form_unknown: ['form', 'forms'],
+  period_missing: ['form', 'periods'],
   period_unknown: ['period', 'form', 'periods'],
+  unit_unknown: ['unit', 'map'],
+  // A unit of another map: the parameters of the unit finding that explains it (unit_abolished, unit_not_yet).
+  unit_abolished_here: ['code', 'name', 'successors', 'date', 'map'],
+  unit_not_yet_here: ['code', 'name', 'predecessors', 'date', 'map'],
+  map_invalid: ['map', 'maps'],
+  form_file_missing: ['file'],
+  form_file_invalid: ['file'],
+  // Outputs: the causes people can act on have their own code, the others carry the system's detail.
+  output_exists: ['file'],
+  output_access_denied: ['file'],
+  output_no_space: ['file'],
+  output_busy: ['file'],
+  output_unwritable: ['file', 'detail'],
+  // `phu push`.
+  push_unreadable: ['file'],
+  graph_auth_hint: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureCode = keyof typeof FAILURE_CODES;

@@ -1,4 +1,9 @@
+import { MESSAGES_EN } from '../findings/messages-en';
+import { MESSAGES_VI } from '../findings/messages-vi';
 import type { Failure, FailureCode, FailureParams } from './failure-codes';
+
+/** The placeholder the Vietnamese usage names for each required option's value. */
+const ARG_VI: Readonly<Record<string, string>> = { unit: '<mã đơn vị>', out: '<tệp>' };
 
 type Wording = { readonly [C in FailureCode]: (p: FailureParams<C>) => string };
 
@@ -21,8 +26,32 @@ export const FAILURE_MESSAGES_VI: Wording = {
   previous_file_missing: (p) => `Không tìm thấy tệp kỳ trước "${p.file}" trong nguồn dữ liệu.`,
   previous_folder_missing: (p) => `Không tìm thấy thư mục kỳ trước "${p.folder}".`,
   previous_folder_empty: (p) => `Thư mục kỳ trước "${p.folder}" không có báo cáo hợp lệ nào của kỳ ${p.period}.`,
-  unit_unknown: (p) => `Không có đơn vị mã "${p.code}" trong danh mục hành chính.`,
-  period_unknown: (p) => `Kỳ "${p.period}" không có trong mẫu ${p.form} (${p.periods}).`,
+  command_unknown: (p) => `Không có lệnh "${p.command}". Các lệnh: ${p.commands}.`,
+  command_missing: (p) => `Cần tên lệnh trước tùy chọn "${p.option}".`,
+  option_unknown: (p) => `Tùy chọn không hợp lệ: ${p.option}.`,
+  option_needs_value: (p) => `Tùy chọn ${p.option} cần một giá trị.`,
+  option_value_dash: (p) => `Tùy chọn ${p.option} cần một giá trị (nếu giá trị bắt đầu bằng "-", hãy viết --tùy-chọn=giá-trị).`,
+  argument_unexpected: (p) => `Lệnh không nhận đối số "${p.argument}".`,
+  lang_invalid: (p) => `--lang chỉ nhận "vi" hoặc "en", không nhận "${p.lang}".`,
+  option_missing: (p) => `Thiếu --${p.option} ${ARG_VI[p.option] ?? '<giá trị>'}.`,
+  date_invalid: (p) => `--${p.option} cần một ngày dạng dd/mm/yyyy, không nhận "${p.text}".`,
+  form_unknown: (p) => `Không có mẫu biểu "${p.form}". Các mẫu biểu: ${p.forms}, hoặc một tệp mẫu biểu .json.`,
+  period_missing: (p) => `Thiếu --period <kỳ>. Các kỳ của mẫu ${p.form}: ${p.periods}.`,
+  period_unknown: (p) => `Kỳ báo cáo "${p.period}" không có trong mẫu ${p.form}. Các kỳ: ${p.periods}.`,
+  unit_unknown: (p) =>
+    `Mã đơn vị "${p.unit}" không có trong danh mục đơn vị hành chính${p.map !== '' ? ` ${p.map}` : ''} (ví dụ: 70 là tỉnh Bình Phước, 688 là thị xã Phước Long trên danh mục 2025-03-01; 75 là tỉnh Đồng Nai trên danh mục 2025-07-01).`,
+  unit_abolished_here: (p) => `${MESSAGES_VI.unit_abolished(p)} (chọn danh mục bằng --map)`,
+  unit_not_yet_here: (p) => `${MESSAGES_VI.unit_not_yet(p)} (chọn danh mục bằng --map)`,
+  map_invalid: (p) => `--map cần một trong: ${p.maps}; không nhận "${p.map}".`,
+  form_file_missing: (p) => `Không tìm thấy tệp mẫu biểu "${p.file}".`,
+  form_file_invalid: (p) => `Tệp mẫu biểu "${p.file}" không hợp lệ: hãy sửa theo các lỗi trên (kiểm tra lại bằng "phu form check ${p.file}").`,
+  output_exists: (p) => `Tệp "${p.file}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.`,
+  output_access_denied: (p) => `Không ghi được tệp "${p.file}" (không có quyền ghi).`,
+  output_no_space: (p) => `Không ghi được tệp "${p.file}" (ổ đĩa đầy).`,
+  output_busy: (p) => `Không ghi được tệp "${p.file}" (tệp đang được mở trong Excel?).`,
+  output_unwritable: (p) => `Không ghi được tệp "${p.file}" (${p.detail}).`,
+  push_unreadable: (p) => `Không đọc được tệp "${p.file}".`,
+  graph_auth_hint: () => 'Trên dòng lệnh: đặt PHU_GRAPH_TOKEN mới, hoặc PHU_GRAPH_CLIENT_ID để đăng nhập bằng mã thiết bị.',
 };
 
 /** English wording of every failure. */
@@ -44,8 +73,32 @@ export const FAILURE_MESSAGES_EN: Wording = {
   previous_file_missing: (p) => `The previous period's file "${p.file}" was not found in the source.`,
   previous_folder_missing: (p) => `The previous period's folder "${p.folder}" was not found.`,
   previous_folder_empty: (p) => `The previous period's folder "${p.folder}" has no valid report of period ${p.period}.`,
-  unit_unknown: (p) => `No unit of code "${p.code}" in the administrative catalogue.`,
-  period_unknown: (p) => `Period "${p.period}" is not in form ${p.form} (${p.periods}).`,
+  command_unknown: (p) => `There is no command "${p.command}". The commands: ${p.commands}.`,
+  command_missing: (p) => `A command name is needed before the option "${p.option}".`,
+  option_unknown: (p) => `Unknown option: ${p.option}.`,
+  option_needs_value: (p) => `The option ${p.option} needs a value.`,
+  option_value_dash: (p) => `The option ${p.option} needs a value (if the value starts with "-", write --option=value).`,
+  argument_unexpected: (p) => `The command takes no argument "${p.argument}".`,
+  lang_invalid: (p) => `--lang takes "vi" or "en", not "${p.lang}".`,
+  option_missing: (p) => `--${p.option} is required.`,
+  date_invalid: (p) => `--${p.option} needs a date written dd/mm/yyyy, not "${p.text}".`,
+  form_unknown: (p) => `There is no form "${p.form}". The forms: ${p.forms}, or a form file (.json).`,
+  period_missing: (p) => `--period is required. The periods of form ${p.form}: ${p.periods}.`,
+  period_unknown: (p) => `Period "${p.period}" is not in form ${p.form}. The periods: ${p.periods}.`,
+  unit_unknown: (p) =>
+    `Unit code "${p.unit}" is not in the list of administrative units${p.map !== '' ? ` ${p.map}` : ''} (for example: 70 is Bình Phước province and 688 Phước Long town on the 2025-03-01 list; 75 is Đồng Nai province on the 2025-07-01 list).`,
+  unit_abolished_here: (p) => `${MESSAGES_EN.unit_abolished(p)} (choose the unit map with --map)`,
+  unit_not_yet_here: (p) => `${MESSAGES_EN.unit_not_yet(p)} (choose the unit map with --map)`,
+  map_invalid: (p) => `--map takes one of: ${p.maps}; not "${p.map}".`,
+  form_file_missing: (p) => `The form file "${p.file}" was not found.`,
+  form_file_invalid: (p) => `The form file "${p.file}" is not valid: fix the errors above (check it again with "phu form check ${p.file}").`,
+  output_exists: (p) => `The file "${p.file}" already exists: choose another name, or add --force to overwrite it.`,
+  output_access_denied: (p) => `Could not write the file "${p.file}" (no permission to write).`,
+  output_no_space: (p) => `Could not write the file "${p.file}" (the disk is full).`,
+  output_busy: (p) => `Could not write the file "${p.file}" (is the file open in Excel?).`,
+  output_unwritable: (p) => `Could not write the file "${p.file}" (${p.detail}).`,
+  push_unreadable: (p) => `Could not read the file "${p.file}".`,
+  graph_auth_hint: () => 'On the command line: set a new PHU_GRAPH_TOKEN, or PHU_GRAPH_CLIENT_ID to sign in with a device code.',
 };
 
 /**
