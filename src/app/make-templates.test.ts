@@ -29,12 +29,12 @@ describe('unitTemplate', () => {
       throw new Error('no TemplateError thrown');
     };
     const unit = caught(() => unitTemplate(form, registry, '123456789', 'D1'));
-    expect(unit.failure).toEqual({ code: 'unit_unknown', params: { code: '123456789' } });
+    expect(unit.failure).toEqual({ code: 'unit_unknown', params: { unit: '123456789', map: '2025-03-01' } });
     expect(unit.message).toBe(failureText(unit.failure, 'vi'));
-    expect(failureText(unit.failure, 'en')).toMatch(/No unit of code "123456789"/);
+    expect(failureText(unit.failure, 'en')).toMatch(/Unit code "123456789" is not in the list of administrative units 2025-03-01/);
     const period = caught(() => childTemplates(form, registry, '688', 'D7'));
     expect(period.failure.code).toBe('period_unknown');
-    expect(failureText(period.failure, 'en')).toMatch(/Period "D7" is not in form 4PHU-2024 \(D1, D2, TK/);
+    expect(failureText(period.failure, 'en')).toMatch(/Period "D7" is not in form 4PHU-2024\. The periods: D1, D2, TK/);
   });
 });
 
