@@ -65,6 +65,20 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
   return table;
 }
 
+/** Where the previous period's figures are looked for, and how its files are read. */
+interface PreviousSource {
+  readonly form: FormDef;
+  readonly registry: UnitRegistry;
+  readonly period: PeriodDef;
+  readonly drive: Drive;
+  readonly folder: string;
+  readonly folderArg: string;
+  readonly local: boolean;
+  readonly limits?: Partial<ReadLimits>;
+  /** Reads each previous file: the budgeted reader of the command (a worker with a deadline and a heap cap), so one hostile file cannot stall it. */
+  readonly reader: WorkbookReader;
+}
+
 /**
  * The previous period `--previous` names: a consolidated workbook (a local
  * file, or a path inside `--drive`), a folder of the units' own previous
@@ -73,17 +87,7 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
  */
 export async function previousOption(
   values: OptionValues,
-  ctx: {
-    readonly form: FormDef;
-    readonly registry: UnitRegistry;
-    readonly period: PeriodDef;
-    readonly drive: Drive;
-    readonly folder: string;
-    readonly folderArg: string;
-    readonly local: boolean;
-    readonly limits?: Partial<ReadLimits>;
-    /** Reads each previous file: the budgeted reader of the command, so one hostile file cannot stall it. */
-    readonly reader: WorkbookReader;
+  ctx: PreviousSource & {
     /** The units compared (the parent's children); across maps only they are carried over. */
     readonly units?: readonly string[];
   },
@@ -111,19 +115,7 @@ export async function previousOption(
 /** The previous figures as given (a consolidated workbook or a folder of submissions), read on `ctx.registry`: the registry of their own map. */
 export async function readPrevious(
   given: string,
-  ctx: {
-    readonly form: FormDef;
-    readonly registry: UnitRegistry;
-    readonly period: PeriodDef;
-    readonly before?: PeriodDef;
-    readonly drive: Drive;
-    readonly folder: string;
-    readonly folderArg: string;
-    readonly local: boolean;
-    readonly limits?: Partial<ReadLimits>;
-    /** Reads each previous file (a worker with a deadline and a heap cap on the command line). */
-    readonly reader: WorkbookReader;
-  },
+  ctx: PreviousSource & { readonly before?: PeriodDef },
   io: CliIo,
   lang: Lang,
 ): Promise<PreviousFigures> {
