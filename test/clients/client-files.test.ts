@@ -18,12 +18,6 @@ const form = FORM_4PHU_2024;
 const registry = nationalRegistry();
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'clients');
 const DISTRICT = path.join(FIXTURES, '693 Huyện Bù Đốp');
-/**
- * Calc writes an empty last row (1,048,576) into an .xlsx once a row was
- * deleted; counting only the cells that exist is the .xlsx reader's own
- * change, so these tests lift the cell limit rather than depend on it.
- */
-const LIMITS = { maxCellsPerSheet: 20_000_000 };
 
 /** The demo's figures, as `phu demo` generates them (same options, same seed). */
 function demoFigures(): { commune: (code: string) => Readonly<Record<string, number>>; district: Readonly<Record<string, number>> } {
@@ -51,7 +45,7 @@ function demoFigures(): { commune: (code: string) => Readonly<Record<string, num
 
 async function check(file: string): Promise<ReturnType<typeof validateSubmission> & { readFindings: string[] }> {
   const bytes = new Uint8Array(await fs.readFile(file));
-  const read = await readWorkbook(bytes, { limits: LIMITS });
+  const read = await readWorkbook(bytes);
   const readFindings = read.findings.map((f) => f.code);
   if (!read.book) return { submission: { info: {}, tables: {} }, findings: read.findings, ok: false, readFindings };
   const result = validateSubmission(read.book, { form, registry, file: path.basename(file), expect: { period: 'TK' } });
@@ -106,9 +100,7 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
   it('the folder of the district consolidates to the demo totals, every commune used', async () => {
     const tmp = await tempDir('phu-clients-');
     try {
-      const run = await runCli(['consolidate', DISTRICT, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir, {
-        PHU_MAX_CELLS_PER_SHEET: String(LIMITS.maxCellsPerSheet),
-      });
+      const run = await runCli(['consolidate', DISTRICT, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const summary = JSON.parse(await fs.readFile(path.join(tmp.dir, 'tom-tat.json'), 'utf8')) as {
@@ -131,9 +123,7 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
       await fs.mkdir(folder);
       for (const f of await fs.readdir(DISTRICT)) if (!f.startsWith('25308')) await fs.copyFile(path.join(DISTRICT, f), path.join(folder, f));
       await fs.copyFile(path.join(FIXTURES, 'rejected', '25310 password.xls'), path.join(folder, '25308 Thị trấn Thanh Bình.xls'));
-      const run = await runCli(['consolidate', folder, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir, {
-        PHU_MAX_CELLS_PER_SHEET: String(LIMITS.maxCellsPerSheet),
-      });
+      const run = await runCli(['consolidate', folder, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir);
       expect(run.stdout).toContain('Không hợp lệ:\n  Thị trấn Thanh Bình (25308): "25308 Thị trấn Thanh Bình.xls": Tệp được mã hóa bằng mật khẩu');
       expect(run.stdout).not.toContain('Chưa nộp:');
       const summary = JSON.parse(await fs.readFile(path.join(tmp.dir, 'tom-tat.json'), 'utf8')) as {
