@@ -4,25 +4,9 @@ import { FORM_4PHU_2024 } from '../../src/core/forms/form-4phu-2024';
 import { renderSubmission } from '../../src/core/render/render-submission';
 import { generateProvince } from '../../src/sample/generate-province';
 import { writeWorkbook } from '../../src/xlsx/write-workbook';
-import { forgeZip } from '../corpus/forge-zip';
-import { handWrittenPackage } from '../corpus/sample-workbooks';
+import { numberGridWorkbook } from '../support/number-grid-workbook';
 import { runCli, tempDir } from './run-cli';
 
-/** A one-sheet workbook of `rows` × 10 distinct numbers: well-formed, but seconds of reading. */
-function slowWorkbook(rows: number): Uint8Array {
-  const parts: string[] = ['<sheetData>'];
-  let seed = 3;
-  for (let r = 1; r <= rows; r++) {
-    parts.push(`<row r="${r}">`);
-    for (let c = 0; c < 10; c++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      parts.push(`<c r="${String.fromCharCode(65 + c)}${r}"><v>${seed}</v></c>`);
-    }
-    parts.push('</row>');
-  }
-  parts.push('</sheetData>');
-  return forgeZip(handWrittenPackage(parts.join('')));
-}
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -32,7 +16,7 @@ const good = `${commune?.unit.code ?? ''} hop-le.xlsx`;
 beforeAll(async () => {
   ({ dir, remove } = await tempDir('phu-validate-budget-'));
   if (!commune) throw new Error('no commune generated');
-  await fs.writeFile(path.join(dir, 'cham.xlsx'), slowWorkbook(150_000));
+  await fs.writeFile(path.join(dir, 'cham.xlsx'), numberGridWorkbook(150_000, 3));
   await fs.writeFile(path.join(dir, good), await writeWorkbook(renderSubmission(FORM_4PHU_2024, commune.data)));
 });
 afterAll(() => remove());

@@ -3,26 +3,10 @@ import { renderSubmission } from '../../core/render/render-submission';
 import { generateProvince } from '../../sample/generate-province';
 import { readWorkbook } from '../../xlsx/read-workbook';
 import { writeWorkbook } from '../../xlsx/write-workbook';
-import { forgeZip } from '../../../test/corpus/forge-zip';
-import { handWrittenPackage } from '../../../test/corpus/sample-workbooks';
+import { numberGridWorkbook } from '../../../test/support/number-grid-workbook';
 import { BudgetedReader } from './budgeted-reader';
 import { readBudgetFromEnv } from './read-budget';
 
-/** A one-sheet workbook of `rows` × 10 distinct numbers: valid, but costly to read (tens of MB of XML). */
-function heavyWorkbook(rows: number): Uint8Array {
-  const parts: string[] = ['<sheetData>'];
-  let seed = 7;
-  for (let r = 1; r <= rows; r++) {
-    parts.push(`<row r="${r}">`);
-    for (let c = 0; c < 10; c++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      parts.push(`<c r="${String.fromCharCode(65 + c)}${r}"><v>${seed}</v></c>`);
-    }
-    parts.push('</row>');
-  }
-  parts.push('</sheetData>');
-  return forgeZip(handWrittenPackage(parts.join('')));
-}
 
 describe('BudgetedReader', () => {
   const generated = generateProvince({ rootCode: '688', seed: 9, faults: { invalid: ['25219'] } });
@@ -33,7 +17,7 @@ describe('BudgetedReader', () => {
     files = [];
     for (const f of generated.files.slice(0, 3)) files.push(await writeWorkbook(renderSubmission(FORM_4PHU_2024, f.data)));
     files.push(new TextEncoder().encode('không phải tệp Excel'));
-    heavy = heavyWorkbook(150_000);
+    heavy = numberGridWorkbook(150_000, 7);
   });
 
   it('reads in a worker exactly what the calling thread reads, refusals included', async () => {
