@@ -28,7 +28,7 @@ export async function inflateFloor(files: readonly string[]): Promise<InflateFlo
       const data = new Uint8Array(await fsp.readFile(f));
       bytes += data.length;
       const dir = readZipDirectory(data, 100_000);
-      if (!dir.ok) throw new Error(`${f}: ${dir.detail}`);
+      if (!dir.ok) throw new Error(`${f}: ${dir.reason ?? 'too many entries'}`);
       const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
       for (const e of dir.entries) {
         const at = e.localHeaderOffset;

@@ -73,6 +73,21 @@ describe('WorkerReader', () => {
     expect(workers[0]?.received).toEqual([1]);
   });
 
+  it('a read that threw in the worker is a damaged file, its message kept as a quoted extra in both languages', async () => {
+    const failing: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: ReadRequest): void {
+        queueMicrotask(() => this.onmessage?.({ data: { id: message.id, failed: 'Bad\u001b[31m record\n at 0x10' } } as unknown as MessageEvent<ReadAnswer>));
+      },
+      terminate: () => undefined,
+    };
+    const r = await new WorkerReader(() => failing, 10_000).readWorkbook(new Uint8Array([2]));
+    expect(r.findings.map((f) => [f.code, f.params])).toEqual([['file_corrupt', { reason: 'unreadable', part: '', extra: 'Bad [31m record at 0x10' }]]);
+    expect(r.findings[0]?.message_en).toBe('The file is damaged or incomplete (the content cannot be read: Bad [31m record at 0x10): send the original file again.');
+    expect(r.findings[0]?.message_vi).toContain('nội dung không đọc được: Bad [31m record at 0x10');
+  });
+
   it('leaves the caller its bytes (the worker gets a transferred copy)', async () => {
     const reader = new WorkerReader(() => new FakeWorker(behave), 10_000);
     const bytes = new Uint8Array([3, 4, 5]);

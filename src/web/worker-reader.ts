@@ -1,3 +1,4 @@
+import { corruptParams, quotedError } from '../core/findings/corrupt-reasons';
 import { createFinding } from '../core/findings/finding';
 import type { WorkbookReader } from './engine';
 import type { ReadLimits } from '../xlsx/read-limits';
@@ -45,7 +46,7 @@ export class WorkerReader implements WorkbookReader {
       worker.onmessage = (event: MessageEvent<ReadAnswer>) => {
         const answer = event.data;
         if (answer.id !== id) return;
-        if ('failed' in answer) finish({ findings: [createFinding('file_corrupt', { detail: answer.failed })] }, false);
+        if ('failed' in answer) finish({ findings: [createFinding('file_corrupt', corruptParams({ reason: 'unreadable', extra: quotedError(answer.failed) }))] }, false);
         else finish({ ...(answer.book ? { book: answer.book } : {}), findings: answer.findings }, false);
       };
       // A worker that dies (out of memory, a crash) costs its file, never the page.

@@ -12,11 +12,11 @@ import { readZipEntryData } from './zip-entry-data';
 
 function unzip(bytes: Uint8Array): Map<string, { method: number; data: string }> {
   const dir = readZipDirectory(bytes, 1000);
-  if (!dir.ok) throw new Error(dir.detail);
+  if (!dir.ok) throw new Error(JSON.stringify(dir));
   const out = new Map<string, { method: number; data: string }>();
   for (const e of dir.entries) {
     const r = readZipEntryData(bytes, e);
-    if (!r.ok) throw new Error(r.detail);
+    if (!r.ok) throw new Error(JSON.stringify(r));
     out.set(e.name, { method: e.method, data: Buffer.from(r.data).toString('latin1') });
   }
   return out;

@@ -1,3 +1,4 @@
+import { corruptParams, type Corruption } from '../core/findings/corrupt-reasons';
 import { createFinding, type Finding } from '../core/findings/finding';
 import { formatNumberVi } from '../core/format/format-number-vi';
 import { containsUtf16, oleStreamNames } from './ole-stream-names';
@@ -56,18 +57,18 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ch
   const sniffed = sniffFormat(bytes);
   if (sniffed.kind === 'ole') refuse(oleFinding(bytes));
   if (sniffed.kind === 'other') refuse(createFinding('file_not_workbook', { detected: sniffed.detected }));
-  if (sniffed.kind === 'unknown') refuse(createFinding('file_corrupt', { detail: 'không có cấu trúc của tệp .xlsx (không phải tệp nén ZIP)' }));
+  if (sniffed.kind === 'unknown') refuse(corrupt({ reason: 'not_zip' }));
 
   const dir = readZipDirectory(bytes, limits.maxZipEntries);
   if (!dir.ok) {
     if (dir.tooManyEntries !== undefined) refuse(createFinding('zip_entries_too_many', { count: dir.tooManyEntries, limit: limits.maxZipEntries }));
-    refuse(createFinding('file_corrupt', { detail: dir.detail }));
+    refuse(corrupt(dir));
   }
   const entries = dir.entries.filter((e) => !(e.name.endsWith('/') && e.uncompressedSize === 0));
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) {
     const key = e.name.toLowerCase();
-    if (byName.has(key)) refuse(createFinding('file_corrupt', { detail: `tên thành phần "${e.name}" bị trùng` }));
+    if (byName.has(key)) refuse(corrupt({ reason: 'entry_duplicate', part: e.name }));
     byName.set(key, e);
   }
   // Bit 0: traditional zip encryption; bit 6: strong encryption.
@@ -98,24 +99,24 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ch
       const cap = Math.min(allowed, 2 * entry.uncompressedSize + 1024 * 1024);
       const again = readZipEntryData(bytes, entry, cap);
       if (!again.ok && again.problem === 'over_cap') refuse(createFinding('zip_bomb', { expanded: `> ${formatNumberVi(cap)}`, limit: cap }));
-      refuse(createFinding('file_corrupt', { detail: `thành phần "${entry.name}": kích thước giải nén khác kích thước khai báo` }));
+      refuse(corrupt({ reason: 'entry_size_mismatch', part: entry.name }));
     }
-    if (!read.ok) refuse(createFinding('file_corrupt', { detail: read.detail }));
+    if (!read.ok) refuse(corrupt(read));
     // Characters a conforming XML parser refuses are refused here, whichever reader reads the part.
     const bad = xmlCharProblem(read.data);
-    if (bad !== undefined) refuse(createFinding('file_corrupt', { detail: `phần "${entry.name}": ${bad}` }));
+    if (bad !== undefined) refuse(corrupt({ ...bad, part: entry.name }));
     cache.set(entry.name, read.data);
     return read.data;
   };
 
   const read = readPackage(part, limits.maxXmlDepth);
-  if (!read.ok) refuse(createFinding('file_corrupt', { detail: read.detail }));
+  if (!read.ok) refuse(corrupt(read));
   const pkg = read.pkg;
 
   const seenParts = new Set<string>();
   for (const sheet of pkg.sheets) {
     const key = sheet.part.toLowerCase();
-    if (seenParts.has(key)) refuse(createFinding('file_corrupt', { detail: `phần "${sheet.part}" được liệt kê cho nhiều trang tính` }));
+    if (seenParts.has(key)) refuse(corrupt({ reason: 'part_listed_twice', part: sheet.part }));
     seenParts.add(key);
   }
 
@@ -123,7 +124,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ch
   let bookCells = 0;
   for (const sheet of pkg.sheets) {
     const data = part(sheet.part);
-    if (!data) refuse(createFinding('file_corrupt', { detail: `thiếu phần chứa trang tính "${sheet.name}"` }));
+    if (!data) refuse(corrupt({ reason: 'sheet_part_missing', part: sheet.name }));
     const scan = scanWorksheet(data, limits.maxXmlDepth, limits.maxCellsPerSheet);
     const tooLarge = (rows: number, columns: number): Finding =>
       createFinding('sheet_too_large', { rows, columns, limit: limits.maxCellsPerSheet }, { sheet: sheet.name });
@@ -134,7 +135,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ch
     const s = scan.stats;
     if (Math.max(s.cells, s.gridCells, s.rows, s.mergedCells) > limits.maxCellsPerSheet) refuse(tooLarge(s.maxRow, Math.max(1, s.maxCol)));
     if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
-      refuse(createFinding('file_corrupt', { detail: `trang tính "${sheet.name}" có ô nằm ngoài giới hạn của Excel` }, { sheet: sheet.name }));
+      refuse(corrupt({ reason: 'cell_out_of_range', part: sheet.name }, { sheet: sheet.name }));
     }
     bookCells += s.gridCells + s.mergedCells;
     if (bookCells > limits.maxCellsPerWorkbook) refuse(createFinding('workbook_too_large', { cells: bookCells, limit: limits.maxCellsPerWorkbook }));
@@ -189,7 +190,7 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], byName: ReadonlyMap<st
     }
   }
   const bad = entries.find((e) => e.method !== 0 && e.method !== 8);
-  if (bad) errors.push(createFinding('file_corrupt', { detail: `thành phần "${bad.name}" dùng phương pháp nén ${bad.method} không được hỗ trợ` }));
+  if (bad) errors.push(corrupt({ reason: 'entry_method_unsupported', part: bad.name, extra: String(bad.method) }));
   if (errors.length > 0) throw new Refusal(errors);
 }
 
@@ -222,8 +223,13 @@ function otherZipFormat(byName: ReadonlyMap<string, ZipEntry>): string | undefin
   return undefined;
 }
 
-function xmlProblem(scan: { readonly tooDeep?: number; readonly detail: string }, partName: string, limits: ReadLimits, sheet?: string): Finding {
+function xmlProblem(scan: { readonly tooDeep?: number } & Corruption, partName: string, limits: ReadLimits, sheet?: string): Finding {
   const where = sheet === undefined ? {} : { sheet };
   if (scan.tooDeep !== undefined) return createFinding('xml_too_deep', { part: partName, depth: scan.tooDeep, limit: limits.maxXmlDepth }, where);
-  return createFinding('file_corrupt', { detail: `phần "${partName}": ${scan.detail}` }, where);
+  return corrupt({ reason: scan.reason, part: partName, ...(scan.extra === undefined ? {} : { extra: scan.extra }) }, where);
+}
+
+/** A `file_corrupt` finding for a problem the zip reader or a scanner reported. */
+function corrupt(c: Corruption, where: { readonly sheet?: string } = {}): Finding {
+  return createFinding('file_corrupt', corruptParams(c), where);
 }

@@ -1,3 +1,4 @@
+import { corruptParams, quotedError, type Corruption } from '../core/findings/corrupt-reasons';
 import { createFinding, type Finding } from '../core/findings/finding';
 import type { Scalar } from '../core/grid/scalar';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
@@ -58,6 +59,11 @@ function refuse(finding: Finding): never {
   throw new Refusal(finding);
 }
 
+/** A `file_corrupt` finding for a problem the zip reader, a scanner or SheetJS reported. */
+function corrupt(c: Corruption): Finding {
+  return createFinding('file_corrupt', corruptParams(c));
+}
+
 /**
  * Reads an .xls or .ods file into the same WorkbookGrid as an .xlsx, through
  * SheetJS (`@e965/xlsx`, loaded on first use so that the browser fetches it
@@ -91,8 +97,7 @@ export async function readLegacyWorkbook(bytes: Uint8Array, format: LegacyFormat
     if (e instanceof Refusal) return { findings: [e.finding] };
     const why = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(why)) return { findings: [createFinding('file_encrypted', {})] };
-    const short = why.replace(/\s+/g, ' ').trim().slice(0, 160);
-    return { findings: [createFinding('file_corrupt', { detail: `nội dung không đọc được${short ? `: ${short}` : ''}` })] };
+    return { findings: [corrupt({ reason: 'unreadable', extra: quotedError(e) })] };
   }
 }
 
@@ -178,7 +183,7 @@ function checkOds(bytes: Uint8Array, limits: ReadLimits): void {
   const dir = readZipDirectory(bytes, limits.maxZipEntries);
   if (!dir.ok) {
     if (dir.tooManyEntries !== undefined) refuse(createFinding('zip_entries_too_many', { count: dir.tooManyEntries, limit: limits.maxZipEntries }));
-    refuse(createFinding('file_corrupt', { detail: dir.detail }));
+    refuse(corrupt(dir));
   }
   const total = dir.entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (total > limits.maxUncompressedBytes) refuse(createFinding('zip_bomb', { expanded: total, limit: limits.maxUncompressedBytes }));
@@ -186,20 +191,20 @@ function checkOds(bytes: Uint8Array, limits: ReadLimits): void {
     if (e.uncompressedSize > limits.ratioGraceBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio) {
       refuse(createFinding('zip_bomb', { expanded: e.uncompressedSize, limit: Math.floor(e.compressedSize * limits.maxCompressionRatio) }));
     }
-    if (e.method !== 0 && e.method !== 8) refuse(createFinding('file_corrupt', { detail: `thành phần "${e.name}" dùng phương pháp nén ${e.method} không được hỗ trợ` }));
+    if (e.method !== 0 && e.method !== 8) refuse(corrupt({ reason: 'entry_method_unsupported', part: e.name, extra: String(e.method) }));
   }
   const entry = (name: string): ZipEntry | undefined => dir.entries.find((e) => e.name === name);
   const part = (name: string): Uint8Array | undefined => {
     const e = entry(name);
     if (!e) return undefined;
     const read = readZipEntryData(bytes, e);
-    if (!read.ok) refuse(read.problem === 'over_cap' ? createFinding('zip_bomb', { expanded: `> ${e.uncompressedSize}`, limit: e.uncompressedSize }) : createFinding('file_corrupt', { detail: read.detail }));
+    if (!read.ok) refuse(read.problem === 'over_cap' ? createFinding('zip_bomb', { expanded: `> ${e.uncompressedSize}`, limit: e.uncompressedSize }) : corrupt(read));
     return read.data;
   };
   const manifest = part('META-INF/manifest.xml');
   if (manifest && new TextDecoder().decode(manifest).includes('encryption-data')) refuse(createFinding('file_encrypted', {}));
   const content = part('content.xml');
-  if (!content) refuse(createFinding('file_corrupt', { detail: 'thiếu phần "content.xml" của bảng tính OpenDocument' }));
+  if (!content) refuse(corrupt({ reason: 'part_missing', part: 'content.xml' }));
   checkOdsCells(content, limits);
 }
 
@@ -261,6 +266,6 @@ function checkOdsCells(content: Uint8Array, limits: ReadLimits): void {
   });
   if (!scan.ok) {
     if (scan.tooDeep !== undefined) refuse(createFinding('xml_too_deep', { part: 'content.xml', depth: scan.tooDeep, limit: limits.maxXmlDepth }));
-    refuse(createFinding('file_corrupt', { detail: `phần "content.xml": ${scan.detail}` }));
+    refuse(corrupt({ reason: scan.reason, part: 'content.xml' }));
   }
 }

@@ -1,3 +1,4 @@
+import type { Corruption } from '../core/findings/corrupt-reasons';
 import { attributeValue, localNameIs, scanXml, TagKind } from './scan-xml';
 
 /** A worksheet as the workbook part lists it. */
@@ -37,7 +38,7 @@ interface Relationship {
 export function readPackage(
   part: (name: string) => Uint8Array | undefined,
   maxDepth: number,
-): { readonly ok: true; readonly pkg: SpreadsheetPackage } | { readonly ok: false; readonly detail: string } {
+): { readonly ok: true; readonly pkg: SpreadsheetPackage } | ({ readonly ok: false } & Corruption) {
   const rootRels = part('_rels/.rels');
   let workbookPart = 'xl/workbook.xml';
   if (rootRels) {
@@ -46,12 +47,12 @@ export function readPackage(
     if (doc) workbookPart = resolvePartName('', doc.target);
   }
   const workbook = part(workbookPart);
-  if (!workbook) return { ok: false, detail: 'không tìm thấy phần sổ làm việc (workbook.xml)' };
+  if (!workbook) return { ok: false, reason: 'workbook_part_missing', part: workbookPart };
   const dir = workbookPart.includes('/') ? workbookPart.slice(0, workbookPart.lastIndexOf('/')) : '';
   const relsName = `${dir ? dir + '/' : ''}_rels/${workbookPart.slice(dir ? dir.length + 1 : 0)}.rels`;
   const relsBytes = part(relsName);
   const rels = relsBytes ? parseRelationships(relsBytes, maxDepth) : [];
-  if (!rels) return { ok: false, detail: 'quan hệ của sổ làm việc không đọc được' };
+  if (!rels) return { ok: false, reason: 'workbook_rels_unreadable', part: relsName };
   const byId = new Map(rels.map((r) => [r.id, r]));
 
   const listed: { name: string; relId: string; state: string }[] = [];
@@ -68,7 +69,7 @@ export function readPackage(
     const state = attributeValue(workbook, ts, te, 'state') ?? 'visible';
     if (name !== undefined && relId !== undefined) listed.push({ name, relId, state });
   });
-  if (!scan.ok) return { ok: false, detail: `phần sổ làm việc: ${scan.detail}` };
+  if (!scan.ok) return { ok: false, reason: scan.reason, part: workbookPart };
 
   const sheets: PackageSheet[] = [];
   for (const s of listed) {

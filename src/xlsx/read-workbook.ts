@@ -1,3 +1,4 @@
+import { corruptParams, quotedError } from '../core/findings/corrupt-reasons';
 import { createFinding, type Finding } from '../core/findings/finding';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
 import { preflightWorkbook } from './preflight-workbook';
@@ -79,7 +80,5 @@ function withIsoDates(grid: SheetGrid, cells: readonly IsoDateCell[]): SheetGrid
 }
 
 function corrupt(e: unknown): Finding {
-  const why = e instanceof Error ? e.message : String(e);
-  const short = why.replace(/\s+/g, ' ').trim().slice(0, 160);
-  return createFinding('file_corrupt', { detail: `nội dung không đọc được${short ? `: ${short}` : ''}` });
+  return createFinding('file_corrupt', corruptParams({ reason: 'unreadable', extra: quotedError(e) }));
 }

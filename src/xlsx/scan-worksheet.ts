@@ -1,3 +1,4 @@
+import type { CorruptReason } from '../core/findings/corrupt-reasons';
 import { firstOverlap, type MergeRange } from './merge-overlap';
 import { attributeSpan, attributeValue, decodeXmlText, namePrefixIs, prefixLength, scanXml, TagKind } from './scan-xml';
 import { spliceBytes, type ByteEdit } from './splice-bytes';
@@ -37,8 +38,10 @@ export interface ScannedWorksheet {
   readonly isoDates: readonly IsoDateCell[];
 }
 
-/** Why a worksheet is refused: too deep, over a count (`over`), or malformed (`detail`). */
-export type WorksheetProblem = { readonly ok: false; readonly tooDeep?: number; readonly over?: WorksheetStats; readonly detail: string };
+/** Why a worksheet is refused: over a count (`over`), or too deep or malformed (`reason`, with a value in `extra`). */
+export type WorksheetProblem =
+  | { readonly ok: false; readonly over: WorksheetStats; readonly reason?: undefined }
+  | { readonly ok: false; readonly over?: undefined; readonly tooDeep?: number; readonly reason: CorruptReason; readonly extra?: string };
 
 /** The element names a worksheet's values are written with, as small numbers (0: any other name). */
 const NAMES = ['', 'sheetData', 'mergeCells', 'row', 'c', 'f', 'v', 'is', 't', 'r', 'rPh', 'phoneticPr', 'rPr', 'extLst', 'mergeCell'] as const;
@@ -121,7 +124,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
   let childStart = -1;
   let keepChild = true;
   let rootPrefix: Uint8Array | undefined;
-  let problem: string | undefined;
+  let problem: { readonly reason: CorruptReason; readonly extra: string } | undefined;
   let over = false;
   // The names of the open elements inside a kept child, by depth.
   const path: number[] = [];
@@ -171,7 +174,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
     const parent = path[depth - 3];
     const allowed = parent === undefined ? -1 : (CHILDREN[parent] as number);
     if (depth > 2 && allowed !== -1 && (name === 0 || (allowed & (1 << name)) === 0)) {
-      problem = `phần tử <${new TextDecoder().decode(bytes.subarray(ns, ne))}> không được phép trong <${NAMES[parent ?? 0] ?? ''}>`;
+      problem = { reason: 'sheet_element_unexpected', extra: `<${NAMES[parent ?? 0] ?? ''}><${new TextDecoder().decode(bytes.subarray(ns, ne))}>` };
       return false;
     }
     if (kind === TagKind.Open) path[depth - 2] = name;
@@ -215,7 +218,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
     } else if (name === MERGE_CELL && depth === 3) {
       const m = mergeRange(attributeValue(bytes, ts, te, 'ref') ?? '');
       if (!m) {
-        problem = `vùng gộp ô "${(attributeValue(bytes, ts, te, 'ref') ?? '').slice(0, 40)}" không hợp lệ`;
+        problem = { reason: 'merge_range_invalid', extra: (attributeValue(bytes, ts, te, 'ref') ?? '').slice(0, 40) };
         return false;
       }
       merges.push(m);
@@ -225,11 +228,11 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
     if (over) return false;
   });
   if (!scan.ok) return scan;
-  if (problem !== undefined) return { ok: false, detail: problem };
+  if (problem !== undefined) return { ok: false, ...problem };
   const stats: WorksheetStats = { cells, rows, gridCells, maxRow, maxCol, mergedCells };
-  if (over) return { ok: false, over: stats, detail: 'quá nhiều ô' };
+  if (over) return { ok: false, over: stats };
   const clash = firstOverlap(merges);
-  if (clash) return { ok: false, detail: `vùng gộp ô ${rangeText(clash[0])} và ${rangeText(clash[1])} chồng lên nhau` };
+  if (clash) return { ok: false, reason: 'merge_ranges_overlap', extra: `${rangeText(clash[0])}, ${rangeText(clash[1])}` };
   return { ok: true, stats, merges, values: spliceBytes(bytes, edits), isoDates };
 }
 

@@ -1,3 +1,5 @@
+import type { CorruptReason } from '../core/findings/corrupt-reasons';
+
 /** What kind of tag the scanner met. */
 export const TagKind = { Open: 0, Close: 1, Empty: 2 } as const;
 export type TagKind = (typeof TagKind)[keyof typeof TagKind];
@@ -12,11 +14,16 @@ export type TagVisitor = (kind: TagKind, nameStart: number, nameEnd: number, tag
 /** How a scan ended. */
 export type XmlScan =
   | { readonly ok: true; readonly maxDepth: number }
-  | { readonly ok: false; readonly tooDeep?: number; readonly detail: string };
+  | { readonly ok: false; readonly tooDeep?: number; readonly reason: CorruptReason };
+
+/** Why a part's characters are refused: the reason, and the character when one is to blame. */
+export interface XmlCharProblem {
+  readonly reason: CorruptReason;
+  readonly extra?: string;
+}
 
 /** The XML declaration's grammar (XML 1.0, production 23). */
 const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>$/;
-const DOCTYPE = 'có khai báo DOCTYPE, không được phép trong tệp .xlsx';
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -47,34 +54,34 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
     const lt = bytes.indexOf(LT, i);
     // Outside the root element there is nothing but markup and white space.
     if (depth === 0 && !onlySpace(bytes, i === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : i, lt < 0 ? n : lt)) {
-      return { ok: false, detail: 'có văn bản nằm ngoài phần tử gốc XML' };
+      return { ok: false, reason: 'xml_text_outside_root' };
     }
     if (lt < 0) break;
     const c1 = bytes[lt + 1];
     if (c1 === BANG) {
       if (startsWith(bytes, lt, '<!--')) {
         const e = indexOfSeq(bytes, '-->', lt + 4);
-        if (e < 0) return { ok: false, detail: 'chú thích XML không đóng' };
+        if (e < 0) return { ok: false, reason: 'xml_comment_unclosed' };
         i = e + 3;
       } else if (startsWith(bytes, lt, '<![CDATA[')) {
         const e = indexOfSeq(bytes, ']]>', lt + 9);
-        if (e < 0) return { ok: false, detail: 'khối CDATA không đóng' };
+        if (e < 0) return { ok: false, reason: 'xml_cdata_unclosed' };
         i = e + 3;
       } else {
-        return { ok: false, detail: DOCTYPE };
+        return { ok: false, reason: 'xml_doctype' };
       }
       continue;
     }
     if (c1 === QUESTION) {
       const e = indexOfSeq(bytes, '?>', lt + 2);
-      if (e < 0) return { ok: false, detail: 'chỉ thị XML không đóng' };
+      if (e < 0) return { ok: false, reason: 'xml_pi_unclosed' };
       // A processing instruction is named; the XML declaration comes first or not at all (after a byte order mark).
       let t = lt + 2;
       while (t < e && isNameChar(bytes[t] as number)) t++;
-      if (!isNameStart(bytes[lt + 2] ?? 0) || (t < e && !isSpace(bytes[t] as number))) return { ok: false, detail: 'chỉ thị XML không hợp lệ' };
+      if (!isNameStart(bytes[lt + 2] ?? 0) || (t < e && !isSpace(bytes[t] as number))) return { ok: false, reason: 'xml_pi_invalid' };
       if (isXmlDeclaration(bytes, lt)) {
-        if (lt !== (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)) return { ok: false, detail: 'khai báo XML không nằm ở đầu' };
-        if (!XML_DECLARATION.test(String.fromCharCode(...bytes.subarray(lt, e + 2)))) return { ok: false, detail: 'khai báo XML không hợp lệ' };
+        if (lt !== (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)) return { ok: false, reason: 'xml_declaration_misplaced' };
+        if (!XML_DECLARATION.test(String.fromCharCode(...bytes.subarray(lt, e + 2)))) return { ok: false, reason: 'xml_declaration_invalid' };
       }
       i = e + 2;
       continue;
@@ -102,12 +109,12 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
         p++;
       }
     }
-    if (gt < 0 || !isName(bytes, nameStart, nameEnd)) return { ok: false, detail: 'thẻ XML không hợp lệ' };
+    if (gt < 0 || !isName(bytes, nameStart, nameEnd)) return { ok: false, reason: 'xml_tag_invalid' };
     const tagEnd = gt + 1;
     if (closing) {
-      if (depth === 0) return { ok: false, detail: 'thẻ đóng XML thừa' };
+      if (depth === 0) return { ok: false, reason: 'xml_close_unexpected' };
       if (!sameBytes(bytes, names[2 * depth] as number, names[2 * depth + 1] as number, nameStart, nameEnd) || !onlySpace(bytes, nameEnd, gt)) {
-        return { ok: false, detail: 'thẻ đóng XML không khớp thẻ mở' };
+        return { ok: false, reason: 'xml_close_mismatch' };
       }
       if (visit && visit(TagKind.Close, nameStart, nameEnd, lt, tagEnd, depth) === false) return { ok: true, maxDepth: deepest };
       depth--;
@@ -115,9 +122,9 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
       const empty = bytes[gt - 1] === SLASH;
       const d = depth + 1;
       if (d > deepest) deepest = d;
-      if (d > maxDepth) return { ok: false, tooDeep: d, detail: 'cấu trúc XML lồng quá sâu' };
-      if (d === 1 && ++roots > 1) return { ok: false, detail: 'có hơn một phần tử gốc XML' };
-      if (!attributesWellFormed(bytes, nameEnd, empty ? gt - 1 : gt)) return { ok: false, detail: 'thuộc tính XML không hợp lệ hoặc bị lặp' };
+      if (d > maxDepth) return { ok: false, tooDeep: d, reason: 'xml_too_deep' };
+      if (d === 1 && ++roots > 1) return { ok: false, reason: 'xml_root_twice' };
+      if (!attributesWellFormed(bytes, nameEnd, empty ? gt - 1 : gt)) return { ok: false, reason: 'xml_attribute_invalid' };
       if (visit && visit(empty ? TagKind.Empty : TagKind.Open, nameStart, nameEnd, lt, tagEnd, d) === false) return { ok: true, maxDepth: deepest };
       if (!empty) {
         depth = d;
@@ -127,7 +134,7 @@ export function scanXml(bytes: Uint8Array, maxDepth: number, visit?: TagVisitor)
     }
     i = tagEnd;
   }
-  if (depth > 0) return { ok: false, detail: 'thẻ XML không đóng' };
+  if (depth > 0) return { ok: false, reason: 'xml_unclosed' };
   return { ok: true, maxDepth: deepest };
 }
 
@@ -194,33 +201,33 @@ export function isXmlChar(c: number): boolean {
 /**
  * Where an XML part holds a character XML 1.0 forbids, written raw (a
  * control character, U+FFFE, U+FFFF) or as a reference (`&#1;`), or an `&`
- * that starts no known entity: a description of the first one, or
- * undefined when there is none. A conforming parser refuses such a part,
+ * that starts no known entity: the first one's reason (with the character
+ * it is about), or undefined when there is none. A conforming parser refuses such a part,
  * and so does PHU, whichever of its readers would read it.
  *
- * @example xmlCharProblem(new TextEncoder().encode('<t>a&#1;</t>')) // 'ký tự U+0001 không được phép trong XML'
+ * @example xmlCharProblem(new TextEncoder().encode('<t>a&#1;</t>')) // { reason: 'xml_char_forbidden', extra: 'U+0001' }
  */
-export function xmlCharProblem(bytes: Uint8Array): string | undefined {
+export function xmlCharProblem(bytes: Uint8Array): XmlCharProblem | undefined {
   // Entities are declared in a DOCTYPE: that, not the entity, is what is refused.
-  if (indexOfSeq(bytes, '<!DOCTYPE', 0) >= 0) return DOCTYPE;
+  if (indexOfSeq(bytes, '<!DOCTYPE', 0) >= 0) return { reason: 'xml_doctype' };
   const n = bytes.length;
   for (let p = 0; p < n; p++) {
     const b = bytes[p] as number;
     if (b >= 0x20 && b !== 0x26 && b !== 0xef) continue;
     if (b === 0x09 || b === 0x0a || b === 0x0d) continue;
-    if (b < 0x20) return `ký tự U+${hex4(b)} không được phép trong XML`;
+    if (b < 0x20) return { reason: 'xml_char_forbidden', extra: `U+${hex4(b)}` };
     if (b === 0xef) {
-      if (bytes[p + 1] === 0xbf && (bytes[p + 2] === 0xbe || bytes[p + 2] === 0xbf)) return `ký tự U+${bytes[p + 2] === 0xbe ? 'FFFE' : 'FFFF'} không được phép trong XML`;
+      if (bytes[p + 1] === 0xbf && (bytes[p + 2] === 0xbe || bytes[p + 2] === 0xbf)) return { reason: 'xml_char_forbidden', extra: `U+${bytes[p + 2] === 0xbe ? 'FFFE' : 'FFFF'}` };
       continue;
     }
     const semi = bytes.indexOf(0x3b, p + 1);
-    if (semi < 0 || semi - p > 12) return 'ký tự "&" không mở một thực thể XML';
+    if (semi < 0 || semi - p > 12) return { reason: 'xml_ampersand_bare' };
     const name = String.fromCharCode(...bytes.subarray(p + 1, semi));
     if (NAMED[name] !== undefined) continue;
     const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
-    if (!m) return 'ký tự "&" không mở một thực thể XML';
+    if (!m) return { reason: 'xml_ampersand_bare' };
     const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2] ?? '', 10);
-    if (!isXmlChar(code)) return `ký tự U+${hex4(code)} không được phép trong XML`;
+    if (!isXmlChar(code)) return { reason: 'xml_char_forbidden', extra: `U+${hex4(code)}` };
   }
   return undefined;
 }

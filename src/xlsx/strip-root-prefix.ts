@@ -1,3 +1,4 @@
+import type { CorruptReason } from '../core/findings/corrupt-reasons';
 import { namePrefixIs, prefixLength, scanXml, TagKind } from './scan-xml';
 import { spliceBytes, type ByteEdit } from './splice-bytes';
 
@@ -10,7 +11,7 @@ import { spliceBytes, type ByteEdit } from './splice-bytes';
 export function stripRootPrefix(
   bytes: Uint8Array,
   maxDepth: number,
-): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly tooDeep?: number; readonly detail: string } {
+): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly tooDeep?: number; readonly reason: CorruptReason } {
   const edits: ByteEdit[] = [];
   let rootPrefix: Uint8Array | undefined;
   const scan = scanXml(bytes, maxDepth, (kind, ns, ne, _ts, _te, depth) => {

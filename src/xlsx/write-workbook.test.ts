@@ -7,11 +7,11 @@ import { readZipEntryData } from './zip-entry-data';
 
 function partText(bytes: Uint8Array, name: string): string {
   const dir = readZipDirectory(bytes, 1000);
-  if (!dir.ok) throw new Error(dir.detail);
+  if (!dir.ok) throw new Error(JSON.stringify(dir));
   const entry = dir.entries.find((e) => e.name === name);
   if (!entry) throw new Error(`no ${name}`);
   const data = readZipEntryData(bytes, entry);
-  if (!data.ok) throw new Error(data.detail);
+  if (!data.ok) throw new Error(JSON.stringify(data));
   return new TextDecoder().decode(data.data);
 }
 

@@ -1,3 +1,5 @@
+import type { Corruption } from '../core/findings/corrupt-reasons';
+
 /** One file inside a zip, as its central directory declares it. */
 export interface ZipEntry {
   /** The name with any leading `/` removed (ExcelJS strips it too). */
@@ -11,10 +13,11 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
-/** The central directory of a zip, or why it could not be read. */
+/** The central directory of a zip, or why it could not be read: more entries than allowed, or damage. */
 export type ZipDirectory =
   | { readonly ok: true; readonly declaredCount: number; readonly entries: readonly ZipEntry[] }
-  | { readonly ok: false; readonly tooManyEntries?: number; readonly detail: string };
+  | { readonly ok: false; readonly tooManyEntries: number; readonly reason?: undefined }
+  | ({ readonly ok: false; readonly tooManyEntries?: undefined } & Corruption);
 
 const EOCD_SIG = 0x06054b50;
 const ZIP64_LOCATOR_SIG = 0x07064b50;
@@ -31,30 +34,30 @@ const MAX_COMMENT = 0xffff;
 export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEocd(view);
-  if (eocd < 0) return { ok: false, detail: 'không tìm thấy mục lục cuối tệp nén, tệp có thể bị cắt cụt' };
+  if (eocd < 0) return { ok: false, reason: 'zip_truncated' };
   let count = view.getUint16(eocd + 10, true);
   let cdSize = view.getUint32(eocd + 12, true);
   let cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const z64 = readZip64Eocd(view, eocd);
-    if (!z64) return { ok: false, detail: 'mục lục ZIP64 không hợp lệ' };
+    if (!z64) return { ok: false, reason: 'zip64_invalid' };
     ({ count, cdSize, cdOffset } = z64);
   }
-  if (count > maxEntries) return { ok: false, tooManyEntries: count, detail: 'quá nhiều thành phần nén' };
-  if (cdOffset + cdSize > eocd) return { ok: false, detail: 'mục lục tệp nén trỏ ra ngoài tệp' };
+  if (count > maxEntries) return { ok: false, tooManyEntries: count };
+  if (cdOffset + cdSize > eocd) return { ok: false, reason: 'zip_directory_outside' };
 
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   let p = cdOffset;
   const end = cdOffset + cdSize;
   while (p < end) {
-    if (entries.length >= maxEntries) return { ok: false, tooManyEntries: entries.length + 1, detail: 'quá nhiều thành phần nén' };
-    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL_SIG) return { ok: false, detail: 'mục lục tệp nén bị hỏng' };
+    if (entries.length >= maxEntries) return { ok: false, tooManyEntries: entries.length + 1 };
+    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL_SIG) return { ok: false, reason: 'zip_directory_damaged' };
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const next = p + 46 + nameLen + extraLen + commentLen;
-    if (next > end) return { ok: false, detail: 'mục lục tệp nén bị hỏng' };
+    if (next > end) return { ok: false, reason: 'zip_directory_damaged' };
     let compressedSize = view.getUint32(p + 20, true);
     let uncompressedSize = view.getUint32(p + 24, true);
     let localHeaderOffset = view.getUint32(p + 42, true);
@@ -63,7 +66,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
       compressed: compressedSize === 0xffffffff,
       offset: localHeaderOffset === 0xffffffff,
     });
-    if (!z64) return { ok: false, detail: 'thông tin ZIP64 của một thành phần không hợp lệ' };
+    if (!z64) return { ok: false, reason: 'entry_zip64_invalid' };
     uncompressedSize = z64.uncompressed ?? uncompressedSize;
     compressedSize = z64.compressed ?? compressedSize;
     localHeaderOffset = z64.offset ?? localHeaderOffset;
@@ -78,7 +81,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     });
     p = next;
   }
-  if (entries.length !== count) return { ok: false, detail: 'số thành phần trong mục lục tệp nén không khớp' };
+  if (entries.length !== count) return { ok: false, reason: 'entry_count_mismatch' };
   return { ok: true, declaredCount: count, entries };
 }
 

@@ -1,11 +1,13 @@
 import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from './crc32';
 import type { ZipEntry } from './zip-directory';
+import type { Corruption, CorruptReason } from '../core/findings/corrupt-reasons';
 
 /** An entry's content, or why it cannot be trusted. */
 export type ZipEntryData =
   | { readonly ok: true; readonly data: Uint8Array }
-  | { readonly ok: false; readonly problem: 'over_cap' | 'damaged'; readonly detail: string };
+  | { readonly ok: false; readonly problem: 'over_cap' }
+  | ({ readonly ok: false; readonly problem: 'damaged' } & Corruption);
 
 const LOCAL_SIG = 0x04034b50;
 
@@ -27,14 +29,14 @@ const SLICE = 64 * 1024;
  * damaged.
  */
 export function readZipEntryData(bytes: Uint8Array, entry: ZipEntry, cap: number = entry.uncompressedSize): ZipEntryData {
-  const damaged = (detail: string): ZipEntryData => ({ ok: false, problem: 'damaged', detail: `thành phần "${entry.name}": ${detail}` });
-  const overCap: ZipEntryData = { ok: false, problem: 'over_cap', detail: `thành phần "${entry.name}" giải nén ra hơn ${cap} byte` };
+  const damaged = (reason: CorruptReason, extra?: string): ZipEntryData => ({ ok: false, problem: 'damaged', reason, part: entry.name, ...(extra === undefined ? {} : { extra }) });
+  const overCap: ZipEntryData = { ok: false, problem: 'over_cap' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_SIG) return damaged('không tìm thấy phần đầu dữ liệu');
+  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== LOCAL_SIG) return damaged('entry_header_missing');
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.byteLength) return damaged('dữ liệu bị cắt cụt');
+  if (end > bytes.byteLength) return damaged('entry_truncated');
   const raw = bytes.subarray(start, end);
 
   let data: Uint8Array;
@@ -43,14 +45,14 @@ export function readZipEntryData(bytes: Uint8Array, entry: ZipEntry, cap: number
   } else if (entry.method === 8) {
     const out = inflateCapped(raw, cap);
     if (out === 'over_cap') return overCap;
-    if (out === 'damaged') return damaged('dữ liệu nén bị hỏng');
+    if (out === 'damaged') return damaged('entry_inflate_failed');
     data = out;
   } else {
-    return damaged(`phương pháp nén ${entry.method} không được hỗ trợ`);
+    return damaged('entry_method_unsupported', String(entry.method));
   }
   if (data.byteLength > cap) return overCap;
-  if (data.byteLength !== entry.uncompressedSize) return damaged('kích thước giải nén khác kích thước khai báo');
-  if (crc32(data) !== entry.crc32 >>> 0) return damaged('sai mã kiểm tra CRC');
+  if (data.byteLength !== entry.uncompressedSize) return damaged('entry_size_mismatch');
+  if (crc32(data) !== entry.crc32 >>> 0) return damaged('entry_crc_mismatch');
   return { ok: true, data };
 }
 

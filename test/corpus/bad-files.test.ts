@@ -96,6 +96,7 @@ describe('not a workbook', () => {
 
   it('an .xls whose Workbook stream is not BIFF is refused as damaged', async () => {
     const f = refusal(await read(forgeOle(['Workbook', '\u0005SummaryInformation'])), 'file_corrupt');
+    expect(f.params).toMatchObject({ reason: 'unreadable', part: '' });
     expect(f.message_vi).toContain('nội dung không đọc được');
   });
 
@@ -134,7 +135,9 @@ describe('damaged files', () => {
   it('a truncated workbook (download cut short): no end of central directory', async () => {
     const ok = await smallSubmission();
     const f = refusal(await read(ok.subarray(0, Math.floor(ok.length * 0.6))), 'file_corrupt');
+    expect(f.params).toEqual({ reason: 'zip_truncated', part: '', extra: '' });
     expect(f.message_vi).toBe('Tệp bị hỏng hoặc không đầy đủ (không tìm thấy mục lục cuối tệp nén, tệp có thể bị cắt cụt): hãy gửi lại tệp gốc.');
+    expect(f.message_en).toBe('The file is damaged or incomplete (the end of the ZIP directory is missing; the file may be cut short): send the original file again.');
   });
 
   it('a workbook missing only its last bytes', async () => {
@@ -147,7 +150,7 @@ describe('damaged files', () => {
     const bytes = Uint8Array.from({ length: 4096 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 24) & 0xff);
     bytes[0] = 0x01;
     const f = refusal(await read(bytes), 'file_corrupt');
-    expect(f.message_vi).toContain('không phải tệp nén ZIP');
+    expect(f.params.reason).toBe('not_zip');
   });
 
   it('a sheet whose compressed data is damaged (CRC or inflate error)', async () => {
@@ -160,6 +163,8 @@ describe('damaged files', () => {
     raw[mid] = (raw[mid] ?? 0) ^ 0xff;
     const bytes = forgeZip(entries.map((e) => (e === sheet ? { name: e.name, data: e.data, raw } : e)));
     const f = refusal(await read(bytes), 'file_corrupt');
+    expect(f.params.part).toBe('xl/worksheets/sheet2.xml');
+    expect(['entry_inflate_failed', 'entry_crc_mismatch', 'entry_size_mismatch']).toContain(f.params.reason);
     expect(f.message_vi).toContain('xl/worksheets/sheet2.xml');
   });
 
@@ -169,7 +174,7 @@ describe('damaged files', () => {
     const v = new DataView(bytes.buffer);
     v.setUint32(bytes.length - 22 + 16, bytes.length * 2, true);
     const f = refusal(await read(bytes), 'file_corrupt');
-    expect(f.message_vi).toContain('mục lục tệp nén trỏ ra ngoài tệp');
+    expect(f.params.reason).toBe('zip_directory_outside');
   });
 
   it('two entries with the same name', async () => {
@@ -177,24 +182,27 @@ describe('damaged files', () => {
     const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml');
     if (!sheet) throw new Error('fixture');
     const f = refusal(await read(forgeZip([...entries, { name: 'XL/worksheets/sheet1.xml', data: sheet.data }])), 'file_corrupt');
-    expect(f.message_vi).toContain('bị trùng');
+    expect(f.params).toEqual({ reason: 'entry_duplicate', part: 'XL/worksheets/sheet1.xml', extra: '' });
   });
 
   it('an unsupported compression method', async () => {
     const entries = zipEntries(await smallSubmission()).map((e) => (e.name === 'xl/styles.xml' ? { ...e, method: 12 } : e));
     const f = refusal(await read(forgeZip(entries)), 'file_corrupt');
-    expect(f.message_vi).toContain('phương pháp nén 12 không được hỗ trợ');
+    expect(f.params).toEqual({ reason: 'entry_method_unsupported', part: 'xl/styles.xml', extra: '12' });
+    expect(f.message_en).toContain('entry "xl/styles.xml": uses an unsupported compression method: 12');
   });
 
   it('a package without its workbook part', async () => {
     const bytes = alterZip(await smallSubmission(), { 'xl/workbook.xml': null, '_rels/.rels': '<Relationships/>', 'xl/other.xml': '<x/>' });
     const f = refusal(await read(bytes), 'file_corrupt');
-    expect(f.message_vi).toContain('không tìm thấy phần sổ làm việc');
+    expect(f.params).toEqual({ reason: 'workbook_part_missing', part: 'xl/workbook.xml', extra: '' });
   });
 
   it('malformed sheet XML', async () => {
     const bytes = forgeZip(handWrittenPackage(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s"')));
-    refusal(await read(bytes), 'file_corrupt');
+    const f = refusal(await read(bytes), 'file_corrupt');
+    expect(f.params).toEqual({ reason: 'xml_tag_invalid', part: 'xl/worksheets/sheet1.xml', extra: '' });
+    expect(f.sheet).toBe('SoLieu');
   });
 
   it('a DOCTYPE (entity expansion attack) in the shared strings', async () => {
@@ -204,7 +212,7 @@ describe('damaged files', () => {
       '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol3;</t></si></sst>';
     const bytes = forgeZip(handWrittenPackage(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), { sharedStrings: laughs }));
     const f = refusal(await read(bytes), 'file_corrupt');
-    expect(f.message_vi).toContain('DOCTYPE');
+    expect(f.params).toEqual({ reason: 'xml_doctype', part: 'xl/sharedStrings.xml', extra: '' });
   });
 });
 
@@ -266,7 +274,7 @@ describe('resource limits', () => {
     if (!sheet) throw new Error('fixture');
     const bytes = forgeZip(entries.map((e) => (e === sheet ? { ...e, declaredSize: e.data.length - 100 } : e)));
     const f = refusal(await read(bytes), 'file_corrupt');
-    expect(f.message_vi).toContain('kích thước giải nén khác kích thước khai báo');
+    expect(f.params).toEqual({ reason: 'entry_size_mismatch', part: 'xl/worksheets/sheet2.xml', extra: '' });
   });
 
   it('too many zip entries', async () => {
@@ -314,7 +322,9 @@ describe('resource limits', () => {
 
   it('a cell beyond Excel\'s last row', async () => {
     const bytes = forgeZip(handWrittenPackage(sheetXml('<row r="2000000"><c r="A2000000"><v>1</v></c></row>')));
-    refusal(await read(bytes, { maxCellsPerSheet: 10_000_000 }), 'file_corrupt');
+    const f = refusal(await read(bytes, { maxCellsPerSheet: 10_000_000 }), 'file_corrupt');
+    expect(f.params).toEqual({ reason: 'cell_out_of_range', part: 'SoLieu', extra: '' });
+    expect(f.sheet).toBe('SoLieu');
   });
 
   it('enormous shared strings (declared over 20 MiB) are refused before inflating', async () => {

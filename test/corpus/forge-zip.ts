@@ -91,10 +91,10 @@ export function forgeZip(entries: readonly ForgedEntry[]): Uint8Array {
 /** Every entry of a well-formed zip (one ExcelJS wrote), to be altered and forged again. */
 export function zipEntries(bytes: Uint8Array): { name: string; data: Uint8Array }[] {
   const dir = readZipDirectory(bytes, 10_000);
-  if (!dir.ok) throw new Error(dir.detail);
+  if (!dir.ok) throw new Error(JSON.stringify(dir));
   return dir.entries.map((e) => {
     const d = readZipEntryData(bytes, e);
-    if (!d.ok) throw new Error(d.detail);
+    if (!d.ok) throw new Error(JSON.stringify(d));
     return { name: e.name, data: d.data };
   });
 }

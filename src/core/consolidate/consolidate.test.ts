@@ -33,7 +33,7 @@ function scenario(): ChildReport[] {
     fakeReport(unit('697'), { seed: 0 }),
     fakeReport(unit('698'), { seed: 11 }),
     { source: { file: '~$688.xlsx', bytes: 165, sha256: 'lock' }, findings: [createFinding('file_ignored', { reason: 'tệp khóa của Excel' }, { file: '~$688.xlsx' })] },
-    { source: { file: 'hong.xlsx', bytes: 10, sha256: 'broken' }, findings: [createFinding('file_corrupt', { detail: 'zip' }, { file: 'hong.xlsx' })] },
+    { source: { file: 'hong.xlsx', bytes: 10, sha256: 'broken' }, findings: [createFinding('file_corrupt', { reason: 'not_zip', part: '', extra: '' }, { file: 'hong.xlsx' })] },
   ];
 }
 
@@ -220,7 +220,7 @@ describe('consolidate: a child whose only file is refused', () => {
   });
 
   it('keeps a file named by no expected code out of every child', () => {
-    const other = consolidate([{ source: { file: '99999 Xã khác.xlsx', bytes: 1, sha256: 'y' }, findings: [createFinding('file_corrupt', { detail: 'zip' })] }], ctx);
+    const other = consolidate([{ source: { file: '99999 Xã khác.xlsx', bytes: 1, sha256: 'y' }, findings: [createFinding('file_corrupt', { reason: 'not_zip', part: '', extra: '' })] }], ctx);
     expect(other.children.every((r) => r.status === 'missing')).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ export const FINDING_CODES = {
   file_not_workbook: { severity: 'error', params: ['detected'] },
   file_xls_binary: { severity: 'error' },
   file_encrypted: { severity: 'error' },
-  file_corrupt: { severity: 'error', params: ['detail'] },
+  file_corrupt: { severity: 'error', params: ['reason', 'part', 'extra'] },
   file_too_large: { severity: 'error', params: ['bytes', 'limit'] },
   zip_bomb: { severity: 'error', params: ['expanded', 'limit'] },
   sheet_too_large: { severity: 'error', params: ['rows', 'columns', 'limit'] },

@@ -1,5 +1,6 @@
 import type { FindingCode, FindingParams } from './finding-codes';
 import { ignoreReasonText } from './ignore-reasons';
+import { corruptReasonText } from './corrupt-reasons';
 import { fileKindName } from './file-kind-name';
 import { indicatorName } from './indicator-name';
 
@@ -11,7 +12,7 @@ export const MESSAGES_EN: Messages = {
   file_not_workbook: (p) => `The file is not a spreadsheet (.xlsx, .xls, .ods) but ${fileKindName(p.detected, 'en')}: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).`,
   file_xls_binary: () => 'The .xls file (Excel 97-2003) cannot be read: open it in Excel, LibreOffice or WPS and save it as .xlsx (Excel Workbook).',
   file_encrypted: () => 'The file is encrypted with a password: save it again without a password (open it in Excel, LibreOffice or WPS, remove the password and save).',
-  file_corrupt: (p) => `The file is damaged or incomplete (${p.detail}): send the original file again.`,
+  file_corrupt: (p) => `The file is damaged or incomplete (${corruptReasonText(p.reason, p.part, p.extra, 'en')}): send the original file again.`,
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
   zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,
   sheet_too_large: (p) => `A sheet is too large (${p.rows} rows × ${p.columns} columns, limit ${p.limit} cells): delete the extra rows and columns.`,

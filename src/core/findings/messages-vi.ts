@@ -1,6 +1,7 @@
 import type { FindingCode, FindingParams } from './finding-codes';
 import { formatNumberVi as n } from '../format/format-number-vi';
 import { ignoreReasonText } from './ignore-reasons';
+import { corruptReasonText } from './corrupt-reasons';
 import { fileKindName } from './file-kind-name';
 import { indicatorName } from './indicator-name';
 
@@ -17,7 +18,7 @@ export const MESSAGES_VI: Messages = {
   file_not_workbook: (p) => `Tệp không phải bảng tính (.xlsx, .xls, .ods) mà là ${fileKindName(p.detected, 'vi')}: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).`,
   file_xls_binary: () => 'Tệp dạng .xls (Excel 97-2003) không đọc được: hãy mở bằng Excel, LibreOffice hoặc WPS và lưu lại dạng .xlsx (Excel Workbook).',
   file_encrypted: () => 'Tệp được mã hóa bằng mật khẩu: hãy lưu lại không có mật khẩu (mở tệp bằng Excel, LibreOffice hoặc WPS, bỏ mật khẩu rồi lưu).',
-  file_corrupt: (p) => `Tệp bị hỏng hoặc không đầy đủ (${p.detail}): hãy gửi lại tệp gốc.`,
+  file_corrupt: (p) => `Tệp bị hỏng hoặc không đầy đủ (${corruptReasonText(p.reason, p.part, p.extra, 'vi')}): hãy gửi lại tệp gốc.`,
   file_too_large: (p) => `Tệp quá lớn (${num(p.bytes)} byte, giới hạn ${num(p.limit)} byte): biểu mẫu báo cáo không cần lớn như vậy, hãy kiểm tra lại tệp.`,
   zip_bomb: (p) => `Nội dung nén của tệp giải nén ra quá lớn (${num(p.expanded)} byte, giới hạn ${num(p.limit)} byte): tệp bị từ chối để bảo vệ máy tính.`,
   sheet_too_large: (p) => `Trang tính quá lớn (${num(p.rows)} dòng × ${num(p.columns)} cột, giới hạn ${num(p.limit)} ô): hãy xóa các dòng, cột thừa.`,
