@@ -17,7 +17,7 @@ const withExtra = (text: string, extra: string): string => (extra ? `${text}: ${
 
 export const CORRUPT_REASONS = {
   // The container.
-  not_zip: { vi: () => 'không có cấu trúc của tệp .xlsx (không phải tệp nén ZIP)', en: () => 'not built as an .xlsx file is (not a ZIP archive)' },
+  not_zip: { vi: () => 'không có cấu trúc của tệp .xlsx (không phải tệp nén ZIP)', en: () => 'not structured like an .xlsx file, which is a ZIP archive' },
   zip_truncated: { vi: () => 'không tìm thấy mục lục cuối tệp nén, tệp có thể bị cắt cụt', en: () => 'the end of the ZIP directory is missing; the file may be cut short' },
   zip64_invalid: { vi: () => 'mục lục ZIP64 không hợp lệ', en: () => 'the ZIP64 directory is invalid' },
   zip_directory_outside: { vi: () => 'mục lục tệp nén trỏ ra ngoài tệp', en: () => 'the ZIP directory points outside the file' },
