@@ -1,4 +1,4 @@
-import { attributeValue, localNameIs, scanXml, TagKind } from './scan-xml';
+import { attributeValue, localNameIs, scanXml, TagKind, xmlCharProblem } from './scan-xml';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -18,6 +18,18 @@ describe('scanXml', () => {
     expect(scanXml(bytes('<!DOCTYPE x [<!ENTITY a "b">]><x/>'), 10)).toMatchObject({ ok: false });
     expect(scanXml(bytes('<a><b attr="never closed></a>'), 10)).toMatchObject({ ok: false });
     expect(scanXml(bytes('</a>'), 10)).toMatchObject({ ok: false });
+  });
+
+  it('says why by reason code, never by text', () => {
+    expect(scanXml(bytes('<a></b>'), 10)).toEqual({ ok: false, reason: 'xml_close_mismatch' });
+    expect(scanXml(bytes('<a/><b/>'), 10)).toEqual({ ok: false, reason: 'xml_root_twice' });
+    expect(scanXml(bytes('<a x="1" x="2"/>'), 10)).toEqual({ ok: false, reason: 'xml_attribute_invalid' });
+    expect(scanXml(bytes('<a><!-- open'), 10)).toEqual({ ok: false, reason: 'xml_comment_unclosed' });
+    expect(xmlCharProblem(bytes('<t>a&#1;</t>'))).toEqual({ reason: 'xml_char_forbidden', extra: 'U+0001' });
+    expect(xmlCharProblem(bytes('<t>\uffff</t>'))).toEqual({ reason: 'xml_char_forbidden', extra: 'U+FFFF' });
+    expect(xmlCharProblem(bytes('<t>R&D</t>'))).toEqual({ reason: 'xml_ampersand_bare' });
+    expect(xmlCharProblem(bytes('<!DOCTYPE x><t/>'))).toEqual({ reason: 'xml_doctype' });
+    expect(xmlCharProblem(bytes('<t>a &amp; b</t>'))).toBeUndefined();
   });
 
   it('reads attributes by name or by local name with any prefix, entities decoded', () => {
