@@ -135,7 +135,7 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
         return h(
           'li',
           { class: `phu-file-state phu-${state.status}`, 'data-testid': 'file-state', 'data-status': state.status, 'data-name': state.name },
-          h('div', { class: 'phu-file-head' }, h('span', { class: 'phu-file-name' }, state.name), h('span', { class: 'phu-file-status' }, state.status === 'reading' ? status : `${status} · ${t('counts', { errors: state.errors, warnings: state.warnings })}`)),
+          h('div', { class: 'phu-file-head' }, h('span', { class: 'phu-file-name' }, state.name), h('span', { class: 'phu-file-status' }, state.status === 'reading' ? status : `${status} · ${t('counts', { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity !== 'error').length })}`)),
           findings.length > 0 ? findingList(findings) : null,
         );
       }),

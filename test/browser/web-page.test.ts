@@ -247,6 +247,7 @@ describe('the standalone web page in headless Chromium', () => {
     const listed = await page.$$eval('[data-testid="file-state"]', (els) => els.map((e) => ({ name: e.getAttribute('data-name'), status: e.getAttribute('data-status'), codes: Array.from(e.querySelectorAll('[data-testid="finding"]')).map((f) => f.getAttribute('data-code')) })));
     expect(listed.map((x) => x.status)).toEqual(['valid', 'valid', 'invalid']);
     expect(listed[1]?.codes).toContain('late');
+    expect(await page.textContent('[data-testid="file-state"]:nth-child(2) .phu-file-status')).toBe('Hợp lệ · 0 lỗi, 1 cảnh báo');
     expect(listed[2]?.codes).toContain('target_mismatch');
     expect(listed[0]?.codes).not.toContain('late');
     expect(await page.textContent('[data-testid="consolidate-summary"]')).toContain('1 đúng hạn, 1 trễ hạn');
@@ -358,6 +359,10 @@ describe('the standalone web page in headless Chromium', () => {
     await page.click('[data-testid="switch-lang"]');
     expect(await page.textContent('[data-testid="tab-check"]')).toBe('Check a file');
     expect(await page.textContent('[data-testid="privacy"]')).toContain('uploads and sends no file');
+    await page.click('[data-testid="tab-consolidate"]');
+    expect(await page.textContent('[data-testid="panel-consolidate"]')).toContain('Previous period’s consolidation (optional)');
+    expect(await page.textContent('[data-testid="pick-targets"] + .phu-file-button')).toBe('Choose file…');
+    expect(await page.textContent('[data-testid="consolidate-inputs"]')).toBe('Compared with Đợt 1: 3 units have figures of that period. Target table "chi-tieu.xlsx": 3 units, 4 target columns.');
     await page.click('[data-testid="switch-lang"]');
     expect(await page.textContent('[data-testid="tab-check"]')).toBe('Kiểm tra tệp');
     expect(outside).toEqual([]);
