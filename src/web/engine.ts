@@ -5,23 +5,37 @@
  * the task pane share; this file only turns the page's files into its
  * inputs.
  */
-import { checkFile as checkWorkbookFile, consolidateReports, formOfBook, inputFromPicked, readReports as readAppReports, readTargetsFile, type ConsolidateRequest, type FileState, type InputFile, type PickedFile as AppPickedFile, type WorkbookReader } from '../app';
-import { campaignTemplates, type CampaignTemplate } from '../core/campaign/campaign-templates';
+import {
+  checkFile as checkWorkbookFile,
+  consolidateFiles,
+  formOfBook,
+  inputFromPicked,
+  readPreviousFile,
+  readPreviousFiles,
+  readTargetsFile,
+  type ConsolidateRequest,
+  type ConsolidatedBook,
+  type FileState,
+  type InputFile,
+  type PickedFile as AppPickedFile,
+  type WorkbookReader,
+} from '../app';
+import type { CampaignTemplate } from '../core/campaign/campaign-templates';
 import type { TargetTable } from '../core/campaign/target-table';
-import { unitTemplateData, type UnitTemplateOptions } from '../core/campaign/unit-template-data';
 import type { ChildReport } from '../core/consolidate/child-report';
 import type { Consolidation } from '../core/consolidate/consolidation';
+import { previousPeriodOf, type PreviousFigures } from '../core/consolidate/previous-figures';
 import type { Finding } from '../core/findings/finding';
 import { FORMS } from '../core/forms/form-catalog';
 import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { OutputBook } from '../core/grid/output-book';
-import { renderSubmission } from '../core/render/render-submission';
 import { nationalRegistry } from '../core/units/national-registry';
 import { registryFor } from '../core/units/unit-maps';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
 
-export type { CampaignTemplate, ChildReport, Consolidation, ConsolidateRequest, FileState, Finding, FormDef, OutputBook, PeriodDef, TargetTable, Unit, UnitRegistry, WorkbookReader };
+export { childTemplates, TemplateError, unitTemplate, type UnitTemplate } from '../app';
+export type { CampaignTemplate, ChildReport, ConsolidatedBook, Consolidation, ConsolidateRequest, FileState, Finding, FormDef, OutputBook, PeriodDef, PreviousFigures, TargetTable, Unit, UnitRegistry, WorkbookReader };
 
 /** A file picked or dropped in the page; a dropped folder's sub-folders come as `isFolder` entries. */
 export type PickedFile = AppPickedFile & { readonly isFolder?: boolean };
@@ -57,25 +71,40 @@ export const WEB_MAPS: readonly UnitMap[] = [
 ];
 
 /**
- * Reads the files one at a time into small reports (size checked, hashed,
- * read through `reader`, validated; the workbook dropped), telling `onFile`
- * before and after each; files that are not submissions are listed with
- * their reason.
+ * The main use case, as every face runs it (src/app's consolidateFiles):
+ * the files read one at a time into small reports (size checked, hashed,
+ * read through `reader`, validated against the targets and the previous
+ * period when given), telling `onFile` before and after each; files that
+ * are not submissions are listed with their reason; then the consolidation
+ * and its workbook (with the completeness sheet).
  *
- * @example await readReports(files, { form, registry, parentCode: '688', period: 'TK' }, workerReader, show)
+ * @example const { book, consolidation, reports } = await consolidate(files, { form, registry, parentCode: '688', period: 'TK' }, workerReader, show)
  */
-export function readReports(files: readonly PickedFile[], req: ConsolidateRequest, reader: WorkbookReader, onFile?: (s: FileState) => void): Promise<ChildReport[]> {
-  return readAppReports(files.map(inputOf), req, { reader, ...(onFile ? { onFile } : {}) });
+export function consolidate(files: readonly PickedFile[], req: ConsolidateRequest, reader: WorkbookReader, onFile?: (s: FileState) => void): Promise<ConsolidatedBook & { readonly reports: readonly ChildReport[] }> {
+  return consolidateFiles(files.map(inputOf), req, { reader, ...(onFile ? { onFile } : {}) });
 }
 
+/** The previous period as read from the chosen file(s), or why it cannot be used. */
+export type PreviousRead = { readonly previous: PreviousFigures } | { readonly previous?: undefined; readonly errors: number };
+
 /**
- * The consolidation of the reports and its workbook (with the completeness sheet).
+ * The previous period from the chosen file(s), as the CLI's `--previous`
+ * takes them: one file is the unit's consolidated workbook of that period
+ * (src/app's readPreviousFile, as the task pane reads it); several are the
+ * units' own submissions of the period before `period` (readPreviousFiles,
+ * as for a folder). Without figures it says how many errors the file had.
  *
- * @example const { consolidation, book } = consolidateToBook(reports, req)
+ * @example await readPrevious([file], form, registry, 'D2', workerReader)
  */
-export function consolidateToBook(reports: readonly ChildReport[], req: ConsolidateRequest): { consolidation: Consolidation; book: OutputBook } {
-  const { consolidation, book } = consolidateReports(reports, req);
-  return { consolidation, book };
+export async function readPrevious(files: readonly PickedFile[], form: FormDef, registry: UnitRegistry, period: string, reader: WorkbookReader): Promise<PreviousRead> {
+  const [only] = files;
+  if (files.length === 1 && only) {
+    const got = await readPreviousFile({ name: only.name, bytes: new Uint8Array(await only.arrayBuffer()) }, form, registry, reader);
+    return got.previous ? { previous: got.previous } : { errors: got.errors.length };
+  }
+  const before = previousPeriodOf(form, period);
+  const previous = await readPreviousFiles(files.map(inputOf), { form, registry, ...(before ? { period: before.id } : {}) }, { reader });
+  return previous ? { previous } : { errors: 0 };
 }
 
 /** One file checked: the form it was checked against and every finding (reading, then validating). */
@@ -110,20 +139,6 @@ export async function checkFile(file: PickedFile, form: FormDef, registry: UnitR
 /** A target table read through `reader`, with every finding. */
 export async function readTargets(file: PickedFile, form: FormDef, registry: UnitRegistry, reader: WorkbookReader): Promise<TargetTable> {
   return readTargetsFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, form, registry, reader);
-}
-
-/**
- * A blank submission of one unit for one period, and the file name to save it under.
- *
- * @example unitTemplate(form, registry, registry.get('688'), form.periods[0]).name === '688 Thị xã Phước Long.xlsx'
- */
-export function unitTemplate(form: FormDef, registry: UnitRegistry, unit: Unit, period: PeriodDef, opts: UnitTemplateOptions = {}): { name: string; book: OutputBook } {
-  return { name: `${unit.code} ${unit.name}.xlsx`, book: renderSubmission(form, unitTemplateData(form, registry, unit, period, opts), { template: true }) };
-}
-
-/** One prefilled template per unit under `parent`, each with its conventional path. */
-export function childTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions = {}): CampaignTemplate[] {
-  return campaignTemplates(form, registry, parent, period, opts);
 }
 
 /**

@@ -36,3 +36,27 @@ const liveUrls: string[] = [];
 
 /** The media type of an .xlsx workbook. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A file picker in the page's language, drawn as the task pane draws its
+ * own: the native input stays (visually hidden, focusable, inside the
+ * field's label), a button-like label, and the chosen names after it.
+ * `refresh` redraws its words after a language change.
+ *
+ * @example const p = filePicker(input, () => ({ button: 'Chọn tệp…', none: 'Chưa chọn tệp nào', many: (f, n) => `${f} và ${n} tệp khác` }))
+ */
+export function filePicker(input: HTMLInputElement, words: () => { button: string; none: string; many: (first: string, more: number) => string }): { element: HTMLElement; refresh: () => void } {
+  input.classList.add('phu-visually-hidden');
+  const button = h('span', { class: 'phu-button phu-file-button', 'aria-hidden': 'true' });
+  const chosen = h('span', { class: 'phu-hint phu-file-chosen', 'data-testid': `${input.dataset['testid'] ?? 'file'}-chosen` });
+  const refresh = (): void => {
+    const w = words();
+    const files = Array.from(input.files ?? []);
+    const first = files[0]?.webkitRelativePath || files[0]?.name;
+    button.textContent = w.button;
+    chosen.textContent = first === undefined ? w.none : files.length === 1 ? first : w.many(first, files.length - 1);
+  };
+  input.addEventListener('change', refresh);
+  refresh();
+  return { element: h('span', { class: 'phu-file-picker' }, input, button, chosen), refresh };
+}

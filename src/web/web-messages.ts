@@ -22,6 +22,20 @@ const VI = {
   unitCodeHint: 'Ví dụ 70 (tỉnh), 688 (huyện), 25216 (xã)',
   unitUnknown: 'Không có mã này trong danh mục.',
   period: 'Kỳ báo cáo',
+  previousLabel: 'Tổng hợp kỳ trước (tùy chọn)',
+  previousHint: 'Tệp tổng hợp kỳ trước của đơn vị này: thêm cột tăng so với kỳ trước và nhận xét, cảnh báo số lũy kế bị giảm. Cũng có thể chọn các báo cáo kỳ trước của các đơn vị trực thuộc.',
+  previousBad: 'Tệp kỳ trước "{file}" không đọc được như một báo cáo {form} ({n} lỗi).',
+  previousFilesBad: 'Trong {n} tệp kỳ trước đã chọn không có báo cáo {form} hợp lệ nào.',
+  previousUsed: 'So sánh với {label}: {n} đơn vị có số liệu kỳ trước.',
+  targetsLabel: 'Bảng chỉ tiêu (tùy chọn)',
+  targetsHint: 'Trang ChiTieu do cấp trên giao: tệp có chỉ tiêu khác chỉ tiêu được giao là không hợp lệ.',
+  targetsBad: 'Bảng chỉ tiêu "{file}" có {n} lỗi: hãy sửa rồi chọn lại.',
+  targetsRead: 'Bảng chỉ tiêu "{file}": {units} đơn vị, {columns} cột chỉ tiêu.',
+  reportDateLabel: 'Ngày báo cáo (tùy chọn)',
+  reportDateHint: 'Ngày báo cáo ghi vào sổ tổng hợp (trang ThongTin); để trống là hôm nay.',
+  chooseFile: 'Chọn tệp…',
+  noneChosen: 'Chưa chọn tệp nào',
+  chosenMore: '{first} và {n} tệp khác',
   consolidateRun: 'Tổng hợp',
   reading: 'Đang đọc {i}/{n}…',
   fileReading: 'Đang đọc',
@@ -75,6 +89,20 @@ const EN: Readonly<Record<MessageKey, string>> = {
   unitCodeHint: 'e.g. 70 (province), 688 (district), 25216 (commune)',
   unitUnknown: 'No unit with this code in the map.',
   period: 'Period',
+  previousLabel: 'Previous period’s consolidation (optional)',
+  previousHint: 'This unit’s consolidated workbook of the previous period: adds change columns and a comment, warns about falling cumulative figures. The units’ own reports of the previous period can be chosen instead.',
+  previousBad: 'The previous period’s file "{file}" cannot be read as a {form} report ({n} {n|error|errors}).',
+  previousFilesBad: 'None of the {n} previous-period files chosen is a valid {form} report.',
+  previousUsed: 'Compared with {label}: {n} {n|unit has|units have} figures of that period.',
+  targetsLabel: 'Target table (optional)',
+  targetsHint: 'The ChiTieu sheet assigned by the level above: a file whose targets differ from the assigned ones is invalid.',
+  targetsBad: 'The target table "{file}" has {n} {n|error|errors}: fix them and choose it again.',
+  targetsRead: 'Target table "{file}": {units} {units|unit|units}, {columns} target {columns|column|columns}.',
+  reportDateLabel: 'Report date (optional)',
+  reportDateHint: 'The report date written into the consolidated workbook (sheet ThongTin); empty means today.',
+  chooseFile: 'Choose file…',
+  noneChosen: 'No file chosen',
+  chosenMore: '{first} and {n} {n|other file|other files}',
   consolidateRun: 'Consolidate',
   reading: 'Reading {i}/{n}…',
   fileReading: 'Reading',
@@ -108,11 +136,14 @@ const EN: Readonly<Record<MessageKey, string>> = {
 export type WebMessageKey = MessageKey;
 
 /**
- * The page's text for `key` in `lang`, `{name}` placeholders filled from `params`.
+ * The page's text for `key` in `lang`: `{name}` placeholders filled from
+ * `params`, `{name|one|other}` picking the singular when `name` is 1 (the
+ * task pane's convention, so shared wording reads the same).
  *
- * @example webMessage('vi', 'filesChosen', { n: 3 }) === '3 tệp đã chọn.'
+ * @example webMessage('en', 'targetsBad', { file: 'ct.xlsx', n: 1 }) === 'The target table "ct.xlsx" has 1 error: fix them and choose it again.'
  */
 export function webMessage(lang: WebLang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  const text = (lang === 'en' ? EN : VI)[key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return (lang === 'en' ? EN : VI)[key]
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other) : m))
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -1,9 +1,10 @@
 import { findPeriod, listPeriods } from '../core/forms/form-periods';
 import { zipSync } from 'fflate';
 import type { Finding } from '../core/findings/finding';
-import { checkFile, childTemplates, consolidateToBook, readReports, readTargets, unitTemplate, WEB_FORMS, WEB_MAPS, workbookBytes, type FileState, type FormDef, type PickedFile, type TargetTable, type UnitMap, type WorkbookReader } from './engine';
+import { errorText } from '../core/failures/failure-text';
+import { checkFile, childTemplates, consolidate, readPrevious, readTargets, unitTemplate, WEB_FORMS, WEB_MAPS, workbookBytes, type FileState, type FormDef, type PickedFile, type PreviousFigures, type TargetTable, type UnitMap, type WorkbookReader } from './engine';
 import { pickedFromDrop, pickedFromFile } from './picked-files';
-import { downloadLink, h, releaseDownloads } from './web-dom';
+import { downloadLink, filePicker, h, releaseDownloads } from './web-dom';
 import { webMessage, type WebLang, type WebMessageKey } from './web-messages';
 
 /** The files a picker accepts: PHU's workbook formats. */
@@ -78,6 +79,15 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   };
   const field = (key: WebMessageKey, control: HTMLElement, extra?: HTMLElement): HTMLElement =>
     h('label', { class: 'phu-field' }, label(h('span', { class: 'phu-field-label' }), key), control, extra ?? null);
+  /** A field with a hint under it, as the task pane draws its fields. */
+  const hinted = (key: WebMessageKey, control: HTMLElement, hint: WebMessageKey): HTMLElement => field(key, control, label(h('span', { class: 'phu-hint' }), hint));
+  /** A picker of one or more files for a campaign input (the previous period, a target table). */
+  const inputPicker = (testid: string, multiple: boolean): { input: HTMLInputElement; element: HTMLElement } => {
+    const input = h('input', { type: 'file', accept: '.xlsx,.xlsm', multiple, 'data-testid': testid });
+    const picker = filePicker(input, () => ({ button: t('chooseFile'), none: t('noneChosen'), many: (first, n) => t('chosenMore', { first, n }) }));
+    rerender.push(picker.refresh);
+    return { input, element: picker.element };
+  };
 
   // Tổng hợp.
   let files: PickedFile[] = [];
@@ -106,6 +116,13 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   });
   const parent = unitInput('consolidate-parent');
   const period = periodSelect('consolidate-period');
+  const previousPick = inputPicker('pick-previous', true);
+  const targetsPick = inputPicker('pick-targets', false);
+  const reportDate = h('input', { type: 'date', class: 'phu-input', 'data-testid': 'report-date' });
+  /** What the previous period and the target table said, shown before the files. */
+  const inputsNote = h('p', { class: 'phu-hint', 'data-testid': 'consolidate-inputs' });
+  let inputsWords: (() => string) | undefined;
+  rerender.push(() => void (inputsNote.textContent = inputsWords?.() ?? ''));
   const runConsolidate = label(h('button', { type: 'button', class: 'phu-button phu-primary', 'data-testid': 'run-consolidate' }), 'consolidateRun');
   const progress = h('p', { class: 'phu-note', 'data-testid': 'consolidate-progress' });
   const fileList = h('ul', { class: 'phu-files', 'data-testid': 'file-list' });
@@ -118,7 +135,7 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
         return h(
           'li',
           { class: `phu-file-state phu-${state.status}`, 'data-testid': 'file-state', 'data-status': state.status, 'data-name': state.name },
-          h('div', { class: 'phu-file-head' }, h('span', { class: 'phu-file-name' }, state.name), h('span', { class: 'phu-file-status' }, state.status === 'reading' ? status : `${status} · ${t('counts', { errors: state.errors, warnings: state.warnings })}`)),
+          h('div', { class: 'phu-file-head' }, h('span', { class: 'phu-file-name' }, state.name), h('span', { class: 'phu-file-status' }, state.status === 'reading' ? status : `${status} · ${t('counts', { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity !== 'error').length })}`)),
           findings.length > 0 ? findingList(findings) : null,
         );
       }),
@@ -127,6 +144,8 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   rerender.push(renderFiles);
   let lastConsolidation: (() => void) | undefined;
   rerender.push(() => lastConsolidation?.());
+  /** Refuses the run with `why` (a wrong previous or target file): said where the result would be. */
+  class InputRefused extends Error {}
   runConsolidate.addEventListener('click', () => {
     void guarded(consolidateResult, async () => {
       const registry = map.registry();
@@ -135,16 +154,54 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
       if (files.length === 0) throw new Error(t('noFiles'));
       runConsolidate.disabled = true;
       states.clear();
+      renderFiles();
       lastConsolidation = undefined;
+      inputsWords = undefined;
+      inputsNote.textContent = '';
       consolidateResult.replaceChildren();
-      const req = { form, registry, parentCode: unit.code, period: period.value };
       try {
-        const reports = await readReports(files, req, reader, (s) => {
+        // The previous period and the target table are read first, as the task pane reads them: a wrong one stops the run.
+        const words: Array<() => string> = [];
+        let previous: PreviousFigures | undefined;
+        const previousFiles = Array.from(previousPick.input.files ?? []).map((f) => pickedFromFile(f, ''));
+        const firstPrevious = previousFiles[0];
+        if (firstPrevious) {
+          const got = await readPrevious(previousFiles, form, registry, period.value, reader);
+          if (!got.previous) {
+            const n = previousFiles.length;
+            throw new InputRefused(n === 1 ? t('previousBad', { file: firstPrevious.name, form: form.id, n: got.errors }) : t('previousFilesBad', { n, form: form.id }));
+          }
+          const { label: was, byUnit } = got.previous;
+          const known = registry.children(unit.code).filter((u) => byUnit[u.code] !== undefined).length;
+          words.push(() => t('previousUsed', { label: was, n: known }));
+          previous = got.previous;
+        }
+        let targets: TargetTable['targets'] | undefined;
+        const targetsFile = targetsPick.input.files?.[0];
+        if (targetsFile) {
+          const table = await readTargets(pickedFromFile(targetsFile, ''), form, registry, reader);
+          const errors = table.findings.filter((f) => f.severity === 'error').length;
+          if (errors > 0) throw new InputRefused(t('targetsBad', { file: targetsFile.name, n: errors }));
+          targets = table.targets;
+          words.push(() => t('targetsRead', { file: targetsFile.name, units: table.rows.length, columns: table.columns.length }));
+        }
+        inputsWords = (): string => words.map((w) => w()).join(' ');
+        inputsNote.textContent = inputsWords();
+        const req = { form, registry, parentCode: unit.code, period: period.value, ...(reportDate.value !== '' ? { reportDate: reportDate.value } : {}), ...(targets ? { targets } : {}), ...(previous ? { previous } : {}) };
+        const { consolidation, book, reports } = await consolidate(files, req, reader, (s) => {
           progress.textContent = s.status === 'reading' ? t('reading', { i: s.index, n: s.total }) : '';
           states.set(`${s.index}`, { state: s, findings: s.report?.findings ?? [] });
           renderFiles();
         });
-        const { consolidation, book } = consolidateToBook(reports, req);
+        // The consolidation adds findings about a file (late, superseded) to those of reading it, and repeats those.
+        const keyOf = (f: Finding): string => `${f.code}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message_vi}`;
+        reports.forEach((r, i) => {
+          const at = states.get(`${i + 1}`);
+          if (!at) return;
+          const seen = new Set(r.findings.map(keyOf));
+          states.set(`${i + 1}`, { ...at, findings: [...r.findings, ...consolidation.findings.filter((f) => f.file === r.source.file && !seen.has(keyOf(f)))] });
+        });
+        renderFiles();
         const bytes = await workbookBytes(book);
         const fileName = `${unit.code} ${unit.name} ${period.value}.xlsx`;
         releaseDownloads();
@@ -158,6 +215,9 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
           );
         };
         lastConsolidation();
+      } catch (e) {
+        if (!(e instanceof InputRefused)) throw e;
+        consolidateResult.replaceChildren(h('p', { class: 'phu-note phu-bad', role: 'alert', 'data-testid': 'consolidate-refused' }, e.message));
       } finally {
         runConsolidate.disabled = false;
         progress.textContent = '';
@@ -173,7 +233,11 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
     filesNote,
     field('parentCode', parent.input, parent.name),
     field('period', period),
+    hinted('previousLabel', previousPick.element, 'previousHint'),
+    hinted('targetsLabel', targetsPick.element, 'targetsHint'),
+    hinted('reportDateLabel', reportDate, 'reportDateHint'),
     runConsolidate,
+    inputsNote,
     progress,
     fileList,
     consolidateResult,
@@ -234,17 +298,11 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   rerender.push(() => lastTemplate?.());
   const runTemplate = label(h('button', { type: 'button', class: 'phu-button phu-primary', 'data-testid': 'run-template' }), 'templateRun');
   const runUnitTemplates = label(h('button', { type: 'button', class: 'phu-button', 'data-testid': 'run-unit-templates' }), 'unitTemplatesRun');
-  const chosen = (): { unit: NonNullable<ReturnType<ReturnType<UnitMap['registry']>['get']>>; period: FormDef['periods'][number] } => {
-    const unit = map.registry().get(tplUnit.input.value.trim());
-    if (!unit) throw new Error(t('unitUnknown'));
-    const p = findPeriod(form, tplPeriod.value);
-    if (!p) throw new Error(t('period'));
-    return { unit, period: p };
-  };
   runTemplate.addEventListener('click', () => {
     void guarded(templateResult, async () => {
-      const { unit, period: p } = chosen();
-      const made = unitTemplate(form, map.registry(), unit, p, usableTargets());
+      // src/app's template, as the command line and the task pane make it; an unknown unit or period comes back as a TemplateError.
+      const made = unitTemplate(form, map.registry(), tplUnit.input.value, tplPeriod.value, usableTargets());
+      const { unit, period: p } = made;
       const bytes = await workbookBytes(made.book);
       releaseDownloads();
       const link = downloadLink(bytes, made.name, made.name, { 'data-testid': 'template-download' });
@@ -254,8 +312,7 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
   });
   runUnitTemplates.addEventListener('click', () => {
     void guarded(templateResult, async () => {
-      const { unit, period: p } = chosen();
-      const made = childTemplates(form, map.registry(), unit, p, usableTargets());
+      const { parent: unit, period: p, templates: made } = childTemplates(form, map.registry(), tplUnit.input.value, tplPeriod.value, usableTargets());
       if (made.length === 0) throw new Error(t('noChildren', { unit: unit.name }));
       templateResult.replaceChildren(h('p', { class: 'phu-note' }, t('working')));
       const written: Array<{ path: string; name: string; bytes: Uint8Array }> = [];
@@ -362,7 +419,7 @@ export function mountWebPage(root: HTMLElement, reader: WorkbookReader): void {
     try {
       await step();
     } catch (e) {
-      where.replaceChildren(h('p', { class: 'phu-note phu-bad', 'data-testid': 'failure' }, t('failed', { why: e instanceof Error ? e.message : String(e) })));
+      where.replaceChildren(h('p', { class: 'phu-note phu-bad', 'data-testid': 'failure' }, t('failed', { why: errorText(e, lang) })));
     }
   }
 
