@@ -21,6 +21,8 @@ export { readPreviousFile, readPreviousFiles, readTargetsFile, type NamedBytes }
 export { checkFile, formOfBook, type CheckedWorkbook } from './check-file';
 export { carriedFormOf } from './carried-form-of';
 export { TemplateError, childTemplates, unitTemplate, type UnitTemplate } from './make-templates';
+export { conventionFileName, pushTarget, type PushTarget } from './push-target';
+export { pushRefusalText, pushWorkbook, type NameFromWorkbook, type PushRefusal, type PushRequest, type PushResult } from './push-workbook';
 export { IGNORE_REASONS, ignoreReasonText, type IgnoreReason } from '../core/findings/ignore-reasons';
 export { compareFileNames } from '../core/text/compare-file-names';
 export { DEFAULT_READ_LIMITS, READ_LIMIT_ENV, readLimitsFromEnv, resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';

@@ -41,7 +41,7 @@ const FORBIDDEN: readonly (readonly [string, string, string])[] = [
     ['src/addin/taskpane/x.ts', "import { x } from '../../cli/format-findings';", 'the pane importing the CLI'],
     ['src/addin/taskpane/x.ts', "import { x } from '../../node/consolidate-folder';", 'the pane importing Node code'],
     ['src/web/x.ts', "import { x } from '../addin/taskpane/dom';", 'the web page importing the pane'],
-    ['src/cli/x.ts', "import { x } from '../addin/operations/push-workbook';", 'the CLI importing the pane'],
+    ['src/cli/x.ts', "import { x } from '../addin/operations/check-workbook';", 'the CLI importing the pane'],
     ['src/drive/local/x.ts', "import { x } from '../../node/budget/budgeted-reader';", 'the local drive importing src/node'],
     ['src/xlsx/x.ts', "import { x } from '../app/read-reports';", 'the xlsx adapter importing the application layer'],
     ['src/addin/taskpane/check-panel.ts', "import { x } from './consolidate-panel';", 'a panel importing a panel'],

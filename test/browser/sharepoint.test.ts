@@ -11,8 +11,8 @@ import { writeWorkbook } from '../../src/xlsx/write-workbook';
 import { communeReport } from '../support/addin/campaign-fixtures';
 import type { FakeExcelHost } from '../support/addin/fake-excel';
 import type { FakeNestedAppAuthBridge } from '../support/addin/fake-nested-auth';
-import { GraphTestServer, LIBRARY_NAME } from '../graph/graph-test-server';
-import { createTestCertificates, type TestCertificates } from '../graph/test-certificates';
+import { LIBRARY_NAME, type GraphTestServer } from '../graph/graph-test-server';
+import { startGraphServer, type StartedGraphServer } from '../support/start-graph-server';
 import { buildFakeOffice, CHROMIUM, CHROMIUM_ARGS, DIST, ensureDist, freshProfile, OUTPUT, serveDist } from './browser-harness';
 
 /*
@@ -39,7 +39,7 @@ const registry = nationalRegistry();
 const communes = registry.children('688');
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-let certs: TestCertificates | undefined;
+let started: StartedGraphServer | undefined;
 let graph: GraphTestServer;
 let server: Server | undefined;
 let context: BrowserContext | undefined;
@@ -66,9 +66,8 @@ function stored(path: string): { sha256: string; version: number; bytes: Buffer 
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh (apt-get install -y chromium).`);
-  certs = createTestCertificates();
-  graph = await GraphTestServer.start(certs);
-  graph.validTokens.add(TOKEN);
+  started = await startGraphServer({ tokens: [TOKEN], drives: [DRIVE] });
+  graph = started.server;
   const d = graph.drive(DRIVE);
   for (const [i, c] of communes.slice(0, 3).entries()) d.seed(`${SOURCE}/${c.code} ${c.name}.xlsx`, Buffer.from(await writeWorkbook(communeReport(registry, c.code, { seed: i * 3 }))));
   // A file with negative counts ("chưa có nhu cầu" below zero): read, invalid, left out of the totals.
@@ -114,8 +113,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await graph?.close();
-  certs?.dispose();
+  await started?.close();
   profile?.dispose();
 });
 

@@ -1,24 +1,19 @@
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import { openAddinGraphDrive } from '../../src/addin/auth/addin-sign-in';
-import { GraphTestServer } from './graph-test-server';
-import { createHttpsFetch } from './https-fetch';
-import { createTestCertificates, type TestCertificates } from './test-certificates';
+import { startGraphServer, type StartedGraphServer } from '../support/start-graph-server';
+import type { GraphTestServer } from './graph-test-server';
 
-let certs: TestCertificates;
+let graph: StartedGraphServer;
 let server: GraphTestServer;
 
 beforeAll(async () => {
-  certs = createTestCertificates();
-  server = await GraphTestServer.start(certs);
+  graph = await startGraphServer({ tokens: ['naa-token-2'], drives: ['b!addin'] });
+  server = graph.server;
 });
 
-afterAll(async () => {
-  await server.close();
-  certs.dispose();
-});
+afterAll(() => graph.close());
 
 it('the add-in drive uses the nested sign-in token, and a 401 makes it refresh silently once', async () => {
-  server.validTokens.add('naa-token-2');
   server.drive('b!addin').seed('4PHU-2024/D1/a.xlsx', Buffer.from('abc'));
   const silentCalls: boolean[] = [];
   const pca = {
@@ -30,7 +25,7 @@ it('the add-in drive uses the nested sign-in token, and a 401 makes it refresh s
     acquireTokenPopup: () => Promise.reject(new Error('no popup expected')),
   } as unknown as IPublicClientApplication;
   const deps = { isNestedAppAuthSupported: () => true, createNestable: () => Promise.resolve(pca), createStandard: () => Promise.reject(new Error('no fallback expected')) };
-  const { drive, signIn } = await openAddinGraphDrive({ clientId: '11111111-2222-3333-4444-555555555555', tenant: 'organizations' }, 'b!addin', { baseUrl: server.apiBase, fetch: createHttpsFetch(certs.caPem) }, deps);
+  const { drive, signIn } = await openAddinGraphDrive({ clientId: '11111111-2222-3333-4444-555555555555', tenant: 'organizations' }, 'b!addin', { baseUrl: server.apiBase, fetch: graph.fetch }, deps);
   expect(signIn.mode).toBe('nested');
   const items = await drive.list('4PHU-2024/D1');
   expect(items.map((i) => i.name)).toEqual(['a.xlsx']);

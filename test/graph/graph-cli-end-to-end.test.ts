@@ -7,8 +7,8 @@ import { renderSubmission } from '../../src/core/render/render-submission';
 import { generateProvince } from '../../src/sample/generate-province';
 import { writeWorkbook } from '../../src/xlsx/write-workbook';
 import { E2E_BUILD_DIR, buildCli, runPhu, type PhuRun } from './cli-process';
-import { GraphTestServer, type FaultRule } from './graph-test-server';
-import { createTestCertificates, type TestCertificates } from './test-certificates';
+import { startGraphServer, type StartedGraphServer } from '../support/start-graph-server';
+import type { FaultRule, GraphTestServer } from './graph-test-server';
 
 /*
  * The acceptance run: the compiled `phu` as a child process, trusting the
@@ -28,7 +28,7 @@ const DISTRICT = { code: '692', name: 'Huyện Lộc Ninh' };
 const DISTRICT_FOLDER = `4PHU-2024/TK/${DISTRICT.code} ${DISTRICT.name}`;
 const PROVINCE_FOLDER = '4PHU-2024/TK/70 Tỉnh Bình Phước';
 
-let certs: TestCertificates;
+let graph: StartedGraphServer | undefined;
 let server: GraphTestServer;
 let phu: string;
 let removeBuild: (() => Promise<void>) | undefined;
@@ -40,7 +40,7 @@ const started = Date.now();
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { NODE_EXTRA_CA_CERTS: certs.caPath, PHU_GRAPH_TOKEN: TOKEN, PHU_GRAPH_BASE_URL: server.apiBase, HOME: work, ...extra };
+  return { NODE_EXTRA_CA_CERTS: graph?.certs.caPath ?? '', PHU_GRAPH_TOKEN: TOKEN, PHU_GRAPH_BASE_URL: server.apiBase, HOME: work, ...extra };
 }
 
 /** Runs phu with the faults armed; every fault must fire. Notes what happened. */
@@ -63,10 +63,8 @@ function stored(folder: string, name: string): Buffer | undefined {
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'phu-graph-e2e-'));
   ({ phu, remove: removeBuild } = await buildCli());
-  certs = createTestCertificates();
-  server = await GraphTestServer.start(certs);
-  server.validTokens.add(TOKEN);
-  server.drive(DRIVE);
+  graph = await startGraphServer({ tokens: [TOKEN], drives: [DRIVE] });
+  server = graph.server;
   const generated = generateProvince({ rootCode: DISTRICT.code, period: 'TK' });
   communes = [];
   for (const f of generated.files) {
@@ -79,8 +77,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.close();
-  certs?.dispose();
+  await graph?.close();
   const total = ((Date.now() - started) / 1000).toFixed(1);
   const head = ['# Graph end-to-end run: faults injected and what happened', '', `Total ${total} s (CLI compile included).`, '', '| step | fault | result | time | what phu said (stderr) |', '|---|---|---|---|---|'];
   await fs.mkdir(E2E_BUILD_DIR, { recursive: true });

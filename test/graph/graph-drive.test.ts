@@ -4,30 +4,23 @@ import { GraphDrive, type GraphDriveOptions } from '../../src/drive/graph/graph-
 import { SIGN_IN_MESSAGE } from '../../src/drive/graph/graph-failure';
 import { staticTokenSource, type GraphTokenSource } from '../../src/drive/graph/graph-token-source';
 import type { GraphDriveEvent } from '../../src/drive/graph/retry-policy';
-import { GraphTestServer } from './graph-test-server';
-import { createHttpsFetch } from './https-fetch';
-import { createTestCertificates, type TestCertificates } from './test-certificates';
+import { startGraphServer, type StartedGraphServer } from '../support/start-graph-server';
+import type { GraphTestServer } from './graph-test-server';
 
 const DRIVE = 'b!phu-test';
 const TOKEN = 'tok-valid-0123456789';
 const KIB = 1024;
 
-let certs: TestCertificates;
+let graph: StartedGraphServer;
 let server: GraphTestServer;
 let httpsFetch: typeof fetch;
 
 beforeAll(async () => {
-  certs = createTestCertificates();
-  server = await GraphTestServer.start(certs);
-  server.validTokens.add(TOKEN);
-  server.drive(DRIVE);
-  httpsFetch = createHttpsFetch(certs.caPem);
+  graph = await startGraphServer({ tokens: [TOKEN], drives: [DRIVE] });
+  ({ server, fetch: httpsFetch } = graph);
 });
 
-afterAll(async () => {
-  await server.close();
-  certs.dispose();
-});
+afterAll(() => graph.close());
 
 afterEach(() => {
   // Every fault a test set must have fired: otherwise the test proved nothing.

@@ -1,33 +1,27 @@
 import { DriveError } from '../../src/core/ports/drive';
 import { staticTokenSource } from '../../src/drive/graph/graph-token-source';
 import { listReachableLibraries } from '../../src/drive/graph/list-reachable-libraries';
-import { GraphTestServer } from './graph-test-server';
-import { createHttpsFetch } from './https-fetch';
-import { createTestCertificates, type TestCertificates } from './test-certificates';
+import { startGraphServer, type StartedGraphServer } from '../support/start-graph-server';
+import type { GraphTestServer } from './graph-test-server';
 
 const TOKEN = 'tok-sites-0123456789';
 
-let certs: TestCertificates;
+let graph: StartedGraphServer;
 let server: GraphTestServer;
 let httpsFetch: typeof fetch;
 
 beforeAll(async () => {
-  certs = createTestCertificates();
-  server = await GraphTestServer.start(certs);
-  server.validTokens.add(TOKEN);
+  graph = await startGraphServer({ tokens: [TOKEN] });
+  ({ server, fetch: httpsFetch } = graph);
   server.addSite('site-tinh', 'Ban Chỉ đạo 4 phủ tỉnh', [
     { driveId: 'b!tinh-tailieu', name: 'Tài liệu' },
     { driveId: 'b!tinh-baocao', name: 'Báo cáo xã' },
   ]);
   server.addSite('site-an-ninh', 'An ninh (riêng)', [{ driveId: 'b!secret', name: 'Tài liệu' }], true);
   server.addSite('site-cntt', 'Phòng CNTT', [{ driveId: 'b!cntt', name: 'Documents' }]);
-  httpsFetch = createHttpsFetch(certs.caPem);
 });
 
-afterAll(async () => {
-  await server.close();
-  certs.dispose();
-});
+afterAll(() => graph.close());
 
 const list = (token = TOKEN) => listReachableLibraries({ tokens: staticTokenSource(token), baseUrl: server.apiBase, fetch: httpsFetch, retry: { baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5_000, requestTimeoutMs: 5_000 } });
 

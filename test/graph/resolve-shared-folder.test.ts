@@ -1,30 +1,24 @@
 import { DriveError } from '../../src/core/ports/drive';
 import { staticTokenSource } from '../../src/drive/graph/graph-token-source';
 import { encodeSharingUrl, resolveSharedFolder } from '../../src/drive/graph/resolve-shared-folder';
-import { GraphTestServer, LIBRARY_NAME } from './graph-test-server';
-import { createHttpsFetch } from './https-fetch';
-import { createTestCertificates, type TestCertificates } from './test-certificates';
+import { startGraphServer, type StartedGraphServer } from '../support/start-graph-server';
+import { LIBRARY_NAME, type GraphTestServer } from './graph-test-server';
 
 const DRIVE = 'b!phu-shares';
 const TOKEN = 'tok-shares-0123456789';
 const FOLDER = '4PHU-2024/D1/688 Thị xã Phước Long';
 
-let certs: TestCertificates;
+let graph: StartedGraphServer;
 let server: GraphTestServer;
 let httpsFetch: typeof fetch;
 
 beforeAll(async () => {
-  certs = createTestCertificates();
-  server = await GraphTestServer.start(certs);
-  server.validTokens.add(TOKEN);
+  graph = await startGraphServer({ tokens: [TOKEN] });
+  ({ server, fetch: httpsFetch } = graph);
   server.drive(DRIVE).seed(`${FOLDER}/25216 Xã Long Giang.xlsx`, Buffer.from('x'));
-  httpsFetch = createHttpsFetch(certs.caPem);
 });
 
-afterAll(async () => {
-  await server.close();
-  certs.dispose();
-});
+afterAll(() => graph.close());
 
 const resolve = (link: string, token = TOKEN) => resolveSharedFolder(link, { tokens: staticTokenSource(token), baseUrl: server.apiBase, fetch: httpsFetch, retry: { baseDelayMs: 10, maxDelayMs: 50, maxTotalMs: 5_000, requestTimeoutMs: 5_000 } });
 const linkOf = (path: string): string => `${server.filesBase}/sites/${encodeURIComponent(DRIVE)}/${[LIBRARY_NAME, ...path.split('/')].map(encodeURIComponent).join('/')}`;

@@ -8,7 +8,7 @@ import { consolidateReports, type ConsolidatedBook } from '../../app/consolidate
 import { inputFromPicked, inputsFromDrive, type InputFile, type PickedFile } from '../../app/input-file';
 import { readReports, type FileState } from '../../app/read-reports';
 import type { Finding } from '../../core/findings/finding';
-import { pushTarget, type PushTarget } from '../operations/push-workbook';
+import { pushTarget, type PushTarget } from '../../app/push-target';
 import { writeConsolidation } from '../operations/write-consolidation';
 import { bytesToBase64 } from './bytes-to-base64';
 import { completenessView } from './completeness-view';

@@ -1,4 +1,5 @@
-import { pushWorkbook, type PushOutcome, type PushTarget } from '../operations/push-workbook';
+import type { PushTarget } from '../../app/push-target';
+import { pushRefusalText, pushWorkbook, type PushResult } from '../../app/push-workbook';
 import { button, el, errorText } from './dom';
 import { driveBrowser } from './drive-browser';
 import { formatDateTime } from './format-date-time';
@@ -13,7 +14,7 @@ export interface PushSource {
   bytes(): Promise<Uint8Array>;
 }
 
-type PushState = { readonly kind: 'idle' } | { readonly kind: 'sending' } | { readonly kind: 'failed'; readonly why: string } | (PushOutcome & { readonly folder: string });
+type PushState = { readonly kind: 'idle' } | { readonly kind: 'sending' } | { readonly kind: 'failed'; readonly why: string } | Extract<PushResult, { kind: 'sent' | 'exists' | 'changed' }>;
 
 /**
  * "Gửi lên cấp trên": the receiving folder (the convention's, or any the
@@ -36,9 +37,10 @@ export function pushBox(ctx: PanelContext, source: PushSource): { element: HTMLE
     state = { kind: 'sending' };
     render();
     try {
-      const outcome = await pushWorkbook(connection.drive, { folder, name: target.name }, await source.bytes(), ifMatch);
-      state = { ...outcome, folder };
-      if (outcome.kind === 'sent') void browser.open(folder);
+      const result = await pushWorkbook({ bytes: await source.bytes(), folder, name: target.name, ...(ifMatch !== undefined ? { replace: { ifMatch } } : {}) }, connection.drive);
+      // A given name is never refused: that check is for names made from the workbook.
+      state = result.kind === 'failed' ? { kind: 'failed', why: errorText(result.error) } : result.kind === 'refused' ? { kind: 'failed', why: pushRefusalText(result.refusal, ctx.lang()) } : result;
+      if (result.kind === 'sent') void browser.open(result.folder);
     } catch (e) {
       state = { kind: 'failed', why: errorText(e) };
     }

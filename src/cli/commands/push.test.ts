@@ -7,7 +7,6 @@ import { renderSubmission } from '../../core/render/render-submission';
 import { generateProvince } from '../../sample/generate-province';
 import { writeWorkbook } from '../../xlsx/write-workbook';
 import { main } from '../main';
-import { conventionFileName } from './push';
 
 let dir: string;
 let commune: { file: string; name: string; bytes: Buffer };
@@ -111,13 +110,5 @@ describe('phu push to a local folder', () => {
     const r = await run(['push', commune.file, '--to', 'a', '--drive', 'graph:b!x']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/PHU_GRAPH_TOKEN/);
-  });
-});
-
-describe('conventionFileName', () => {
-  it('keeps Vietnamese names and removes what a drive refuses', () => {
-    expect(conventionFileName('25216', 'Phường Thác Mơ')).toBe('25216 Phường Thác Mơ.xlsx');
-    expect(conventionFileName('25216', 'Phu\u031Bo\u031Bng  A/B: "C"? ')).toBe('25216 Phương A_B_ _C__.xlsx');
-    expect(conventionFileName('1', 'x...')).toBe('1 x.xlsx');
   });
 });

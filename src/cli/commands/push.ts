@@ -1,34 +1,22 @@
 import { promises as fs } from 'node:fs';
-import { explainUnit } from '../../core/units/explain-unit';
-import { mapForDate, parseMapId, registryFor, type MapId } from '../../core/units/unit-maps';
-import { MAP_OPTION, givenMap } from '../map-option';
-import { detectForm } from '../../core/forms/detect-form';
-import type { FormDef } from '../../core/forms/form-schema';
 import * as path from 'node:path';
+import { pushRefusalText, pushWorkbook, type PushResult } from '../../app/push-workbook';
+import { failure } from '../../core/failures/failure-codes';
+import { errorText, failureText } from '../../core/failures/failure-text';
 import { formatNumberVi } from '../../core/format/format-number-vi';
-import { DriveError, type ConflictPolicy, type Drive, type DriveItem, type UploadResult } from '../../core/ports/drive';
-import { readInfo } from '../../core/validate/read-info';
+import type { Drive, DriveItem } from '../../core/ports/drive';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { readWorkbook } from '../../xlsx/read-workbook';
 import { formOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
-import { summaryWording } from '../summary-wording';
-import { failure } from '../../core/failures/failure-codes';
-import { errorText, failureText } from '../../core/failures/failure-text';
 import { UsageError } from '../exit-codes';
+import { MAP_OPTION, givenMap } from '../map-option';
 import { openDrive } from '../open-drive';
+import { summaryWording } from '../summary-wording';
 
 /** `phu push` exit codes: a conflict is not a failure, it is a decision left to the person. */
 export const PUSH_EXIT = { ok: 0, failed: 1, usage: 2, conflict: 3 } as const;
-
-/** Characters no SharePoint, OneDrive or Windows file name may hold. */
-const UNSAFE = /["*:<>?/\\|\u0000-\u001f]/g; // eslint-disable-line no-control-regex
-
-/** `<unit code> <unit name>.xlsx`, the folder convention's file name, safe on every drive. */
-export function conventionFileName(unitCode: string, unitName: string): string {
-  return `${unitCode} ${unitName}`.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').trim().replace(/[ .]+$/, '') + '.xlsx';
-}
 
 export const pushCommand: Command = {
   name: 'push',
@@ -77,19 +65,12 @@ export const pushCommand: Command = {
     } catch {
       return fail(io, failureText(failure('push_unreadable', { file }), lang), lang);
     }
-    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, optString(values, 'form') !== undefined, givenMap(values)));
-    if (typeof name !== 'string') return fail(io, name.problem, lang);
-
-    try {
-      const { drive, folder, shown } = await target(optString(values, 'drive'), to, io);
-      const policy = replace ? await replacePolicy(drive, folder, name, ifMatch) : ({ kind: 'fail' } as const);
-      const result = await drive.upload(folder, name, bytes, policy, progressLine(io));
-      return report(io, result, { name, shown, file, policy, size: bytes.length }, lang);
-    } catch (err) {
-      if (!(err instanceof DriveError)) throw err;
-      const hint = err.code === 'auth' ? `\n${failureText(failure('graph_auth_hint', {}), lang)}` : '';
-      return fail(io, `${errorText(err, lang)}${hint}`, lang);
-    }
+    const map = givenMap(values);
+    const name = optString(values, 'name')?.trim() || { reader: { readWorkbook }, form, detectForm: optString(values, 'form') === undefined, ...(map ? { map } : {}) };
+    const { open, folder, dir } = destination(optString(values, 'drive'), to, io);
+    const progress = progressLine(io);
+    const result = await pushWorkbook({ bytes, folder, name, ...(replace ? { replace: ifMatch !== undefined ? { ifMatch } : {} } : {}), ...(progress ? { onProgress: progress } : {}) }, open);
+    return report(io, result, { file, size: bytes.length, ...(dir !== undefined ? { dir } : {}) }, lang);
   },
 };
 
@@ -98,56 +79,14 @@ function fail(io: CliIo, message: string, lang: Lang): number {
   return PUSH_EXIT.failed;
 }
 
-/** The convention's name from the workbook's own ThongTin, or why it cannot be made. */
-async function nameFromWorkbook(bytes: Uint8Array, given: FormDef, explicit: boolean, map: MapId | undefined): Promise<string | { problem: string }> {
-  const read = await readWorkbook(bytes);
-  if (!read.book) {
-    const why = read.findings.map((f) => f.message_vi).join(' ');
-    return { problem: `Không phải bảng tính đọc được${why ? `: ${why}` : '.'}` };
-  }
-  // Without --form, the form the workbook carries says where its info sheet is.
-  const form = explicit ? given : (detectForm(read.book) ?? given);
-  const { info } = readInfo(read.book, form);
-  const code = info.unit_code?.trim();
-  const unitName = info.unit_name?.trim();
-  if (!code || !unitName) return { problem: `Trang ${form.info.sheet} thiếu mã đơn vị (unit_code) hoặc tên đơn vị (unit_name): không đặt được tên tệp. Hãy điền ThongTin, hoặc đặt tên bằng --name.` };
-  // A unit of the other map would land in a folder nobody consolidates: say where it went instead.
-  const on = map ?? parseMapId(info['map'] ?? '') ?? (info.period_to !== undefined ? mapForDate(info.period_to) : undefined);
-  const why = on === undefined ? undefined : explainUnit(registryFor(on), code, unitName);
-  if (why) return { problem: why.message_vi };
-  return conventionFileName(code, unitName);
-}
-
-async function target(driveSpec: string | undefined, to: string, io: CliIo): Promise<{ drive: Drive; folder: string; shown: string }> {
-  if (driveSpec === undefined) {
-    const dir = path.resolve(io.cwd, to);
-    return { drive: new LocalDrive(dir), folder: '', shown: dir };
-  }
-  const folder = to.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-  return { drive: await openDrive(driveSpec, io), folder, shown: folder || '/' };
-}
-
 /**
- * Replace only the version the person saw: the eTag they give, else the one
- * the file has now. With nothing there, there is nothing to replace and the
- * upload must still not overwrite a file created meanwhile.
+ * The drive to open (only once the file passed its checks) and the folder
+ * in it: a local folder is the drive's root, shown as its full path.
  */
-async function replacePolicy(drive: Drive, folder: string, name: string, ifMatch: string | undefined): Promise<ConflictPolicy> {
-  if (ifMatch !== undefined) return { kind: 'replace', ifMatch };
-  const existing = await findItem(drive, folder, name);
-  return existing ? { kind: 'replace', ifMatch: existing.eTag } : { kind: 'fail' };
-}
-
-async function findItem(drive: Drive, folder: string, name: string): Promise<DriveItem | undefined> {
-  let items: DriveItem[];
-  try {
-    items = await drive.list(folder);
-  } catch (err) {
-    if (err instanceof DriveError && err.code === 'not_found') return undefined;
-    throw err;
-  }
-  const key = name.normalize('NFC').toLowerCase();
-  return items.find((i) => !i.isFolder && i.name.normalize('NFC').toLowerCase() === key);
+function destination(driveSpec: string | undefined, to: string, io: CliIo): { open: () => Promise<Drive>; folder: string; dir?: string } {
+  if (driveSpec !== undefined) return { open: () => openDrive(driveSpec, io), folder: to };
+  const dir = path.resolve(io.cwd, to);
+  return { open: () => Promise.resolve(new LocalDrive(dir)), folder: '', dir };
 }
 
 function describe(item: DriveItem): string {
@@ -155,27 +94,35 @@ function describe(item: DriveItem): string {
   return `phiên bản ${item.eTag}${when}, ${formatNumberVi(item.size)} byte`;
 }
 
-function report(io: CliIo, result: UploadResult, ctx: { name: string; shown: string; file: string; policy: ConflictPolicy; size: number }, lang: Lang): number {
-  if (result.ok) {
-    const bytes = lang === 'en' ? ctx.size.toLocaleString('en-US') : formatNumberVi(ctx.size);
-    io.stdout.write(`${summaryWording(lang).uploaded({ replaced: ctx.policy.kind === 'replace', name: ctx.name, bytes, shown: ctx.shown, eTag: result.item.eTag, location: result.item.location })}\n`);
-    return PUSH_EXIT.ok;
+function report(io: CliIo, result: PushResult, ctx: { file: string; size: number; dir?: string }, lang: Lang): number {
+  if (result.kind === 'refused') return fail(io, pushRefusalText(result.refusal, lang), lang);
+  const shown = ctx.dir ?? (result.folder || '/');
+  switch (result.kind) {
+    case 'failed': {
+      const hint = result.error.code === 'auth' ? `\n${failureText(failure('graph_auth_hint', {}), lang)}` : '';
+      return fail(io, `${errorText(result.error, lang)}${hint}`, lang);
+    }
+    case 'sent': {
+      const bytes = lang === 'en' ? ctx.size.toLocaleString('en-US') : formatNumberVi(ctx.size);
+      io.stdout.write(`${summaryWording(lang).uploaded({ replaced: result.replaced, name: result.name, bytes, shown, eTag: result.item.eTag, location: result.item.location })}\n`);
+      return PUSH_EXIT.ok;
+    }
+    case 'exists': {
+      const there = result.existing ? ` (${describe(result.existing)})` : '';
+      io.stderr.write(
+        `Xung đột: "${shown}" đã có tệp "${result.name}"${there}. Không ghi đè.\n` +
+          `Nếu muốn thay bằng tệp của bạn, chạy lại với --replace${result.existing ? ` --if-match '${result.existing.eTag}'` : ''}; hoặc đặt tên khác bằng --name.\n`,
+      );
+      return PUSH_EXIT.conflict;
+    }
+    case 'changed':
+      io.stderr.write(
+        `Xung đột: tệp "${result.name}" trong "${shown}" đã bị người khác thay đổi sau phiên bản bạn đã thấy (${result.ifMatch})${result.existing ? `; hiện là ${describe(result.existing)}` : ', hoặc đã bị xóa'}.\n` +
+          `Không ghi đè: giữ cả hai bản — bản trên thư mục chung giữ nguyên, bản của bạn vẫn ở "${ctx.file}".\n` +
+          `Hãy mở bản trên thư mục chung xem thay đổi; nếu vẫn muốn thay, chạy lại với --replace${result.existing ? ` --if-match '${result.existing.eTag}'` : ''}.\n`,
+      );
+      return PUSH_EXIT.conflict;
   }
-  const there = result.existing ? ` (${describe(result.existing)})` : '';
-  if (result.conflict === 'exists') {
-    io.stderr.write(
-      `Xung đột: "${ctx.shown}" đã có tệp "${ctx.name}"${there}. Không ghi đè.\n` +
-        `Nếu muốn thay bằng tệp của bạn, chạy lại với --replace${result.existing ? ` --if-match '${result.existing.eTag}'` : ''}; hoặc đặt tên khác bằng --name.\n`,
-    );
-  } else {
-    const saw = ctx.policy.kind === 'replace' ? ` sau phiên bản bạn đã thấy (${ctx.policy.ifMatch})` : '';
-    io.stderr.write(
-      `Xung đột: tệp "${ctx.name}" trong "${ctx.shown}" đã bị người khác thay đổi${saw}${result.existing ? `; hiện là ${describe(result.existing)}` : ', hoặc đã bị xóa'}.\n` +
-        `Không ghi đè: giữ cả hai bản — bản trên thư mục chung giữ nguyên, bản của bạn vẫn ở "${ctx.file}".\n` +
-        `Hãy mở bản trên thư mục chung xem thay đổi; nếu vẫn muốn thay, chạy lại với --replace${result.existing ? ` --if-match '${result.existing.eTag}'` : ''}.\n`,
-    );
-  }
-  return PUSH_EXIT.conflict;
 }
 
 /** Upload progress on a terminal; nothing in a pipe or a test. */

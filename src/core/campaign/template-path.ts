@@ -8,7 +8,7 @@ import type { Unit } from '../units/unit';
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 /** A unit as a folder or file name: `688 Thị xã Phước Long` (what `phu push` names files, too). */
-export function unitFileName(unit: Unit): string {
+export function unitFileName(unit: Pick<Unit, 'code' | 'name'>): string {
   return `${unit.code} ${unit.name}`.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
 }
 

@@ -53,6 +53,9 @@ export const FAILURE_CODES = {
   output_unwritable: ['file', 'detail'],
   // `phu push`.
   push_unreadable: ['file'],
+  // The checks before pushing: the detail is the reader's findings, worded in the same language.
+  push_not_a_workbook: ['detail'],
+  push_unit_missing: ['sheet'],
   graph_auth_hint: [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -51,6 +51,8 @@ export const FAILURE_MESSAGES_VI: Wording = {
   output_busy: (p) => `Không ghi được tệp "${p.file}" (tệp đang được mở trong Excel?).`,
   output_unwritable: (p) => `Không ghi được tệp "${p.file}" (${p.detail}).`,
   push_unreadable: (p) => `Không đọc được tệp "${p.file}".`,
+  push_not_a_workbook: (p) => `Không phải bảng tính đọc được${p.detail !== '' ? `: ${p.detail}` : '.'}`,
+  push_unit_missing: (p) => `Trang ${p.sheet} thiếu mã đơn vị (unit_code) hoặc tên đơn vị (unit_name): không đặt được tên tệp. Hãy điền ThongTin, hoặc đặt tên bằng --name.`,
   graph_auth_hint: () => 'Trên dòng lệnh: đặt PHU_GRAPH_TOKEN mới, hoặc PHU_GRAPH_CLIENT_ID để đăng nhập bằng mã thiết bị.',
 };
 
@@ -98,6 +100,8 @@ export const FAILURE_MESSAGES_EN: Wording = {
   output_busy: (p) => `Could not write the file "${p.file}" (is the file open in Excel?).`,
   output_unwritable: (p) => `Could not write the file "${p.file}" (${p.detail}).`,
   push_unreadable: (p) => `Could not read the file "${p.file}".`,
+  push_not_a_workbook: (p) => `Not a workbook that can be read${p.detail !== '' ? `: ${p.detail}` : '.'}`,
+  push_unit_missing: (p) => `The sheet ${p.sheet} has no unit code (unit_code) or unit name (unit_name): the file cannot be named. Fill in ThongTin, or give the name with --name.`,
   graph_auth_hint: () => 'On the command line: set a new PHU_GRAPH_TOKEN, or PHU_GRAPH_CLIENT_ID to sign in with a device code.',
 };
 
