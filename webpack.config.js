@@ -97,7 +97,7 @@ function webConfig(dev) {
     target: ['web', 'es2020'],
     entry: {
       web: './src/web/web-entry.ts',
-      'read-worker': { import: './src/web/read-worker.ts', chunkLoading: 'import-scripts' },
+      'read-worker': { import: './src/browser-read/read-worker.ts', chunkLoading: 'import-scripts' },
     },
     output: {
       path: path.resolve(__dirname, 'dist', 'web'),

@@ -4,7 +4,7 @@
  */
 import { preloadWriter } from './engine';
 import { mountWebPage } from './web-page';
-import { DEFAULT_READ_DEADLINE_MS, WorkerReader } from './worker-reader';
+import { DEFAULT_READ_DEADLINE_MS, WorkerReader } from '../browser-read/worker-reader';
 
 const asked = Number(new URLSearchParams(globalThis.location.search).get('deadline'));
 const deadlineMs = Number.isFinite(asked) && asked > 0 ? asked * 1000 : DEFAULT_READ_DEADLINE_MS;
