@@ -15,7 +15,9 @@ const hostPatterns = (who) => [
 // layer (src/app) knows the core and ports only; the faces and the adapters
 // (src/cli, src/addin, src/web, src/drive/*, src/node) use the core and src/app
 // but not one another, except where a face is built on an adapter (the CLI on
-// src/node and src/drive; the pane and the page on the browser's Graph drive).
+// src/node and src/drive; the pane and the page on the browser's Graph drive
+// and on src/browser-read, the reading in a Web Worker both browser faces
+// share, which imports neither face).
 // Test support (the Office stand-in, fixtures) lives in test/ and is never
 // imported by shipped code.
 const testSupport = { group: ['**/test/**', '**/testing/**', '**/*-fixtures', '**/fixtures/**'], message: 'Shipped code may not import test support (it lives in test/support).' };
@@ -29,21 +31,23 @@ export const BOUNDARIES = [
   { files: ['src/**/*.ts'], rules: restrict() },
   {
     files: ['src/core/**/*.ts'],
-    rules: restrict(...hostPatterns('src/core'), { group: ['office-js', '**/addin/**', '**/xlsx/**', '**/drive/**', '**/cli/**', '**/node/**', '**/web/**', '**/app/**', '**/sample/**'], message: 'src/core may not import an adapter, src/app or the samples.' }),
+    rules: restrict(...hostPatterns('src/core'), { group: ['office-js', '**/addin/**', '**/xlsx/**', '**/drive/**', '**/cli/**', '**/node/**', '**/web/**', '**/browser-read/**', '**/app/**', '**/sample/**'], message: 'src/core may not import an adapter, src/app or the samples.' }),
   },
   // The campaign's sheets and charts are built on consolidations, never the reverse (no cycle).
-  { files: ['src/core/consolidate/**/*.ts'], rules: restrict(...hostPatterns('src/core'), { group: ['office-js', '**/addin/**', '**/xlsx/**', '**/drive/**', '**/cli/**', '**/node/**', '**/web/**', '**/app/**', '**/sample/**', '**/campaign/**'], message: 'src/core may not import an adapter; core/consolidate may not import core/campaign (a cycle).' }) },
+  { files: ['src/core/consolidate/**/*.ts'], rules: restrict(...hostPatterns('src/core'), { group: ['office-js', '**/addin/**', '**/xlsx/**', '**/drive/**', '**/cli/**', '**/node/**', '**/web/**', '**/browser-read/**', '**/app/**', '**/sample/**', '**/campaign/**'], message: 'src/core may not import an adapter; core/consolidate may not import core/campaign (a cycle).' }) },
   {
     files: ['src/app/**/*.ts'],
-    rules: restrict(...hostPatterns('src/app'), { group: ['office-js', '**/addin/**', '**/cli/**', '**/node/**', '**/drive/**', '**/web/**', '**/sample/**', '**/xlsx/**', '!**/xlsx/read-limits'], message: 'src/app reaches files and readers through ports; of src/xlsx it uses only the limits.' }),
+    rules: restrict(...hostPatterns('src/app'), { group: ['office-js', '**/addin/**', '**/cli/**', '**/node/**', '**/drive/**', '**/web/**', '**/browser-read/**', '**/sample/**', '**/xlsx/**', '!**/xlsx/read-limits'], message: 'src/app reaches files and readers through ports; of src/xlsx it uses only the limits.' }),
   },
-  { files: ['src/cli/**/*.ts'], rules: restrict(adapter('addin', 'web')) },
+  { files: ['src/cli/**/*.ts'], rules: restrict(adapter('addin', 'web', 'browser-read')) },
   { files: ['src/addin/**/*.ts'], rules: restrict(adapter('cli', 'node', 'web', 'drive/local')) },
   { files: ['src/web/**/*.ts'], rules: restrict(adapter('cli', 'node', 'addin', 'drive/local')) },
-  { files: ['src/node/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'drive/local')) },
-  { files: ['src/drive/local/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'node', 'drive/graph')) },
-  { files: ['src/drive/graph/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'node', 'drive/local')) },
-  { files: ['src/xlsx/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'node', 'drive', 'app')) },
+  // Shared by the pane and the page: the reading worker and its protocol, built on src/xlsx and the reader port only.
+  { files: ['src/browser-read/**/*.ts'], rules: restrict(adapter('cli', 'node', 'addin', 'web', 'drive')) },
+  { files: ['src/node/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'browser-read', 'drive/local')) },
+  { files: ['src/drive/local/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'browser-read', 'node', 'drive/graph')) },
+  { files: ['src/drive/graph/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'browser-read', 'node', 'drive/local')) },
+  { files: ['src/xlsx/**/*.ts'], rules: restrict(adapter('cli', 'addin', 'web', 'browser-read', 'node', 'drive', 'app')) },
   // A panel is one tab of the pane: panels share through the pane's modules, never through each other.
   { files: ['src/addin/taskpane/*-panel.ts'], rules: restrict(adapter('cli', 'node', 'web', 'drive/local'), { group: ['./*-panel', '../taskpane/*-panel'], message: 'Panels do not import panels: move what they share to its own module.' }) },
   // Tests next to the code may use test support.

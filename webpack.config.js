@@ -1,5 +1,6 @@
 /* Builds the Excel add-in into dist/: taskpane.html (the shared runtime:
  * task pane and custom functions in one page), functions.js, taskpane.js,
+ * read-worker.js (the Web Worker the pane reads files in),
  * functions.json (generated from the JSDoc of the PHU.* functions),
  * manifest.xml and assets. `--mode production` rewrites every dev URL of
  * the manifest to PHU_ADDIN_URL. A second build makes the standalone web
@@ -97,7 +98,7 @@ function webConfig(dev) {
     target: ['web', 'es2020'],
     entry: {
       web: './src/web/web-entry.ts',
-      'read-worker': { import: './src/web/read-worker.ts', chunkLoading: 'import-scripts' },
+      'read-worker': { import: './src/browser-read/read-worker.ts', chunkLoading: 'import-scripts' },
     },
     output: {
       path: path.resolve(__dirname, 'dist', 'web'),
@@ -141,6 +142,8 @@ async function addinConfig(dev, serving) {
       functions: FUNCTIONS_ENTRY,
       taskpane: './src/addin/taskpane/taskpane.ts',
       'auth-redirect': './src/addin/auth/auth-redirect-entry.ts',
+      // The pane reads every file in this worker (src/browser-read), the page's own reading worker.
+      'read-worker': { import: './src/browser-read/read-worker.ts', chunkLoading: 'import-scripts' },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

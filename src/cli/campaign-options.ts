@@ -14,7 +14,6 @@ import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive } from '../core/ports/drive';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import { LocalDrive } from '../drive/local/local-drive';
-import { readWorkbook } from '../xlsx/read-workbook';
 import type { WorkbookReader } from '../app/workbook-reader';
 import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
@@ -51,16 +50,18 @@ function printFindings(io: CliIo, heading: string, findings: readonly Finding[],
 }
 
 /**
- * The target table `--targets` names (a local .xlsx), its findings printed
- * to stderr; undefined without the option. The caller stops when the table
- * has errors: templates and checks against a wrong table help nobody.
+ * The target table `--targets` names (a local .xlsx), read through
+ * `reader` (the command's budgeted reader: a worker with a deadline and a
+ * heap cap, as every other file), its findings printed to stderr;
+ * undefined without the option. The caller stops when the table has
+ * errors: templates and checks against a wrong table help nobody.
  */
-export async function targetsOption(values: OptionValues, form: FormDef, registry: UnitRegistry, io: CliIo, lang: Lang): Promise<TargetTable | undefined> {
+export async function targetsOption(values: OptionValues, form: FormDef, registry: UnitRegistry, io: CliIo, lang: Lang, reader: WorkbookReader): Promise<TargetTable | undefined> {
   const given = optString(values, 'targets');
   if (given === undefined) return undefined;
   const file = path.resolve(io.cwd, given);
   const name = path.basename(file);
-  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, { readWorkbook });
+  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, reader);
   printFindings(io, `Bảng chỉ tiêu ${name}`, table.findings, lang);
   return table;
 }

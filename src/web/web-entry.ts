@@ -4,11 +4,10 @@
  */
 import { preloadWriter } from './engine';
 import { mountWebPage } from './web-page';
-import { DEFAULT_READ_DEADLINE_MS, WorkerReader } from './worker-reader';
+import { readDeadlineMs } from '../browser-read/read-deadline';
+import { WorkerReader } from '../browser-read/worker-reader';
 
-const asked = Number(new URLSearchParams(globalThis.location.search).get('deadline'));
-const deadlineMs = Number.isFinite(asked) && asked > 0 ? asked * 1000 : DEFAULT_READ_DEADLINE_MS;
-const reader = new WorkerReader(() => new Worker('read-worker.js'), deadlineMs);
+const reader = new WorkerReader(() => new Worker('read-worker.js'), readDeadlineMs(globalThis.location.search));
 const root = document.getElementById('app');
 if (root) mountWebPage(root, reader);
 // Everything the page will need is fetched now, so it keeps working offline.

@@ -29,7 +29,7 @@ describe('the CLI build', () => {
   });
 
   it('contains no test support, no test, no benchmark and no browser face', () => {
-    const forbidden = files.filter((f) => /^(test|bench)\//.test(f) || /\/testing\//.test(f) || /fixtures/.test(f) || /\.test\.ts$/.test(f) || /^src\/(addin|web)\//.test(f));
+    const forbidden = files.filter((f) => /^(test|bench)\//.test(f) || /\/testing\//.test(f) || /fixtures/.test(f) || /\.test\.ts$/.test(f) || /^src\/(addin|web|browser-read)\//.test(f));
     expect(forbidden).toEqual([]);
   });
 });

@@ -45,6 +45,13 @@ const FORBIDDEN: readonly (readonly [string, string, string])[] = [
     ['src/drive/local/x.ts', "import { x } from '../../node/budget/budgeted-reader';", 'the local drive importing src/node'],
     ['src/xlsx/x.ts', "import { x } from '../app/read-reports';", 'the xlsx adapter importing the application layer'],
     ['src/addin/taskpane/check-panel.ts', "import { x } from './consolidate-panel';", 'a panel importing a panel'],
+    ['src/browser-read/x.ts', "import { x } from '../addin/taskpane/dom';", 'the shared browser reading importing the pane'],
+    ['src/browser-read/x.ts', "import { x } from '../web/engine';", 'the shared browser reading importing the web page'],
+    ['src/browser-read/x.ts', "import { x } from '../node/budget/budgeted-reader';", 'the shared browser reading importing Node code'],
+    ['src/cli/x.ts', "import { x } from '../browser-read/worker-reader';", 'the CLI importing the browser reading'],
+    ['src/node/x.ts', "import { x } from '../browser-read/worker-reader';", 'Node code importing the browser reading'],
+    ['src/core/units/x.ts', "import { x } from '../../browser-read/worker-reader';", 'the core importing the browser reading'],
+    ['src/app/x.ts', "import { x } from '../browser-read/worker-reader';", 'the application layer importing the browser reading'],
 ];
 
 const ALLOWED: readonly (readonly [string, string])[] = [
@@ -55,6 +62,10 @@ const ALLOWED: readonly (readonly [string, string])[] = [
     ['src/app/x.ts', "import { x } from '../core/consolidate/consolidate';"],
     ['src/core/campaign/x.ts', "import { x } from '../consolidate/consolidation';"],
     ['src/app/x.test.ts', "import { x } from '../../test/support/addin/memory-drive';"],
+    ['src/addin/taskpane/x.ts', "import { x } from '../../browser-read/worker-reader';"],
+    ['src/web/x.ts', "import { x } from '../browser-read/worker-reader';"],
+    ['src/browser-read/x.ts', "import { x } from '../xlsx/read-workbook';"],
+    ['src/browser-read/x.ts', "import { x } from '../app/workbook-reader';"],
 ];
 
 describe('layer boundaries', () => {

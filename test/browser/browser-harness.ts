@@ -37,7 +37,7 @@ function compile(config: unknown): Promise<void> {
  * module registry.
  */
 export async function ensureDist(): Promise<void> {
-  if (['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'manifest.xml', 'auth-redirect.html'].every((f) => existsSync(join(DIST, f)))) return;
+  if (['taskpane.html', 'taskpane.js', 'functions.js', 'functions.json', 'manifest.xml', 'auth-redirect.html', 'read-worker.js'].every((f) => existsSync(join(DIST, f)))) return;
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
   await new Promise<void>((resolve, reject) => {
     execFile(process.execPath, [cli, '--mode', 'production'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, _out, stderr) => (err ? reject(new Error(`webpack failed: ${stderr || err.message}`)) : resolve()));

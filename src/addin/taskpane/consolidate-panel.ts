@@ -1,14 +1,13 @@
-import type { PreviousFigures } from '../../core/consolidate/previous-figures';
 import { findPeriod } from '../../core/forms/form-periods';
 import { FORM_SHEET } from '../../core/forms/form-sheet';
 import { parentFolder } from '../../core/campaign/template-path';
-import type { ValidationContext } from '../../core/validate/validation-context';
-import { readPreviousFile, readTargetsFile } from '../../app/campaign-inputs';
+import { ReadCancelled } from '../../browser-read/worker-reader';
 import { consolidateReports, type ConsolidatedBook } from '../../app/consolidate-files';
 import { inputFromPicked, inputsFromDrive, type InputFile, type PickedFile } from '../../app/input-file';
-import { readReports, type FileState } from '../../app/read-reports';
+import type { FileState } from '../../app/read-reports';
 import type { Finding } from '../../core/findings/finding';
 import { pushTarget, type PushTarget } from '../../app/push-target';
+import { readForConsolidation } from '../operations/read-for-consolidation';
 import { writeConsolidation } from '../operations/write-consolidation';
 import { bytesToBase64 } from './bytes-to-base64';
 import { completenessView } from './completeness-view';
@@ -111,47 +110,44 @@ export function consolidatePanel(ctx: PanelContext): Panel {
     total = source === 'local' ? files.length : 0;
     render();
     try {
-      const xlsx = await ctx.deps.loadXlsx();
       const registry = ctx.deps.registry();
-      const notes: string[] = [];
-      let previous: PreviousFigures | undefined;
-      const previousFile = chosen(previousInput);
-      if (previousFile) {
-        const got = await readPreviousFile(await namedBytesOf(previousFile), form, registry, xlsx);
-        if (!got.previous) {
-          note = t('previousBad', { file: previousFile.name, form: form.id, n: got.errors.length });
-          return;
-        }
-        previous = got.previous;
-        const before = previous.byUnit;
-        notes.push(t('previousUsed', { label: previous.label, n: registry.children(parent.input.value.trim()).filter((u) => before[u.code] !== undefined).length }));
-      }
-      let targets: ValidationContext['targets'];
-      const targetsFile = chosen(targetsInput);
-      if (targetsFile) {
-        const table = await readTargetsFile(await namedBytesOf(targetsFile), form, registry, xlsx);
-        const errors = table.findings.filter((f) => f.severity === 'error').length;
-        if (errors > 0) {
-          note = t('targetsBad', { file: targetsFile.name, n: errors });
-          return;
-        }
-        targets = table.targets;
-        notes.push(t('targetsRead', { file: targetsFile.name, units: table.rows.length, columns: table.columns.length }));
-      }
-      inputsNote = notes.join(' ');
-      const inputs = source === 'local' || !connection ? files : await inputsFromDrive(connection.drive, sourceBrowser.folder());
-      total = inputs.length;
       const parentCode = parent.input.value.trim();
-      const req = { form, registry, parentCode, period: period.value, reportDate: ctx.deps.today(), ...(targets ? { targets } : {}), ...(previous ? { previous } : {}) };
-      const reports = await readReports(inputs, req, {
-        reader: xlsx,
-        onFile: (s) => {
+      const previousFile = chosen(previousInput);
+      const targetsFile = chosen(targetsInput);
+      // Every workbook, the previous period and the targets included, is read in the pane's reading worker under its deadline.
+      const got = await readForConsolidation(
+        {
+          files: () => (source === 'local' || !connection ? Promise.resolve(files) : inputsFromDrive(connection.drive, sourceBrowser.folder())),
+          ...(previousFile ? { previous: await namedBytesOf(previousFile) } : {}),
+          ...(targetsFile ? { targets: await namedBytesOf(targetsFile) } : {}),
+        },
+        { form, registry, parentCode, period: period.value, reportDate: ctx.deps.today() },
+        // Hủy pressed between two files: the next read is not even started.
+        { readWorkbook: (bytes, opts) => (cancelling ? Promise.reject(new ConsolidationCancelled()) : ctx.deps.reader.readWorkbook(bytes, opts)) },
+        (s) => {
           // Reading writes nothing into the workbook: stopping here leaves it as it was.
           if (cancelling) throw new ConsolidationCancelled();
+          total = s.total;
           states = [...states.filter((x) => x.index !== s.index), s].sort((a, b) => a.index - b.index);
           renderProgress();
         },
-      });
+      );
+      // The first error says why (not a report, read too long...), in the pane's language.
+      const why = (found: readonly Finding[]): string => (found[0] ? ` ${ctx.lang() === 'vi' ? found[0].message_vi : found[0].message_en}` : '');
+      if (got.kind === 'previous_bad') {
+        note = t('previousBad', { file: got.file, form: form.id, n: got.findings.length }) + why(got.findings);
+        return;
+      }
+      if (got.kind === 'targets_bad') {
+        note = t('targetsBad', { file: got.file, n: got.findings.length }) + why(got.findings);
+        return;
+      }
+      const { req, reports, previous, targets } = got;
+      const notes: string[] = [];
+      if (previous) notes.push(t('previousUsed', { label: previous.label, n: registry.children(parentCode).filter((u) => previous.byUnit[u.code] !== undefined).length }));
+      if (targets && targetsFile) notes.push(t('targetsRead', { file: targetsFile.name, units: targets.rows.length, columns: targets.columns.length }));
+      inputsNote = notes.join(' ');
+      const xlsx = await ctx.deps.loadXlsx();
       const consolidated = consolidateReports(reports, req);
       // The consolidation adds findings about a file (late, superseded) to those of reading it, and repeats those.
       const keyOf = (f: Finding): string => `${f.code}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message_vi}`;
@@ -170,7 +166,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       };
       push.reset();
     } catch (e) {
-      if (e instanceof ConsolidationCancelled) {
+      // Hủy stops the reading worker at once: the file it was reading ends as ReadCancelled.
+      if (e instanceof ConsolidationCancelled || e instanceof ReadCancelled) {
         states = [];
         fileFindings = new Map();
         note = t('consolidateCancelled');
@@ -338,6 +335,8 @@ export function consolidatePanel(ctx: PanelContext): Panel {
       busy
         ? button(t('cancel'), () => {
             cancelling = true;
+            // A file being read may never finish (a hostile one): its worker is stopped now, not at the deadline.
+            ctx.deps.reader.dispose();
             render();
           }, { class: 'phu-button', 'data-testid': 'cancel-consolidate', disabled: cancelling })
         : el('span'),

@@ -5,9 +5,14 @@ import type { WorkbookReader } from '../../app/workbook-reader';
 import type { Lang } from './i18n';
 import type { SharePointAccess, SharePointSession } from './sharepoint-session';
 
-/** The xlsx adapter, loaded on demand into its own chunk. */
-export interface XlsxModule extends WorkbookReader {
+/** The xlsx writer, loaded on demand into its own chunk (workbooks are read in the reading worker). */
+export interface XlsxModule {
   writeWorkbook(book: import('../../core/grid/output-book').OutputBook): Promise<Uint8Array>;
+}
+
+/** Reads workbooks off the pane's thread, each under a deadline; `dispose` stops the read under way (Hủy). */
+export interface PaneReader extends WorkbookReader {
+  dispose(): void;
 }
 
 /** What the pane needs from its host: Excel, the catalogue, files. Tests give stand-ins. */
@@ -18,6 +23,8 @@ export interface PaneDeps {
   /** The national catalogue, built on first use. */
   readonly registry: () => UnitRegistry;
   readonly loadXlsx: () => Promise<XlsxModule>;
+  /** Every workbook the pane reads from a file (children, previous period, target table) goes through it. */
+  readonly reader: PaneReader;
   /** Opens a workbook from .xlsx bytes (base64), when the host can. */
   readonly createWorkbook?: (base64: string) => Promise<void>;
   /** Offers bytes as a file download. */

@@ -10,6 +10,8 @@ import { message } from './i18n';
 import type { PaneDeps } from './pane-deps';
 import type { SharePointAccess, SharePointSetup } from './sharepoint-session';
 import { groupedExcelRun } from './grouped-excel-run';
+import { readDeadlineMs } from '../../browser-read/read-deadline';
+import { WorkerReader } from '../../browser-read/worker-reader';
 import { configFileNextTo, loadSharePointSetup, saveTypedSetup } from './sharepoint-setup';
 
 /** How long the pane waits for Office.js before saying it cannot start. */
@@ -73,6 +75,8 @@ async function start(root: HTMLElement): Promise<void> {
     forms: FORMS,
     registry: maps.registry,
     loadXlsx: () => import(/* webpackChunkName: "xlsx" */ './xlsx-module'),
+    // Files are read in read-worker.js, next to this page, each under a deadline: one hostile file costs that file, never the pane.
+    reader: new WorkerReader(() => new Worker('read-worker.js'), readDeadlineMs(window.location.search)),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     download,
     today: () => localIsoToday(),
@@ -81,6 +85,7 @@ async function start(root: HTMLElement): Promise<void> {
   const pane = el('div');
   root.replaceChildren(maps.element, pane);
   mountPane(pane, deps, lang);
+  globalThis.addEventListener('pagehide', () => deps.reader.dispose());
 }
 
 const root = document.getElementById('app');

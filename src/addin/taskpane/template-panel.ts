@@ -95,7 +95,7 @@ export function templatePanel(ctx: PanelContext): Panel {
     tableBusy = true;
     render();
     try {
-      const read = await readTargetsFile(await namedBytesOf(pickedOf(f)), form, ctx.deps.registry(), await ctx.deps.loadXlsx());
+      const read = await readTargetsFile(await namedBytesOf(pickedOf(f)), form, ctx.deps.registry(), ctx.deps.reader);
       table = { ...read, file: f.name };
       const errors = read.findings.filter((x) => x.severity === 'error').length;
       tableNote = errors > 0 ? t('targetsBad', { file: f.name, n: errors }) : t('targetsRead', { file: f.name, units: read.rows.length, columns: read.columns.length });

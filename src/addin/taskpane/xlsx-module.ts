@@ -1,3 +1,2 @@
-/** The xlsx adapter as the pane loads it on demand: its own chunk, kept out of taskpane.js and functions.js. */
-export { readWorkbook } from '../../xlsx/read-workbook';
+/** The xlsx writer as the pane loads it on demand: its own chunk, kept out of taskpane.js and functions.js (files are read in read-worker.js). */
 export { writeWorkbook } from '../../xlsx/write-workbook';

@@ -71,12 +71,12 @@ export const consolidateCommand: Command = {
     const reportDate = dateOption(values, 'report-date');
     if (registry.children(unit.code).length === 0) throw new UsageError(`${unit.name} (${unit.code}) không có đơn vị trực thuộc trong danh mục: hãy tổng hợp ở cấp trên của đơn vị nộp báo cáo.`);
 
-    const targets = await targetsOption(values, form, registry, io, lang);
-    if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
-    // Each file, this period's and the previous period's, is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
+    // Each file, the target table, this period's and the previous period's, is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
     const reader = new BudgetedReader({ budget: readBudgetOption(io) });
     let run;
     try {
+      const targets = await targetsOption(values, form, registry, io, lang, reader);
+      if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
       const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, reader, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
       const notes = [...mapFindings, ...(previous?.notes ?? [])];
       run = await consolidateFolder({

@@ -8,8 +8,10 @@ import { DEFAULT_VILLAGE_ROWS, type UnitTemplateOptions } from '../../core/campa
 import type { Unit } from '../../core/units/unit';
 import { mapInfo, mapOfRegistry } from '../../core/units/unit-maps';
 import type { UnitRegistry } from '../../core/units/unit-registry';
-import { PERIODS_HELP, formOption, outputPath, periodOption, unitOption } from '../cli-args';
-import { optFlag, optString, type Command, type Lang } from '../command';
+import { BudgetedReader } from '../../node/budget/budgeted-reader';
+import type { TargetTable } from '../../core/campaign/target-table';
+import { PERIODS_HELP, formOption, outputPath, periodOption, readBudgetOption, unitOption } from '../cli-args';
+import { optFlag, optString, type Command, type Lang, type OptionValues } from '../command';
 import { summaryWording } from '../summary-wording';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import type { CliIo } from '../cli-io';
@@ -62,7 +64,7 @@ export const templateCommand: Command = {
     if (!Number.isInteger(rows) || rows < 1 || rows > 500) throw new UsageError(`--rows cần một số nguyên từ 1 đến 500, không nhận "${rowsText ?? ''}".`);
     const outDir = optString(values, 'out-dir');
     if (outDir !== undefined && optString(values, 'out') !== undefined) throw new UsageError('Dùng --out (một tệp) hoặc --out-dir (mỗi đơn vị trực thuộc một tệp), không dùng cả hai.');
-    const table = await targetsOption(values, form, registry, io, lang);
+    const table = await budgetedTargets(values, form, registry, io, lang);
     if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const targets = table ? { targets: table.targets } : {};
     if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io, lang);
@@ -77,6 +79,17 @@ export const templateCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** `--targets` read as every other file: in a worker with a deadline and a heap cap (started only when the option is given). */
+async function budgetedTargets(values: OptionValues, form: FormDef, registry: UnitRegistry, io: CliIo, lang: Lang): Promise<TargetTable | undefined> {
+  if (optString(values, 'targets') === undefined) return undefined;
+  const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+  try {
+    return await targetsOption(values, form, registry, io, lang, reader);
+  } finally {
+    await reader.close();
+  }
+}
 
 /**
  * `--out-dir`: one prefilled template per unit under `parent`, by the folder

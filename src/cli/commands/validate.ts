@@ -42,15 +42,15 @@ export const validateCommand: Command = {
     }
     const pinned = givenMap(values) !== undefined;
     const { registry } = mapOption(values, period ?? listPeriods(form).at(-1), io, lang);
-    const table = await targetsOption(values, form, registry, io, lang);
-    if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const limits = readLimitsOption(io);
     const json = optFlag(values, 'json');
     const results: Array<{ file: string; ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> }> = [];
     let withErrors = 0;
-    // Each file is read in a worker with a deadline and a heap cap: a hostile file becomes a finding about it, and the next file is checked.
+    // Each file, the target table too, is read in a worker with a deadline and a heap cap: a hostile file becomes a finding about it, and the next file is checked.
     const reader = new BudgetedReader({ budget: readBudgetOption(io) });
     try {
+      const table = await targetsOption(values, form, registry, io, lang, reader);
+      if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
       // One file at a time, so a long list never holds more than one workbook.
       for (const f of files) {
         const bytes = await fs.readFile(f.full).catch((err: unknown) => {

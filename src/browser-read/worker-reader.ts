@@ -1,11 +1,19 @@
 import { corruptParams, quotedError } from '../core/findings/corrupt-reasons';
 import { createFinding } from '../core/findings/finding';
-import type { WorkbookReader } from './engine';
+import type { WorkbookReader } from '../app/workbook-reader';
 import type { ReadLimits } from '../xlsx/read-limits';
 import type { ReadAnswer, WorkerLike } from './read-protocol';
 
 /** How long one file may take to read in the page before it is given up, unless told otherwise. */
 export const DEFAULT_READ_DEADLINE_MS = 30_000;
+
+/** Why a read ended without an answer: the run was cancelled (`dispose`) while the file was being read. */
+export class ReadCancelled extends Error {
+  constructor() {
+    super('reading was cancelled');
+    this.name = 'ReadCancelled';
+  }
+}
 
 /**
  * A workbook reader that reads each file in a Web Worker under a deadline.
@@ -14,13 +22,17 @@ export const DEFAULT_READ_DEADLINE_MS = 30_000;
  * out of memory, `file_too_complex`, "tệp quá phức tạp"); its worker is
  * terminated, which frees whatever the file made it build, and a new one
  * reads the next file. So one hostile file costs at most the deadline and
- * never the page. Files are read one at a time.
+ * never the page. Files are read one at a time. `dispose` (the page
+ * closing, Hủy in the pane) terminates the worker at once, and the read
+ * under way rejects with `ReadCancelled`.
  *
  * @example const reader = new WorkerReader(() => new Worker('read-worker.js'));
  */
 export class WorkerReader implements WorkbookReader {
   private worker: WorkerLike | undefined;
   private nextId = 1;
+  /** Ends the read under way, if any, when the worker is stopped from outside. */
+  private cancelPending: (() => void) | undefined;
   /** Workers started so far (a new one after each deadline or crash). */
   started = 0;
 
@@ -34,13 +46,21 @@ export class WorkerReader implements WorkbookReader {
     const id = this.nextId++;
     // The worker gets its own copy, transferred: the caller's bytes stay usable.
     const copy = bytes.slice().buffer;
-    return new Promise((resolve) => {
-      const finish = (answer: Awaited<ReturnType<WorkbookReader['readWorkbook']>>, replace: boolean): void => {
+    return new Promise((resolve, reject) => {
+      const settle = (): void => {
         clearTimeout(timer);
         worker.onmessage = null;
         worker.onerror = null;
+        this.cancelPending = undefined;
+      };
+      const finish = (answer: Awaited<ReturnType<WorkbookReader['readWorkbook']>>, replace: boolean): void => {
+        settle();
         if (replace) this.retire(worker);
         resolve(answer);
+      };
+      this.cancelPending = () => {
+        settle();
+        reject(new ReadCancelled());
       };
       const timer = setTimeout(() => finish({ findings: [createFinding('file_read_too_long', { seconds: Math.ceil(this.deadlineMs / 1000) })] }, true), this.deadlineMs);
       worker.onmessage = (event: MessageEvent<ReadAnswer>) => {
@@ -63,9 +83,10 @@ export class WorkerReader implements WorkbookReader {
     this.current();
   }
 
-  /** Stops the worker (the page is closing, or the run was cancelled). */
+  /** Stops the worker (the page is closing, or the run was cancelled); a read under way rejects with `ReadCancelled`. */
   dispose(): void {
     if (this.worker) this.retire(this.worker);
+    this.cancelPending?.();
   }
 
   private current(): WorkerLike {

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/findings/finding';
 import type { ReadAnswer, ReadRequest, WorkerLike } from './read-protocol';
-import { WorkerReader } from './worker-reader';
+import { ReadCancelled, WorkerReader } from './worker-reader';
 
 /** A worker stand-in: answers with `behave`'s result, or never (`'hang'`), or crashes. */
 class FakeWorker implements WorkerLike {
@@ -93,5 +93,16 @@ describe('WorkerReader', () => {
     const bytes = new Uint8Array([3, 4, 5]);
     await reader.readWorkbook(bytes);
     expect([...bytes]).toEqual([3, 4, 5]);
+  });
+
+  it('stops the worker on dispose: the read under way rejects as cancelled, and the next read starts a new worker', async () => {
+    const workers: FakeWorker[] = [];
+    const reader = new WorkerReader(() => workers[workers.push(new FakeWorker(behave)) - 1] as FakeWorker, 10_000);
+    const hanging = reader.readWorkbook(new Uint8Array([0]));
+    reader.dispose();
+    await expect(hanging).rejects.toBeInstanceOf(ReadCancelled);
+    expect(workers[0]?.terminated).toBe(true);
+    expect((await reader.readWorkbook(new Uint8Array([6]))).book).toBeDefined();
+    expect(workers).toHaveLength(2);
   });
 });
