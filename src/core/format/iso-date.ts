@@ -52,6 +52,18 @@ export function excelSerialToIsoDate(serial: number): string | undefined {
 }
 
 /**
+ * The Excel serial number behind a Date cell (UTC, as adapters give them),
+ * time as a fraction: what the cell holds when only its format made it a
+ * date. Undefined for an invalid Date.
+ *
+ * @example dateToExcelSerial(new Date(Date.UTC(1969, 3, 17))) === 25310
+ */
+export function dateToExcelSerial(d: Date): number | undefined {
+  const ms = d.getTime();
+  return Number.isNaN(ms) ? undefined : (ms - EXCEL_EPOCH_MS) / DAY_MS;
+}
+
+/**
  * The `yyyy-mm-dd` of a date typed as Vietnamese text: `8/4/2024`,
  * `08/04/2024`, `08-04-2024`, `08.04.2024` (day first), or already ISO.
  *
