@@ -88,6 +88,12 @@ $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 template.xltx${T}Calc MS Exc
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 date as serial, code as number.xlsx${T}$X${T}setnum:ThongTin:C11:45477|setnum:ThongTin:C5:25310|setnum:ThongTin:C3:1
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 date typed, info edited.ods${T}calc8${T}setdate:ThongTin:C11:2024-07-04|setstr:ThongTin:C6:xã  phước thiện|setstr:ThongTin:C12:Người lập khác
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 thousands format, filter, frozen.xlsx${T}$X${T}numfmt:SoLieu:D4:O8:#,##0|freeze:SoLieu:3:3|autofilter:SoLieu:A3:O7
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 title row inserted.xlsx${T}$X${T}insrow:SoLieu:1:BÁO CÁO KẾT QUẢ 4 PHỦ|insrow:ThongTin:1:THÔNG TIN BÁO CÁO
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 blank row inside, note after total.xls${T}MS Excel 97${T}insrow:SoLieu:6|insrow:SoLieu:10|setstr:SoLieu:C11:Người lập biểu
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 info and reasons sorted.ods${T}calc8${T}sort:ThongTin:A2:C14:0:asc|sort:LyDo:A3:D17:3:desc
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 column A inserted, rate column.xlsx${T}$X${T}inscol:SoLieu:A:Ghi chú|inscol:SoLieu:I:Tỷ lệ|setfml:SoLieu:I4:=F4/E4|setfml:SoLieu:I5:=F5/0|numfmt:SoLieu:I4:I5:0.00%|setfml:ThongTin:C11:=DATE(2024;7;4)+0*NOW()
+$SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 negative.xlsx${T}$X${T}setnum:SoLieu:G5:-9|
+$SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 number in a text-formatted cell.xlsx${T}$X${T}numfmt:SoLieu:E5:@|setstr:SoLieu:E5:28
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 column deleted.xlsx${T}$X${T}delcol:SoLieu:G|
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 sheet renamed.xlsx${T}$X${T}rename:SoLieu:Số liệu|
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 number as text with comma.xlsx${T}$X${T}setstr:SoLieu:H4:1,321|
@@ -96,7 +102,7 @@ $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 number with apostrophe.x
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 decimal.xls${T}MS Excel 97${T}setnum:SoLieu:E5:28.5|
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 percentage.xlsx${T}$X${T}setnum:SoLieu:E5:0.45|numfmt:SoLieu:E5:0%
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 date impossible.xlsx${T}$X${T}setstr:ThongTin:C11:31/02/2024|
-$SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 other unit code.xlsx${T}$X${T}setnum:ThongTin:C5:25309|
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 neighbour's unit code.xlsx${T}$X${T}setnum:ThongTin:C5:25309|
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 other period.xlsx${T}$X${T}setstr:ThongTin:C8:D1|
 $SRC/25310 Xã Phước Thiện.xlsx${T}$REJECTED/25310 flat xml.fods${T}OpenDocument Spreadsheet Flat XML${T}-
 JOBS

@@ -7,7 +7,7 @@ Usage: calc-save.py <pipe name> <job file>
 A job file has one job per line, tab-separated:
   <source> <target> <filter> <edits (comma-separated, or ->) [<password>]
 Edits: delrow:<sheet>:<row>  inscol:<sheet>:<col>:<header text>  setnum:<sheet>:<cell>:<number>
-  setstr:<sheet>:<cell>:<text>  delcol:<sheet>:<col>  sort:<sheet>:<range>:<column in range, 0-based>:asc|desc
+  setstr:<sheet>:<cell>:<text>  insrow:<sheet>:<row>[:<text in column A>]  delcol:<sheet>:<col>  sort:<sheet>:<range>:<column in range, 0-based>:asc|desc
   rename:<sheet>:<new name>  move:<sheet>:<position, 0-based>  merge:<sheet>:<range>
   setfml:<sheet>:<cell>:<formula, UNO syntax: ; between arguments>  numfmt:<sheet>:<range>:<format code>
   setdate:<sheet>:<cell>:<yyyy-mm-dd>  addsheet:<name>:<position>:<text in A1>  hide:<sheet>
@@ -68,6 +68,10 @@ def apply(doc, edit):
         sheet.getCellRangeByName(rest[0]).setString(':'.join(rest[1:]))
     elif kind == 'setnum':
         sheet.getCellRangeByName(rest[0]).setValue(float(rest[1]))
+    elif kind == 'insrow':
+        sheet.Rows.insertByIndex(int(rest[0]) - 1, 1)
+        if len(rest) > 1:
+            sheet.getCellByPosition(0, int(rest[0]) - 1).setString(':'.join(rest[1:]))
     elif kind == 'delcol':
         sheet.Columns.removeByIndex(col_index(rest[0]), 1)
     elif kind == 'sort':

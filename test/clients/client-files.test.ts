@@ -89,6 +89,11 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
     ['more/25310 date as serial, code as number.xlsx', []],
     ['more/25310 date typed, info edited.ods', []],
     ['more/25310 thousands format, filter, frozen.xlsx', []],
+    ['more/25310 title row inserted.xlsx', []],
+    ['more/25310 blank row inside, note after total.xls', []],
+    ['more/25310 info and reasons sorted.ods', []],
+    // An added rate column (one cell #DIV/0!) is not the form's: ignored; the report date is a formula with its result.
+    ['more/25310 column A inserted, rate column.xlsx', []],
   ] as const)('%s is read with the original figures', async (name, warnings) => {
     const r = await check(path.join(FIXTURES, name));
     expect(codesAt(r)).toEqual(warnings);
@@ -115,6 +120,8 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
     // A fraction is a figure Excel adds up: the total and the balance that no longer hold are reported too.
     ['25310 decimal.xls', ['number_not_integer SoLieu!E5', 'total_mismatch SoLieu!E8', 'balance_exceeds SoLieu!D5']],
     ['25310 percentage.xlsx', ['number_not_integer SoLieu!E5', 'total_mismatch SoLieu!E8', 'balance_short SoLieu!D5']],
+    ['25310 negative.xlsx', ['number_negative SoLieu!G5', 'total_mismatch SoLieu!G8', 'balance_short SoLieu!D5']],
+    ['25310 number in a text-formatted cell.xlsx', ['number_as_text SoLieu!E5']],
     ['25310 date impossible.xlsx', ['date_invalid ThongTin!C11']],
     ['25310 other period.xlsx', ['period_mismatch ThongTin!C8']],
     ['25312 ROUND and IF.xlsx', ['formula_uncalculated SoLieu!E8']],
