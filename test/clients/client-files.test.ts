@@ -89,6 +89,8 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
     ['more/25310 date as serial, code as number.xlsx', []],
     ['more/25310 date typed, info edited.ods', []],
     ['more/25310 thousands format, filter, frozen.xlsx', []],
+    ['more/25310 phone typed as a number.xlsx', []],
+    ['more/25310 phone and code typed as numbers.xls', []],
     ['more/25310 title row inserted.xlsx', []],
     ['more/25310 blank row inside, note after total.xls', []],
     ['more/25310 info and reasons sorted.ods', []],
@@ -159,6 +161,14 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
     const r = await check(path.join(FIXTURES, 'more', '25310 date as serial, code as number.xlsx'));
     expect(r.submission.info).toMatchObject({ unit_code: '25310', form_version: '1', report_date: '2024-07-04' });
   });
+
+  it.each(['25310 phone typed as a number.xlsx', '25310 phone and code typed as numbers.xls'])(
+    'more/%s: a phone typed as digits into the date-formatted column (Excel shows #####) is the number typed',
+    async (name) => {
+      const r = await check(path.join(FIXTURES, 'more', name));
+      expect(r.submission.info).toMatchObject({ unit_code: '25310', phone: '912345678' });
+    },
+  );
 
   it('a neighbour\'s unit code typed in ThongTin makes the file that unit\'s, with a warning on the name', async () => {
     const r = await check(path.join(FIXTURES, 'more', "25310 neighbour's unit code.xlsx"));
