@@ -92,6 +92,7 @@ $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 phone typed as a number.xlsx
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 phone and code typed as numbers.xls${T}MS Excel 97${T}setnum:ThongTin:C13:912345678|setnum:ThongTin:C5:25310
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 key row altered.xlsx${T}$X${T}setstr:SoLieu:E3:cccd_don|setstr:LyDo:C2:cccd_x
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 key code cleared.ods${T}calc8${T}setstr:SoLieu:B3:|
+$SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 date written out.xls${T}MS Excel 97${T}setstr:ThongTin:C11:Ngày 04 tháng 07 năm 2024|
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 title row inserted.xlsx${T}$X${T}insrow:SoLieu:1:BÁO CÁO KẾT QUẢ 4 PHỦ|insrow:ThongTin:1:THÔNG TIN BÁO CÁO
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 blank row inside, note after total.xls${T}MS Excel 97${T}insrow:SoLieu:6|insrow:SoLieu:10|setstr:SoLieu:C11:Người lập biểu
 $SRC/25310 Xã Phước Thiện.xlsx${T}$MORE/25310 info and reasons sorted.ods${T}calc8${T}sort:ThongTin:A2:C14:0:asc|sort:LyDo:A3:D17:3:desc

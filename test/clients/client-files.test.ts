@@ -93,6 +93,7 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
     ['more/25310 phone and code typed as numbers.xls', []],
     ['more/25310 key row altered.xlsx', ['key_row_read_by_labels SoLieu!A2', 'key_row_read_by_labels LyDo!A1']],
     ['more/25310 key code cleared.ods', ['key_row_read_by_labels SoLieu!A2']],
+    ['more/25310 date written out.xls', ['date_as_text ThongTin!C11']],
     ['more/25310 title row inserted.xlsx', []],
     ['more/25310 blank row inside, note after total.xls', []],
     ['more/25310 info and reasons sorted.ods', []],

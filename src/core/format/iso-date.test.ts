@@ -15,6 +15,15 @@ describe('iso-date', () => {
     expect(dateToExcelSerial(new Date(NaN))).toBeUndefined();
   });
 
+  it('reads dates written as documents write them, and with a time', () => {
+    expect(parseDateTextVi('Ngày 04 tháng 07 năm 2024')).toBe('2024-07-04');
+    expect(parseDateTextVi('ngay 4 thang 7 nam 2024')).toBe('2024-07-04');
+    expect(parseDateTextVi('ngày 04/07/2024')).toBe('2024-07-04');
+    expect(parseDateTextVi('4/7/2024 10:30')).toBe('2024-07-04');
+    expect(parseDateTextVi('Ngày 31 tháng 02 năm 2024')).toBeUndefined();
+    expect(parseDateTextVi('04/07/24')).toBeUndefined();
+  });
+
   it('reads Excel serial numbers', () => {
     expect(excelSerialToIsoDate(45390)).toBe('2024-04-08');
     expect(excelSerialToIsoDate(45420.75)).toBe('2024-05-08');
