@@ -198,22 +198,27 @@ describe('files made by LibreOffice Calc and openpyxl', () => {
     }
   });
 
-  it('a commune that sent a flat XML spreadsheet is Không hợp lệ with that file, not Chưa nộp', async () => {
+  it('a commune that sent a flat XML spreadsheet is Không hợp lệ with that file, not Chưa nộp; an Excel 2003 XML beside a good file is listed as invalid', async () => {
     const tmp = await tempDir('phu-clients-');
     try {
       const folder = path.join(tmp.dir, '693');
       await fs.mkdir(folder);
       for (const f of await fs.readdir(OTHER_TOOLS)) if (!f.startsWith('25310')) await fs.copyFile(path.join(OTHER_TOOLS, f), path.join(folder, f));
       await fs.copyFile(path.join(FIXTURES, 'rejected', '25310 flat xml.fods'), path.join(folder, '25310 Xã Phước Thiện.fods'));
+      // Old Excel's "XML Spreadsheet 2003", from another commune, beside its good file: the commune stays used.
+      await fs.copyFile(path.join(FIXTURES, 'rejected', '25309 Excel 2003 XML.xml'), path.join(folder, '25309 Xã Hưng Phước.xml'));
       const run = await runCli(['consolidate', folder, '--unit', '693', '--period', 'TK', '--out', path.join(tmp.dir, '693.xlsx'), '--json', path.join(tmp.dir, 'tom-tat.json')], tmp.dir);
       expect(run.stdout).toContain('Không hợp lệ:\n  Xã Phước Thiện (25310): "25310 Xã Phước Thiện.fods": Tệp không phải bảng tính');
       expect(run.stdout).not.toContain('Chưa nộp:');
       const summary = JSON.parse(await fs.readFile(path.join(tmp.dir, 'tom-tat.json'), 'utf8')) as {
         completeness: Record<string, number>;
         children: { code: string; status: string; file: string | null; firstError: { code: string } | null }[];
+        sources: { file: string; status: string }[];
       };
       expect(summary.completeness).toMatchObject({ expected: 7, onTime: 6, missing: 0, invalid: 1 });
       expect(summary.children.find((c) => c.code === '25310')).toMatchObject({ status: 'invalid', file: '25310 Xã Phước Thiện.fods', firstError: { code: 'file_not_workbook' } });
+      expect(summary.children.find((c) => c.code === '25309')).toMatchObject({ file: '25309 Xã Hưng Phước.xlsx', firstError: null });
+      expect(summary.sources.find((x) => x.file === '25309 Xã Hưng Phước.xml')).toMatchObject({ status: 'invalid' });
     } finally {
       await tmp.remove();
     }
