@@ -1,8 +1,14 @@
 import type { IgnoreReason } from '../core/findings/ignore-reasons';
 import type { InputFile } from './input-file';
 
-/** Extensions read as workbooks: .xls and .ods are read like .xlsx; an .xlsb or .csv is read so that its sender is told what to do. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.csv'];
+/**
+ * Extensions read as workbooks: .xls and .ods are read like .xlsx, and so
+ * are templates (.xltx, .xlt, .ots) and WPS's .et, by what their bytes are;
+ * an .xlsb, .csv, flat .fods or Excel 2003 XML (.xml) is read so that its
+ * sender is told what to do, rather than the commune shown as not having
+ * sent anything.
+ */
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods', '.xlsb', '.csv', '.xltx', '.xltm', '.xlt', '.ots', '.et', '.ett', '.fods', '.xml'];
 
 /**
  * Why an entry is not a submission (a code of IGNORE_REASONS), or undefined

@@ -142,7 +142,8 @@ function scalarOf(cell: SheetCell, isDate: (z: string | number) => boolean, date
   switch (cell.t) {
     case 'n': {
       if (typeof v !== 'number' || !Number.isFinite(v)) return { error: '#NUM!' };
-      if (cell.z !== undefined && isDate(cell.z)) return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+      // Past 9999-12-31 a date format shows ##### over the number typed (a phone number): the number it is.
+      if (cell.z !== undefined && isDate(cell.z) && v >= 0 && v <= 2_958_465) return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
       return v;
     }
     case 's':

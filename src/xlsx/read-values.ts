@@ -244,8 +244,17 @@ function attr(bytes: Uint8Array, ts: number, te: number, name: string): string |
   return /[&\t\n\r]/.test(raw) ? decodeXmlText(raw.replace(/\r\n?|[\t\n]/g, ' ')) : raw;
 }
 
-/** ExcelJS's conversion of a serial day to a Date, applied to whatever the cell held (as it does). */
-function excelToDate(v: unknown, date1904: boolean): Date {
+/** 9999-12-31, Excel's last day. */
+const MAX_DATE_SERIAL = 2_958_465;
+
+/**
+ * ExcelJS's conversion of a serial day to a Date, applied to whatever the
+ * cell held (as it does), except a number past Excel's last day, which
+ * ExcelJS turns into an invalid Date and Excel keeps as the number.
+ */
+function excelToDate(v: unknown, date1904: boolean): Date | number {
+  // Past 9999-12-31 Excel shows ##### and keeps the number: digits (a phone number) typed into a date-formatted cell.
+  if (typeof v === 'number' && !(v >= 0 && v <= MAX_DATE_SERIAL)) return v;
   return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 

@@ -31,6 +31,8 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   }
   if (head.startsWith('<?xml') || head.startsWith('<')) {
     if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'other', detected: 'spreadsheetml' };
+    // LibreOffice's "Flat XML ODF Spreadsheet" (.fods): the mimetype an .ods keeps in its zip, on the root element.
+    if (head.includes('office:mimetype="application/vnd.oasis.opendocument.spreadsheet"')) return { kind: 'other', detected: 'fods' };
     if (/<html\b/.test(head)) return { kind: 'other', detected: 'html' };
     return { kind: 'other', detected: 'xml' };
   }

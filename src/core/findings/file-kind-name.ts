@@ -9,6 +9,7 @@ export const FILE_KINDS = {
   rtf: { vi: 'văn bản RTF', en: 'an RTF document' },
   html: { vi: 'trang web HTML', en: 'an HTML web page' },
   spreadsheetml: { vi: 'bảng tính XML 2003 (SpreadsheetML)', en: 'an XML 2003 spreadsheet (SpreadsheetML)' },
+  fods: { vi: 'bảng tính OpenDocument dạng XML phẳng (.fods)', en: 'a flat XML OpenDocument spreadsheet (.fods)' },
   xml: { vi: 'tệp XML', en: 'an XML file' },
   csv: { vi: 'tệp văn bản CSV', en: 'a CSV text file' },
   text: { vi: 'tệp văn bản', en: 'a text file' },

@@ -34,7 +34,7 @@ export const MESSAGES_EN: Messages = {
   key_row_missing: (p) =>
     `There is no key row (row ${p.row}, the hidden row of column codes) and the column labels do not match the form, so the table cannot be read: use the original template, or copy the key row back from it.`,
   key_row_read_by_labels: (p) =>
-    `The key row (row ${p.row}, the hidden row of column codes) was deleted: PHU read the table by the column labels in row ${p.labelRow}, which match the form. Use the original template next time.`,
+    `The key row (row ${p.row}, the hidden row of column codes) was deleted or altered: PHU read the table by the column labels in row ${p.labelRow}, which match the form. Use the original template next time.`,
   total_row_missing: () => 'The total row (unit code "TONG") is missing.',
   total_row_duplicate: (p) => `There is more than one total row (the first at ${p.first}).`,
   row_duplicate: (p) => `Code "${p.code}" appears twice (first at ${p.first}).`,

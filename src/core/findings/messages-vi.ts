@@ -40,7 +40,7 @@ export const MESSAGES_VI: Messages = {
   key_row_missing: (p) =>
     `Không có dòng khóa (dòng ${p.row}, dòng ẩn ghi mã các cột) và tên các cột không khớp biểu mẫu, nên không đọc được bảng: hãy dùng lại biểu mẫu gốc, hoặc chép lại dòng khóa từ biểu mẫu.`,
   key_row_read_by_labels: (p) =>
-    `Dòng khóa (dòng ${p.row}, dòng ẩn ghi mã các cột) đã bị xóa: PHU đọc bảng theo tên cột ở dòng ${p.labelRow}, vì các tên cột khớp biểu mẫu. Lần sau hãy dùng biểu mẫu gốc.`,
+    `Dòng khóa (dòng ${p.row}, dòng ẩn ghi mã các cột) đã bị xóa hoặc sửa: PHU đọc bảng theo tên cột ở dòng ${p.labelRow}, vì các tên cột khớp biểu mẫu. Lần sau hãy dùng biểu mẫu gốc.`,
   total_row_missing: () => 'Thiếu dòng tổng cộng (mã đơn vị "TONG").',
   total_row_duplicate: (p) => `Có nhiều hơn một dòng tổng cộng (dòng đầu tiên ở ô ${p.first}).`,
   row_duplicate: (p) => `Mã "${p.code}" xuất hiện hai lần (lần đầu ở ô ${p.first}).`,

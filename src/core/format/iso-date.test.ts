@@ -1,4 +1,4 @@
-import { dateToIsoDate, excelSerialToIsoDate, formatDateVi, isoDateToDate, isValidYmd, parseDateTextVi } from './iso-date';
+import { dateToExcelSerial, dateToIsoDate, excelSerialToIsoDate, formatDateVi, isoDateToDate, isValidYmd, parseDateTextVi } from './iso-date';
 
 describe('iso-date', () => {
   it('converts yyyy-mm-dd to a UTC-midnight Date and back', () => {
@@ -7,6 +7,21 @@ describe('iso-date', () => {
     expect(isoDateToDate('2024-02-30')).toBeUndefined();
     expect(isoDateToDate('08/04/2024')).toBeUndefined();
     expect(dateToIsoDate(new Date(NaN))).toBeUndefined();
+  });
+
+  it('gives back the serial number behind a Date cell', () => {
+    expect(dateToExcelSerial(new Date(Date.UTC(1969, 3, 17)))).toBe(25310);
+    expect(dateToExcelSerial(new Date(Date.UTC(2024, 3, 8, 18)))).toBe(45390.75);
+    expect(dateToExcelSerial(new Date(NaN))).toBeUndefined();
+  });
+
+  it('reads dates written as documents write them, and with a time', () => {
+    expect(parseDateTextVi('Ngày 04 tháng 07 năm 2024')).toBe('2024-07-04');
+    expect(parseDateTextVi('ngay 4 thang 7 nam 2024')).toBe('2024-07-04');
+    expect(parseDateTextVi('ngày 04/07/2024')).toBe('2024-07-04');
+    expect(parseDateTextVi('4/7/2024 10:30')).toBe('2024-07-04');
+    expect(parseDateTextVi('Ngày 31 tháng 02 năm 2024')).toBeUndefined();
+    expect(parseDateTextVi('04/07/24')).toBeUndefined();
   });
 
   it('reads Excel serial numbers', () => {

@@ -52,16 +52,36 @@ export function excelSerialToIsoDate(serial: number): string | undefined {
 }
 
 /**
+ * The Excel serial number behind a Date cell (UTC, as adapters give them),
+ * time as a fraction: what the cell holds when only its format made it a
+ * date. Undefined for an invalid Date.
+ *
+ * @example dateToExcelSerial(new Date(Date.UTC(1969, 3, 17))) === 25310
+ */
+export function dateToExcelSerial(d: Date): number | undefined {
+  const ms = d.getTime();
+  return Number.isNaN(ms) ? undefined : (ms - EXCEL_EPOCH_MS) / DAY_MS;
+}
+
+/**
  * The `yyyy-mm-dd` of a date typed as Vietnamese text: `8/4/2024`,
- * `08/04/2024`, `08-04-2024`, `08.04.2024` (day first), or already ISO.
+ * `08/04/2024`, `08-04-2024`, `08.04.2024` (day first), or already ISO;
+ * also as documents write it, `ngày 08 tháng 4 năm 2024` (with or without
+ * diacritics) or `ngày 08/04/2024`, and with a time after it.
  *
  * @example parseDateTextVi('08/05/2024') === '2024-05-08'
+ * @example parseDateTextVi('Ngày 04 tháng 07 năm 2024') === '2024-07-04'
  */
 export function parseDateTextVi(text: string): string | undefined {
-  const s = text.normalize('NFC').replace(/[\u00a0\u2007\u202f\s]+/g, '').trim();
+  const s = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '')
+    .replace(/[\u00a0\u2007\u202f\s]+/g, '')
+    .replace(/^(ngày|ngay),?/, '');
   const iso = isoDateToDate(s);
   if (iso) return dateToIsoDate(iso);
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s) ?? /^(\d{1,2})(?:tháng|thang)(\d{1,2})(?:năm|nam)(\d{4})$/.exec(s);
   if (!m) return undefined;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isValidYmd(y, mo, d) ? `${String(y)}-${pad2(mo)}-${pad2(d)}` : undefined;

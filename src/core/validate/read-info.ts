@@ -2,6 +2,7 @@ import { cellAddress } from '../grid/cell-address';
 import { cellAt, findSheet, type WorkbookGrid } from '../grid/sheet-grid';
 import { createFinding, type Finding } from '../findings/finding';
 import type { FormDef } from '../forms/form-schema';
+import { dateToExcelSerial } from '../format/iso-date';
 import { normalizeCode, sameName } from '../text/normalize-text';
 import type { SubmissionInfo } from '../submission/submission';
 import { isBlank, readCode, readDate, readText, type CellRead } from './read-cell';
@@ -54,7 +55,11 @@ export function readInfo(book: WorkbookGrid, form: FormDef): InfoRead {
     seen.set(k.key, keyAt);
     const at = { sheet, cell: cellAddress(r, def.valueColumn) };
     cells[k.key] = at.cell;
-    const raw = cellAt(grid, r, def.valueColumn);
+    const cellValue = cellAt(grid, r, def.valueColumn);
+    // PHU's templates format the whole value column as dates: a code or a version typed there as digits
+    // (25310) comes back as a date (17/04/1969); the number behind it is what was typed.
+    const serial = k.kind !== 'date' && cellValue instanceof Date ? dateToExcelSerial(cellValue) : undefined;
+    const raw = serial !== undefined && Number.isInteger(serial) ? serial : cellValue;
     const read: CellRead<string> = k.kind === 'date' ? readDate(raw, at) : k.kind === 'code' ? readCode(raw, at) : readText(raw, at);
     if (read.finding) findings.push(read.finding);
     if (read.value !== null) info[k.key] = read.value;

@@ -44,23 +44,29 @@ export function readTable(book: WorkbookGrid, def: TableDef, canonical: (code: s
   let keyRow = located ?? def.keyRow - 1;
   let firstData = def.firstDataRow - 1 + (keyRow - (def.keyRow - 1));
   let columns: Record<string, number> = {};
-  if (located === undefined) {
-    // No key row at all (deleted in a spreadsheet program): the labels say where the columns are, when they are the form's.
-    const byLabels = columnsByLabels(grid, def);
-    if (!byLabels) {
-      findings.push(createFinding('key_row_missing', { row: def.keyRow }, { sheet, cell: cellAddress(def.keyRow - 1, 0) }));
-      return { def, sheet, found: false, table: { sheet, columns: {}, rows: [] }, unreadable, findings };
-    }
-    findings.push(createFinding('key_row_read_by_labels', { row: def.keyRow, labelRow: byLabels.labelRow + 1 }, { sheet, cell: cellAddress(byLabels.labelRow, 0) }));
-    columns = byLabels.columns;
-    keyRow = byLabels.labelRow;
-    firstData = byLabels.labelRow + (def.firstDataRow - def.keyRow);
-  } else {
+  if (located !== undefined) {
     (grid.rows[keyRow] ?? []).forEach((v, c) => {
       if (typeof v !== 'string') return;
       const k = normalizeCode(v).toLowerCase();
       if (k !== '' && columns[k] === undefined) columns[k] = c;
     });
+  }
+  if (located === undefined || !def.columns.every((col) => columns[col.key] !== undefined)) {
+    // No key row, or one with keys lost or mistyped (deleted, or edited in a spreadsheet program): the labels say
+    // where the columns are, when they are the form's. A key row whose column was deleted has no such labels either.
+    const byLabels = columnsByLabels(grid, def);
+    if (!byLabels && located === undefined) {
+      findings.push(createFinding('key_row_missing', { row: def.keyRow }, { sheet, cell: cellAddress(def.keyRow - 1, 0) }));
+      return { def, sheet, found: false, table: { sheet, columns: {}, rows: [] }, unreadable, findings };
+    }
+    if (byLabels) {
+      findings.push(createFinding('key_row_read_by_labels', { row: def.keyRow, labelRow: byLabels.labelRow + 1 }, { sheet, cell: cellAddress(byLabels.labelRow, 0) }));
+      columns = byLabels.columns;
+      keyRow = byLabels.labelRow;
+      firstData = byLabels.labelRow + (def.firstDataRow - def.keyRow);
+      // What is left of a damaged key row is not data.
+      while (holdsKeys(grid, firstData, def)) firstData++;
+    }
   }
   def.columns.forEach((col, i) => {
     if (columns[col.key] === undefined) findings.push(createFinding('column_missing', { key: col.key }, { sheet, cell: cellAddress(keyRow, i) }));
@@ -169,6 +175,14 @@ function locateKeyRow(grid: SheetGrid, def: TableDef): number | undefined {
   if (holdsKey(expected)) return expected;
   for (let r = 0; r < Math.min(KEY_ROW_SEARCH, grid.rows.length); r++) if (holdsKey(r)) return r;
   return undefined;
+}
+
+/** True when a row holds at least two of the table's column keys: a key row, whole or damaged. */
+function holdsKeys(grid: SheetGrid, row: number, def: TableDef): boolean {
+  const keys = new Set(def.columns.map((c) => c.key));
+  let found = 0;
+  for (const v of grid.rows[row] ?? []) if (typeof v === 'string' && keys.has(normalizeCode(v).toLowerCase()) && ++found >= 2) return true;
+  return false;
 }
 
 /**

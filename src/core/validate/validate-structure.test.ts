@@ -33,10 +33,22 @@ describe('validateSubmission: structure', () => {
     expect(check(book).findings).toEqual([]);
   });
 
-  it('reports a missing key column at the key row', () => {
-    const r = check(setCell(valid, 'SoLieu', 'G3', 'declined'));
+  it('reports a missing key column at the key row when the labels are not the form\'s either', () => {
+    const r = check(setCell(setCell(valid, 'SoLieu', 'G3', 'declined'), 'SoLieu', 'G2', 'Ghi chú'));
     expect(where(r)).toEqual(['column_missing error SoLieu!G3']);
     expect(r.findings[0]?.params).toEqual({ key: 'cccd_declined' });
+  });
+
+  it('reads a table whose key row was altered by its labels, with one warning', () => {
+    const r = check(setCell(valid, 'SoLieu', 'G3', 'declined'));
+    expect(where(r)).toEqual(['key_row_read_by_labels warning SoLieu!A2']);
+    expect(r.submission.tables['SoLieu']?.total?.values).toEqual(check(valid).submission.tables['SoLieu']?.total?.values);
+  });
+
+  it('does not read what is left of a key row whose code column was cleared as data', () => {
+    const r = check(setCell(valid, 'SoLieu', 'B3', null));
+    expect(where(r)).toEqual(['key_row_read_by_labels warning SoLieu!A2']);
+    expect(r.submission.tables['SoLieu']?.rows.map((row) => row.code)).toEqual(check(valid).submission.tables['SoLieu']?.rows.map((row) => row.code));
   });
 
   it('locates columns by key in any order, ignoring extra columns', () => {

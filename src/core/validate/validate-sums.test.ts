@@ -92,7 +92,7 @@ describe('validateSubmission: previous period and assigned targets', () => {
 describe('validateSubmission: everything at once', () => {
   it('collects every finding of a file broken in many ways', () => {
     let book = setCells(valid, 'ThongTin', { C3: '2', C5: '99999', C8: 'D9', C11: 'hôm qua' });
-    book = setCells(book, 'SoLieu', { B5: 'KP1', M4: '1.234', N6: { error: '#REF!' }, G3: 'xyz' });
+    book = setCells(book, 'SoLieu', { B5: 'KP1', M4: '1.234', N6: { error: '#REF!' }, G2: 'Ghi chú', G3: 'xyz' });
     book = setCells(book, 'LyDo', { A7: 'R77', C17: 4, D3: ly('D3') + 1 });
     const r = check(book, { file: 'bad.xlsx', expect: { period: 'D1' } });
     expect(where(r)).toEqual([
