@@ -1,6 +1,7 @@
 import { createFinding, type Finding } from '../core/findings/finding';
 import type { Scalar } from '../core/grid/scalar';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/sheet-grid';
+import { checkBiff } from './check-biff';
 import { oleStreamNames } from './ole-stream-names';
 import type { ReadLimits } from './read-limits';
 import { attributeValue, localNameIs, scanXml, TagKind } from './scan-xml';
@@ -63,9 +64,10 @@ function refuse(finding: Finding): never {
  * SheetJS (`@e965/xlsx`, loaded on first use so that the browser fetches it
  * only for such files), behind the same limits: file size; for .ods the
  * zip's entries, sizes, ratios, XML depth and the cells each sheet holds,
- * all judged before SheetJS parses anything; for .xls the cells of each
- * sheet once read (a BIFF file cannot claim more cells than its bytes
- * hold). Password-protected files are refused as encrypted. Never throws.
+ * all judged before SheetJS parses anything; for .xls the cells each
+ * sheet's records make and sheets listed twice, judged on the workbook
+ * stream before SheetJS reads it (checkBiff), and the cells of each sheet
+ * once read. Password-protected files are refused as encrypted. Never throws.
  *
  * @example const { book, findings } = await readLegacyWorkbook(bytes, 'ods', DEFAULT_READ_LIMITS);
  */
@@ -74,6 +76,10 @@ export async function readLegacyWorkbook(bytes: Uint8Array, format: LegacyFormat
     if (bytes.byteLength > limits.maxFileBytes) refuse(createFinding('file_too_large', { bytes: bytes.byteLength, limit: limits.maxFileBytes }));
     if (format === 'ods') checkOds(bytes, limits);
     const XLSX = await import(/* webpackChunkName: "sheetjs" */ '@e965/xlsx');
+    if (format === 'xls') {
+      const problem = checkBiff(workbookStream(XLSX.CFB, bytes), limits);
+      if (problem) refuse(problem);
+    }
     const wb = quietly(() => XLSX.read(bytes, { type: 'array', dense: true, cellFormula: true, cellHTML: false, cellText: false, cellNF: true, cellStyles: false }));
     const date1904 = wb.Workbook?.WBProps?.date1904 === true;
     const sheets: SheetGrid[] = wb.SheetNames.map((name) => {
@@ -94,6 +100,24 @@ export async function readLegacyWorkbook(bytes: Uint8Array, format: LegacyFormat
     const short = why.replace(/\s+/g, ' ').trim().slice(0, 160);
     return { findings: [createFinding('file_corrupt', { detail: `nội dung không đọc được${short ? `: ${short}` : ''}` })] };
   }
+}
+
+/** The entries of a compound file as SheetJS's CFB reader gives them (its types say `any`). */
+interface CfbContainer {
+  readonly FileIndex: ReadonlyArray<{ readonly name: string; readonly content?: ArrayLike<number> }>;
+}
+
+/**
+ * The `Workbook` (BIFF8) or `Book` (BIFF5) stream of an .xls, read by
+ * SheetJS's compound-file reader (the one its workbook reader then uses),
+ * which walks each sector chain once.
+ */
+function workbookStream(cfb: { read(data: Uint8Array, opts: { type: 'array' }): unknown }, bytes: Uint8Array): Uint8Array {
+  const container = cfb.read(bytes, { type: 'array' }) as CfbContainer;
+  const entry = container.FileIndex.find((f) => f.name === 'Workbook') ?? container.FileIndex.find((f) => f.name === 'Book');
+  const content = entry?.content;
+  if (!content) return new Uint8Array(0);
+  return content instanceof Uint8Array ? content : Uint8Array.from(content);
 }
 
 /** A SheetJS cell, as far as PHU reads it. */
@@ -196,6 +220,8 @@ function checkOds(bytes: Uint8Array, limits: ReadLimits): void {
     if (!read.ok) refuse(read.problem === 'over_cap' ? createFinding('zip_bomb', { expanded: `> ${e.uncompressedSize}`, limit: e.uncompressedSize }) : createFinding('file_corrupt', { detail: read.detail }));
     return read.data;
   };
+  // SheetJS inflates every entry it finds: each must inflate to no more than it declared (judged above).
+  for (const e of dir.entries) if (e.name !== 'content.xml' && e.uncompressedSize > 0) part(e.name);
   const manifest = part('META-INF/manifest.xml');
   if (manifest && new TextDecoder().decode(manifest).includes('encryption-data')) refuse(createFinding('file_encrypted', {}));
   const content = part('content.xml');
@@ -211,6 +237,9 @@ function checkOds(bytes: Uint8Array, limits: ReadLimits): void {
  */
 function checkOdsCells(content: Uint8Array, limits: ReadLimits): void {
   let table = '';
+  let tables = 0;
+  let lastValuedRow = 0;
+  let bookCells = 0;
   let cells = 0;
   let rowRepeat = 1;
   let rowCells = 0;
@@ -227,13 +256,23 @@ function checkOdsCells(content: Uint8Array, limits: ReadLimits): void {
   const scan = scanXml(content, limits.maxXmlDepth, (kind, ns, ne, ts, te) => {
     if (localNameIs(content, ns, ne, 'table')) {
       if (kind !== TagKind.Close) {
+        // A table inside a cell would restart the counts of the table around it (and SheetJS loses the outer one).
+        if (tables > 0) refuse(createFinding('file_corrupt', { detail: `phần "content.xml": bảng "${attributeValue(content, ts, te, 'name', true) ?? ''}" nằm trong một ô của bảng "${table}"` }, { sheet: table }));
         table = attributeValue(content, ts, te, 'name', true) ?? '';
-        cells = rows = columns = 0;
+        cells = rows = columns = lastValuedRow = 0;
+      }
+      if (kind === TagKind.Open) tables++;
+      if (kind === TagKind.Close) {
+        tables--;
+        // Every row down to the last one holding a value is laid out by SheetJS and in the grid.
+        bookCells += cells + lastValuedRow;
+        if (bookCells > limits.maxCellsPerWorkbook) refuse(createFinding('workbook_too_large', { cells: bookCells, limit: limits.maxCellsPerWorkbook }));
       }
     } else if (localNameIs(content, ns, ne, 'table-row')) {
       if (kind === TagKind.Close) {
         rows += rowRepeat;
         if (rowCells > 0) {
+          lastValuedRow = rows;
           cells += rowCells * rowRepeat;
           columns = Math.max(columns, rowColumns);
           if (cells > limits.maxCellsPerSheet) tooLarge();

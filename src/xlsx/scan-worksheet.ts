@@ -13,6 +13,8 @@ export interface WorksheetStats {
   /** Highest 1-based row and column any cell or row uses. */
   readonly maxRow: number;
   readonly maxCol: number;
+  /** Highest 1-based row holding a `<c>`: the grid's length (rows without cells are dropped). */
+  readonly lastCellRow: number;
   /** Cells covered by merged ranges (a parser materialises every one of them). */
   readonly mergedCells: number;
 }
@@ -107,6 +109,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
   let rows = 0;
   let gridCells = 0;
   let maxRow = 0;
+  let lastCellRow = 0;
   let maxCol = 0;
   let mergedCells = 0;
   let currentRow = 0;
@@ -205,6 +208,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
         rowMaxCol = col;
       }
       if (row > maxRow) maxRow = row;
+      if (row > lastCellRow) lastCellRow = row;
       if (col > maxCol) maxCol = col;
       if (cells > maxCells || gridCells > maxCells) over = true;
       pendingIso = attributeValue(bytes, ts, te, 't') === 'd' && kind === TagKind.Open ? { row: row - 1, col: col - 1 } : undefined;
@@ -226,7 +230,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
   });
   if (!scan.ok) return scan;
   if (problem !== undefined) return { ok: false, detail: problem };
-  const stats: WorksheetStats = { cells, rows, gridCells, maxRow, maxCol, mergedCells };
+  const stats: WorksheetStats = { cells, rows, gridCells, maxRow, maxCol, lastCellRow, mergedCells };
   if (over) return { ok: false, over: stats, detail: 'quá nhiều ô' };
   const clash = firstOverlap(merges);
   if (clash) return { ok: false, detail: `vùng gộp ô ${rangeText(clash[0])} và ${rangeText(clash[1])} chồng lên nhau` };
