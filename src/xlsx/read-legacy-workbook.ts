@@ -80,7 +80,7 @@ export async function readLegacyWorkbook(bytes: Uint8Array, format: LegacyFormat
       const problem = checkBiff(workbookStream(XLSX.CFB, bytes), limits);
       if (problem) refuse(problem);
     }
-    const wb = quietly(() => XLSX.read(bytes, { type: 'array', dense: true, cellFormula: true, cellHTML: false, cellText: false, cellNF: true, cellStyles: false }));
+    const wb = quietly(() => XLSX.read(nodeBuffer(bytes) ?? bytes, { type: nodeBuffer(bytes) ? 'buffer' : 'array', dense: true, cellFormula: true, cellHTML: false, cellText: false, cellNF: true, cellStyles: false }));
     const date1904 = wb.Workbook?.WBProps?.date1904 === true;
     const sheets: SheetGrid[] = wb.SheetNames.map((name) => {
       const ws = wb.Sheets[name];
@@ -112,12 +112,23 @@ interface CfbContainer {
  * SheetJS's compound-file reader (the one its workbook reader then uses),
  * which walks each sector chain once.
  */
-function workbookStream(cfb: { read(data: Uint8Array, opts: { type: 'array' }): unknown }, bytes: Uint8Array): Uint8Array {
-  const container = cfb.read(bytes, { type: 'array' }) as CfbContainer;
+function workbookStream(cfb: { read(data: Uint8Array, opts: { type: 'array' | 'buffer' }): unknown }, bytes: Uint8Array): Uint8Array {
+  const buffer = nodeBuffer(bytes);
+  const container = (buffer ? cfb.read(buffer, { type: 'buffer' }) : cfb.read(bytes, { type: 'array' })) as CfbContainer;
   const entry = container.FileIndex.find((f) => f.name === 'Workbook') ?? container.FileIndex.find((f) => f.name === 'Book');
   const content = entry?.content;
   if (!content) return new Uint8Array(0);
   return content instanceof Uint8Array ? content : Uint8Array.from(content);
+}
+
+/**
+ * The bytes as a Node Buffer over the same memory, where there is one.
+ * SheetJS joins an OLE stream's sectors as Buffers when given one, but as a
+ * plain array of numbers otherwise: 4.4 s instead of 0.7 s for an 18 MB
+ * .xls. A browser has no Buffer and keeps the slower path.
+ */
+function nodeBuffer(bytes: Uint8Array): Uint8Array | undefined {
+  return typeof Buffer === 'function' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
 }
 
 /** A SheetJS cell, as far as PHU reads it. */
