@@ -30,8 +30,13 @@ const enc = new TextEncoder();
 const ROW1 = '<row r="1"><c r="A1" t="inlineStr"><is><t>Ấp 1</t></is></c><c r="B1"><v>120</v></c></row>';
 
 /** An .xlsx with one sheet and extra parts (deflated by forgeZip, or forged entries as given). */
-function xlsx(sheetBody: string, opts: { sharedStrings?: string; extra?: Record<string, string>; forged?: ForgedEntry[] } = {}): Uint8Array {
-  const parts: ForgedEntry[] = handWrittenPackage(sheetBody, opts);
+function xlsx(sheetBody: string, opts: { sharedStrings?: string; styles?: string; extra?: Record<string, string>; forged?: ForgedEntry[] } = {}): Uint8Array {
+  const styled = opts.styles;
+  const parts: ForgedEntry[] = handWrittenPackage(sheetBody, { ...opts, extra: { ...opts.extra, ...(styled === undefined ? {} : { 'xl/styles.xml': styled }) } }).map((p) =>
+    styled !== undefined && p.name === 'xl/_rels/workbook.xml.rels'
+      ? { ...p, data: p.data.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>') }
+      : p,
+  );
   return forgeZip([...parts, ...(opts.forged ?? [])]);
 }
 
@@ -373,7 +378,7 @@ export function moreHostileFiles(): MoreHostileFile[] {
       expect: ['read', 'file_read_too_long'],
       bytes: xlsx(`<sheetData><row r="1"><c r="A1" t="s"><v>${manyStrings - 1}</v></c><c r="B1"><v>120</v></c></row></sheetData>`, { sharedStrings: stringsXml }),
     },
-    { name: 'xlsx: styles with 600,000 cell formats', ext: 'xlsx', expect: ['read'], bytes: xlsx(`<sheetData><row r="1"><c r="A1" s="${xfs - 1}"><v>45000</v></c></row></sheetData>`, { extra: { 'xl/styles.xml': stylesXml } }) },
+    { name: 'xlsx: styles with 600,000 cell formats', ext: 'xlsx', expect: ['read', 'file_read_too_long'], bytes: xlsx(`<sheetData><row r="1"><c r="A1" s="${xfs - 1}"><v>45000</v></c></row></sheetData>`, { styles: stylesXml }) },
     { name: 'xlsx: billion laughs (entities in a DOCTYPE) in the shared strings', ext: 'xlsx', expect: ['file_corrupt'], bytes: xlsx(`<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>`, { sharedStrings: `<?xml version="1.0"?>${laughs}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>` }) },
     {
       name: 'xlsx: external entity (SYSTEM file:///etc/passwd) in a sheet',
