@@ -426,6 +426,7 @@ export function moreHostileFiles(): MoreHostileFile[] {
     { name: 'xls: 3 million numbers in MULRK records (6 bytes a cell)', ext: 'xls', expect: ['sheet_too_large'], bytes: ole(biff([{ name: 'SoLieu', body: mulrkRows(12_000) }])) },
     { name: 'xls: a shared string table of 1,000,000 strings', ext: 'xls', expect: ['read', 'file_read_too_long'], bytes: ole(biff([{ name: 'SoLieu', body: [labelSst(0, 0, 999_999), rk(0, 1, 120)] }], { globals: sst(1_000_000, 1_000_000) })) },
     { name: 'xls: a shared string table claiming 4 billion strings', ext: 'xls', expect: ['read'], bytes: ole(biff([{ name: 'SoLieu', body: [labelSst(0, 0, 1), rk(0, 1, 120)] }], { globals: sst(2, 0xffffffff) })) },
+    { name: 'xls: 10,000 empty sheets', ext: 'xls', expect: ['read', 'file_read_too_long'], bytes: ole(biff(Array.from({ length: 10_000 }, (_, i) => ({ name: `T${i + 1}`, body: i === 0 ? [label(0, 0, 'Ap 1'), rk(0, 1, 120)] : [] })))) },
     { name: 'xls: 20,000 sheets pointing at one substream', ext: 'xls', expect: ['file_corrupt'], bytes: ole(biff([{ name: 'SoLieu', body: [label(0, 0, 'Ap 1'), rk(0, 1, 120)] }], { listed: 20_000 })) },
     // .ods
     { name: 'ods: empty rows and columns repeated over the whole grid, in 200 tables', ext: 'ods', expect: ['workbook_too_large'], bytes: ods(Array.from({ length: 200 }, (_, i) => odsTable(`T${i + 1}`, `${i === 0 ? ODS_ROW1 : ''}${emptyRepeatedRows(1_048_575)}${ODS_ROW1}`)).join('')) },
