@@ -9,6 +9,7 @@ import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { writeWorkbook } from '../../src/xlsx/write-workbook';
 import { keyedTable, sheetOf } from '../acceptance/workbook-sheets';
 import { runCli, tempDir, type CliRun } from '../cli/run-cli';
+import { alterZip, zipEntries, zipText } from '../corpus/forge-zip';
 
 /**
  * The further hostile files (.xlsx, .xls, .ods) dropped at once among a
@@ -19,10 +20,11 @@ import { runCli, tempDir, type CliRun } from '../cli/run-cli';
  * character.
  */
 const DISTRICT = '693';
-// A name with a line feed, an escape sequence and a carriage return.
-const NEWLINE_NAME = 'dong\nmoi\u001b[31m\r.xlsx';
+// A name with a line feed, an escape sequence, a carriage return and a right-to-left override.
+const NEWLINE_NAME = 'dong\nmoi\u001b[31m\r\u202eslx.xlsx';
+// Anything a terminal acts on (bidi overrides and isolates included), but the line feeds the CLI writes itself.
 // eslint-disable-next-line no-control-regex -- the test looks for control characters
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const BUDGET_CODES = ['file_read_too_long', 'file_too_complex'];
 
 interface Summary {
@@ -45,6 +47,18 @@ beforeAll(async () => {
   const inbox = path.join(dir, 'inbox');
   await fs.mkdir(inbox);
   for (const c of sent) for (const f of c.files) await fs.writeFile(path.join(inbox, `${f.unit.code} ${f.unit.name}.xlsx`), await writeWorkbook(renderSubmission(FORM_4PHU_2024, f.data)));
+  // One commune's unit name carries bidi overrides and isolates (characters XML allows) in every part that names it.
+  const bidi = sent[0];
+  if (!bidi) throw new Error('no commune generated');
+  const bidiFile = path.join(inbox, `${bidi.unit.code} ${bidi.unit.name}.xlsx`);
+  const good = new Uint8Array(await fs.readFile(bidiFile));
+  const changes: Record<string, string> = {};
+  for (const e of zipEntries(good)) {
+    const text = zipText(good, e.name);
+    if (e.name.endsWith('.xml') && text.includes(bidi.unit.name)) changes[e.name] = text.split(bidi.unit.name).join(`\u202e${bidi.unit.name}\u202c\u2066x\u2069`);
+  }
+  expect(Object.keys(changes).length).toBeGreaterThan(0);
+  await fs.writeFile(bidiFile, alterZip(good, changes));
   for (const [i, f] of moreHostileFiles().entries()) {
     const name = `doc-hai-${i + 1}.${f.ext}`;
     await fs.writeFile(path.join(inbox, name), f.bytes);
