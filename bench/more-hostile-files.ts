@@ -87,7 +87,7 @@ function formulaSheet(rows: number, formula: (r: number) => string): string {
 // ---------------------------------------------------------------- .xls (BIFF8 in an OLE compound file)
 
 /** One BIFF record. */
-function record(type: number, data: Uint8Array): Uint8Array {
+export function record(type: number, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(4 + data.length);
   const v = new DataView(out.buffer);
   v.setUint16(0, type, true);
@@ -127,13 +127,13 @@ function bof(dt: number): Uint8Array {
 const EOF = record(0x000a, new Uint8Array(0));
 
 /** A LABEL cell (inline text, 8-bit characters). */
-function label(row: number, col: number, text: string): Uint8Array {
+export function label(row: number, col: number, text: string): Uint8Array {
   const chars = Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
   return record(0x0204, join([u16s(row, col, 0, chars.length), new Uint8Array([0]), new Uint8Array(chars)]));
 }
 
 /** An RK cell holding a small integer. */
-function rk(row: number, col: number, n: number): Uint8Array {
+export function rk(row: number, col: number, n: number): Uint8Array {
   const d = new Uint8Array(10);
   const v = new DataView(d.buffer);
   v.setUint16(0, row, true);
@@ -147,7 +147,7 @@ function rk(row: number, col: number, n: number): Uint8Array {
  * sheet list) then each sheet's substream. `sheetOf(i)` is the substream a
  * listed sheet points at; several may point at the same one.
  */
-function biff(sheets: readonly { readonly name: string; readonly body: readonly Uint8Array[] }[], opts: { globals?: readonly Uint8Array[]; listed?: number } = {}): Uint8Array {
+export function biff(sheets: readonly { readonly name: string; readonly body: readonly Uint8Array[] }[], opts: { globals?: readonly Uint8Array[]; listed?: number } = {}): Uint8Array {
   const listed = opts.listed ?? sheets.length;
   const boundLen = (name: string): number => 4 + 8 + name.length;
   const names = Array.from({ length: listed }, (_, i) => sheets[i]?.name ?? `S${i + 1}`);
@@ -239,7 +239,7 @@ function xlsHugeCounts(): Uint8Array {
 }
 
 /** MULRK records: `rows` rows of 256 numbers each (6 bytes a cell). */
-function mulrkRows(rows: number): Uint8Array[] {
+export function mulrkRows(rows: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let r = 0; r < rows; r++) {
     const d = new Uint8Array(6 + 6 * 256);
