@@ -114,7 +114,7 @@ export function formatReport(r: BenchReport): string {
   const rd = r.reader;
   if (rd) {
     out.push('', '6. Reader: each hostile file read in a process of its own (peak RSS includes Node itself)');
-    for (const h of rd.hostile) out.push(`   ${pad(h.name, 58)} ${lpad(kb(h.bytes), 10)}  ${lpad(s(h.seconds), 8)}  ${lpad(mb(h.peakRssBytes), 9)}  ${h.outcome}`);
+    for (const h of rd.hostile) out.push(`   ${pad(h.name, 78)} ${lpad(kb(h.bytes), 10)}  ${lpad(s(h.seconds), 8)}  ${lpad(mb(h.peakRssBytes), 9)}  ${h.outcome}`);
     const d = rd.differential;
     out.push(`   differential fuzz (PHU's reader vs ExcelJS on mutated files): ${n(d.runs)} runs, seed ${d.seed}, ${s(d.seconds)}: ${d.failure ? 'DISAGREEMENT' : 'no disagreement'}`);
     if (d.failure) out.push(...d.failure.split('\n').map((l) => `   | ${l}`));

@@ -137,7 +137,8 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ch
     if (s.maxRow > EXCEL_MAX_ROWS || s.maxCol > EXCEL_MAX_COLS) {
       refuse(corrupt({ reason: 'cell_out_of_range', part: sheet.name }, { sheet: sheet.name }));
     }
-    bookCells += s.gridCells + s.mergedCells;
+    // The grid holds a row, even an empty one, down to the last cell: 200 sheets with one cell in row 1,048,576 are 200 million rows.
+    bookCells += s.gridCells + s.mergedCells + s.lastCellRow;
     if (bookCells > limits.maxCellsPerWorkbook) refuse(createFinding('workbook_too_large', { cells: bookCells, limit: limits.maxCellsPerWorkbook }));
     sheets.push({ name: sheet.name, state: sheet.state, values: scan.values, merges: scan.merges, isoDates: scan.isoDates });
   }

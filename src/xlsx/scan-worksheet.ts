@@ -14,6 +14,8 @@ export interface WorksheetStats {
   /** Highest 1-based row and column any cell or row uses. */
   readonly maxRow: number;
   readonly maxCol: number;
+  /** Highest 1-based row holding a `<c>`: the grid's length (rows without cells are dropped). */
+  readonly lastCellRow: number;
   /** Cells covered by merged ranges (a parser materialises every one of them). */
   readonly mergedCells: number;
 }
@@ -110,6 +112,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
   let rows = 0;
   let gridCells = 0;
   let maxRow = 0;
+  let lastCellRow = 0;
   let maxCol = 0;
   let mergedCells = 0;
   let currentRow = 0;
@@ -208,6 +211,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
         rowMaxCol = col;
       }
       if (row > maxRow) maxRow = row;
+      if (row > lastCellRow) lastCellRow = row;
       if (col > maxCol) maxCol = col;
       if (cells > maxCells || gridCells > maxCells) over = true;
       pendingIso = attributeValue(bytes, ts, te, 't') === 'd' && kind === TagKind.Open ? { row: row - 1, col: col - 1 } : undefined;
@@ -229,7 +233,7 @@ export function scanWorksheet(bytes: Uint8Array, maxDepth: number, maxCells = In
   });
   if (!scan.ok) return scan;
   if (problem !== undefined) return { ok: false, ...problem };
-  const stats: WorksheetStats = { cells, rows, gridCells, maxRow, maxCol, mergedCells };
+  const stats: WorksheetStats = { cells, rows, gridCells, maxRow, maxCol, lastCellRow, mergedCells };
   if (over) return { ok: false, over: stats };
   const clash = firstOverlap(merges);
   if (clash) return { ok: false, reason: 'merge_ranges_overlap', extra: `${rangeText(clash[0])}, ${rangeText(clash[1])}` };

@@ -67,6 +67,8 @@ export const CORRUPT_REASONS = {
   },
   merge_range_invalid: { vi: (p, x) => partVi(p, `vùng gộp ô "${x}" không hợp lệ`), en: (p, x) => partEn(p, `the merged range "${x}" is invalid`) },
   merge_ranges_overlap: { vi: (p, x) => partVi(p, withExtra('các vùng gộp ô chồng lên nhau', x)), en: (p, x) => partEn(p, withExtra('merged ranges overlap', x)) },
+  sheets_share_data: { vi: (_p, x) => `nhiều trang tính cùng trỏ tới dữ liệu ở vị trí ${x} của tệp .xls`, en: (_p, x) => `several sheets point at the data at offset ${x} of the .xls file` },
+  table_in_cell: { vi: (p, x) => partVi(p, `bảng "${x}" nằm trong một ô của bảng khác`), en: (p, x) => partEn(p, `table "${x}" sits inside a cell of another table`) },
   // A reading library threw: its own message, as it is, is the only detail there is.
   unreadable: { vi: (_p, x) => withExtra('nội dung không đọc được', x), en: (_p, x) => withExtra('the content cannot be read', x) },
 } as const satisfies Record<string, { readonly vi: Phrase; readonly en: Phrase }>;

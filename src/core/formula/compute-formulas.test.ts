@@ -37,6 +37,40 @@ describe('computeFormulas', () => {
   });
 });
 
+describe('computeFormulas on hostile formulas: bounded work, no stack overflow', () => {
+  it('leaves a formula nested 5,000 deep or 100,000 terms long not calculated, without overflowing the stack', () => {
+    const deep = `${'('.repeat(5000)}1${')'.repeat(5000)}`;
+    const long = Array.from({ length: 100_000 }, () => 'C1').join('+');
+    const chained = Array.from({ length: 4000 }, () => 'C1').join('+');
+    const out = computeFormulas(book([[u(deep), u(long), 1, u(chained)]]));
+    expect(rowsOf(out)).toEqual([[u(deep), u(long), 1, u(chained)]]);
+  });
+
+  it('computes what it can of a chain of 100,000 formulas and leaves the rest, without overflowing the stack', () => {
+    const rows: Scalar[][] = Array.from({ length: 100_000 }, (_, r) => [u(`A${r + 2}+B${r + 1}`), 1]);
+    const out = computeFormulas(book(rows)).sheets[0]?.rows ?? [];
+    expect(out).toHaveLength(100_000);
+    // The last cells of the chain are computed (A100000 = blank A100001 + 1), the start of it is too deep.
+    expect(out[99_999]?.[0]).toBe(1);
+    expect(out[99_990]?.[0]).toBe(10);
+    expect(out[0]?.[0]).toEqual(u('A2+B1'));
+  });
+
+  it('stops reading cells once a sheet\'s formulas have read five million: the rest stay not calculated', () => {
+    const rows: Scalar[][] = Array.from({ length: 20_000 }, (_, r) => [u('SUM(B1:B100000)'), r + 1]);
+    const out = computeFormulas(book(rows)).sheets[0]?.rows ?? [];
+    const total = (20_000 * 20_001) / 2;
+    const computed = out.filter((r) => r?.[0] === total).length;
+    expect(computed).toBeGreaterThan(10);
+    expect(computed).toBeLessThan(100);
+    expect(out[19_999]?.[0]).toEqual(u('SUM(B1:B100000)'));
+  });
+
+  it('leaves self-references and cycles not calculated', () => {
+    expect(rowsOf(computeFormulas(book([[u('A1+1'), u('C1'), u('B1')]])))).toEqual([[u('A1+1'), u('C1'), u('B1')]]);
+  });
+});
+
 describe('parseFormula', () => {
   it.each(['SUM(D4:D6)', '=D4+D5-D6', ' SUM( D4 : D6 ) + 1 ', 'sum(d4:d6)', '$A$1*2', '(A1)'])('parses %s', (f) => {
     expect(parseFormula(f)).toBeDefined();

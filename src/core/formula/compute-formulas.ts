@@ -1,9 +1,22 @@
 import { isCellError, isUncalculated, type Scalar } from '../grid/scalar';
 import type { SheetGrid, WorkbookGrid } from '../grid/sheet-grid';
-import { evaluateFormula, parseFormula, type FormulaCells } from './evaluate-formula';
+import { evaluateFormula, formulaDepth, parseFormula, type FormulaCells } from './evaluate-formula';
 
 /** How deep formulas may refer to formulas before PHU gives up on a chain (and leaves it not calculated). */
 const MAX_CHAIN = 200;
+
+/**
+ * How deep the evaluation may recurse along a chain, each formula counting
+ * its tree's depth: far below what overflows the stack, far above a report.
+ */
+const MAX_STACK = 2_000;
+
+/**
+ * Cells one sheet's formulas may read in all: 20,000 formulas each summing
+ * 100,000 cells would otherwise cost two billion lookups in the thread that
+ * validates. Past it the remaining formulas stay not calculated.
+ */
+const MAX_LOOKUPS = 5_000_000;
 
 /**
  * The workbook with each formula saved without a result (`{ uncalculated }`)
@@ -28,8 +41,11 @@ function computeSheet(sheet: SheetGrid): SheetGrid {
   const results = new Map<string, number | undefined>();
   const visiting = new Set<string>();
   let depth = 0;
+  let stack = 0;
+  let lookups = 0;
 
   const valueOf = (row: number, col: number): number | undefined | 'blank' | 'text' => {
+    if (++lookups > MAX_LOOKUPS) return undefined;
     const v: Scalar = sheet.rows[row]?.[col] ?? null;
     if (v === null) return 'blank';
     if (typeof v === 'number') return v;
@@ -57,9 +73,13 @@ function computeSheet(sheet: SheetGrid): SheetGrid {
       results.set(key, undefined);
       return undefined;
     }
+    const cost = formulaDepth(tree) + 1;
+    if (stack + cost > MAX_STACK) return undefined;
     visiting.add(key);
     depth++;
+    stack += cost;
     const value = evaluateFormula(tree, cells);
+    stack -= cost;
     depth--;
     visiting.delete(key);
     results.set(key, value);

@@ -22,6 +22,16 @@ type Node =
 /** Largest range a SUM may cover: a sheet-wide range in a hand-made file must not cost a million lookups. */
 const MAX_RANGE_CELLS = 100_000;
 
+/** Excel's own limit on a formula's length: a longer text comes from no spreadsheet, and each token would rescan it. */
+const MAX_FORMULA_LENGTH = 8192;
+
+/**
+ * Deepest tree PHU evaluates (parentheses, unary signs and chained
+ * operators all count). The parser and the evaluator recurse: a formula
+ * nested thousands deep would overflow the stack; a report's are a few deep.
+ */
+export const MAX_FORMULA_DEPTH = 100;
+
 /**
  * Parses the formulas PHU computes itself when a file was saved without
  * their results (openpyxl, some web exports): numbers, references to cells
@@ -34,8 +44,10 @@ const MAX_RANGE_CELLS = 100_000;
  * @example parseFormula('SUM(D4:D6)+$E$2') // a tree; evaluateFormula(tree, cells) gives the number
  */
 export function parseFormula(text: string): Node | undefined {
+  if (text.length > MAX_FORMULA_LENGTH) return undefined;
   const src = text.trim().replace(/^=/, '');
   let p = 0;
+  let nesting = 0;
   const ws = (): void => {
     while (p < src.length && (src[p] === ' ' || src[p] === '\n' || src[p] === '\r' || src[p] === '\t')) p++;
   };
@@ -57,6 +69,14 @@ export function parseFormula(text: string): Node | undefined {
   };
   const operand = (): Node => {
     ws();
+    if (++nesting > MAX_FORMULA_DEPTH) fail();
+    try {
+      return operandAt();
+    } finally {
+      nesting--;
+    }
+  };
+  const operandAt = (): Node => {
     const ch = src[p];
     if (ch === '(') {
       p++;
@@ -145,7 +165,7 @@ export function parseFormula(text: string): Node | undefined {
   try {
     const tree = expr();
     ws();
-    return p === src.length ? tree : undefined;
+    return p === src.length && formulaDepth(tree) <= MAX_FORMULA_DEPTH ? tree : undefined;
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
@@ -153,6 +173,26 @@ export function parseFormula(text: string): Node | undefined {
 }
 
 class Unsupported {}
+
+/**
+ * The depth of a parsed formula's tree (a number or a reference is 1), which
+ * is how deep evaluateFormula recurses. Iterative: a long chain of `+` is a
+ * deep tree built without recursion.
+ *
+ * @example formulaDepth(parseFormula('A1+B1+C1')!) // 3
+ */
+export function formulaDepth(root: Node): number {
+  let max = 0;
+  const stack: [Node, number][] = [[root, 1]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, d] = item;
+    max = Math.max(max, d);
+    if (node.kind === 'neg') stack.push([node.arg, d + 1]);
+    else if (node.kind === 'bin') stack.push([node.left, d + 1], [node.right, d + 1]);
+    else if (node.kind === 'sum') for (const a of node.args) stack.push([a, d + 1]);
+  }
+  return max;
+}
 
 /**
  * The number a parsed formula gives over `cells`, or undefined when a cell
