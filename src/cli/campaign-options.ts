@@ -20,6 +20,7 @@ import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
 import { CliFailure, UsageError } from './exit-codes';
+import { cliWording } from './cli-wording';
 import { countsText, formatFindings } from './format-findings';
 
 /** The `--targets` option as commands declare it. */
@@ -36,18 +37,18 @@ export const PREVIOUS_OPTION = {
   help: 'Kỳ trước: tệp tổng hợp kỳ trước, hoặc thư mục các báo cáo kỳ trước (auto: thư mục cùng tên của kỳ trước, theo quy ước <mẫu>/<kỳ>/<đơn vị>). Thêm cột và nhận xét tăng so với kỳ trước, cảnh báo số lũy kế bị giảm.',
 } as const;
 
-/** Bytes of a local file, with a Vietnamese failure. */
-async function readLocal(file: string, what: string): Promise<Uint8Array> {
+/** Bytes of a local file, with the failure of its kind (the system's reason kept as its detail). */
+async function readLocal(file: string, code: 'targets_unreadable' | 'previous_unreadable'): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fs.readFile(file));
   } catch (err) {
-    throw new CliFailure(failure('input_unreadable', { what, file, detail: err instanceof Error ? err.message : String(err) }));
+    throw new CliFailure(failure(code, { file, detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
 /** Findings of an input that is not a submission, printed to stderr under a heading. */
 function printFindings(io: CliIo, heading: string, findings: readonly Finding[], lang: Lang): void {
-  if (findings.length > 0) io.stderr.write(`${heading} (${countsText(findings)}):\n${formatFindings(findings, lang)}`);
+  if (findings.length > 0) io.stderr.write(`${heading} (${countsText(findings, lang)}):\n${formatFindings(findings, lang)}`);
 }
 
 /**
@@ -60,8 +61,8 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
   if (given === undefined) return undefined;
   const file = path.resolve(io.cwd, given);
   const name = path.basename(file);
-  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, { readWorkbook });
-  printFindings(io, `Bảng chỉ tiêu ${name}`, table.findings, lang);
+  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'targets_unreadable') }, form, registry, { readWorkbook });
+  printFindings(io, cliWording(lang).targetsHeading({ name }), table.findings, lang);
   return table;
 }
 
@@ -107,8 +108,8 @@ export async function previousOption(
   if (!across) return got;
   const carried = carryPrevious(got, reformBridge(), ctx.registry, ctx.units);
   const made = Object.keys(carried.previous.byUnit).length;
-  io.stderr.write(`Kỳ trước theo danh mục ${prevMap}: chuyển sang danh mục ${ctx.registry.map ?? ''} qua bảng chuyển đổi, ${made} đơn vị có số liệu kỳ trước.\n`);
-  printFindings(io, 'Chuyển đổi kỳ trước', carried.findings, lang);
+  io.stderr.write(`${cliWording(lang).previousCarried({ from: prevMap, to: ctx.registry.map ?? '', count: made })}\n`);
+  printFindings(io, cliWording(lang).previousCarryHeading, carried.findings, lang);
   return { ...carried.previous, notes: carried.findings };
 }
 
@@ -121,10 +122,10 @@ export async function readPrevious(
 ): Promise<PreviousFigures> {
   const { form, registry, period, before } = ctx;
   if (/\.xls[xm]?$/i.test(given)) {
-    const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
+    const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'previous_unreadable') : await downloadFromDrive(ctx.drive, given);
     const name = path.basename(given);
     const got = await readPreviousFile({ name, bytes }, form, registry, ctx.reader);
-    printFindings(io, `Tệp kỳ trước ${name}`, got.errors, lang);
+    printFindings(io, cliWording(lang).previousFileHeading({ name }), got.errors, lang);
     if (!got.previous) throw new CliFailure(failure('previous_not_a_report', { file: given, form: form.id }));
     return got.previous;
   }

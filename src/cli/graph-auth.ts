@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AccountInfo, ICachePlugin, IPublicClientApplication } from '@azure/msal-node';
+import { failure } from '../core/failures/failure-codes';
 import { DriveError } from '../core/ports/drive';
 import { describeGraphDriveEvent } from '../drive/graph/describe-graph-drive-event';
 import { GraphDrive, type GraphDriveOptions } from '../drive/graph/graph-drive';
@@ -56,7 +57,7 @@ export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createCli
     return {
       getToken: () =>
         Promise.reject(
-          new DriveError('auth', 'Chưa đăng nhập Microsoft 365: đặt PHU_GRAPH_TOKEN (một access token), hoặc PHU_GRAPH_CLIENT_ID (mã ứng dụng đã đăng ký) để đăng nhập bằng mã thiết bị. Xem docs/graph.md.'),
+          new DriveError('auth', failure('graph_not_signed_in', {})),
         ),
     };
   }
@@ -91,9 +92,9 @@ export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: re
           deviceCodeCallback: (r) => notice(`Đăng nhập Microsoft 365: mở ${r.verificationUri} và nhập mã ${r.userCode} (mã hết hạn sau ${Math.round(r.expiresIn / 60)} phút).`),
         });
       } catch (err) {
-        throw new DriveError('auth', `Đăng nhập bằng mã thiết bị không thành công${errorCode(err)}. Hãy thử lại.`);
+        throw new DriveError('auth', failure('graph_device_code_failed', { detail: errorCode(err) }));
       }
-      if (!result?.accessToken) throw new DriveError('auth', 'Đăng nhập bằng mã thiết bị không thành công. Hãy thử lại.');
+      if (!result?.accessToken) throw new DriveError('auth', failure('graph_device_code_failed', { detail: '' }));
       account = result.account ?? undefined;
       return result.accessToken;
     },
@@ -103,7 +104,7 @@ export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: re
 /** An MSAL error's code, never its full text (which may quote the request). */
 function errorCode(err: unknown): string {
   const code = typeof err === 'object' && err !== null && 'errorCode' in err && typeof err.errorCode === 'string' ? err.errorCode : '';
-  return /^[\w.-]{1,64}$/.test(code) ? ` (${code})` : '';
+  return /^[\w.-]{1,64}$/.test(code) ? code : '';
 }
 
 function createMsalClient(env: GraphEnv, notice: Notice): DeviceCodeClient {
@@ -202,9 +203,9 @@ function looksLikeMsalCache(text: string): boolean {
  * environment, progress lines (retries, resumes) to `notice`.
  */
 export function graphDriveFromEnv(driveId: string, env: GraphEnv, notice: Notice, options: Partial<GraphDriveOptions> = {}): GraphDrive {
-  if (driveId.trim() === '') throw new DriveError('not_found', 'Thiếu mã thư viện tài liệu: dùng --drive graph:<drive-id> (hoặc graph:me cho OneDrive của bạn).');
+  if (driveId.trim() === '') throw new DriveError('not_found', failure('graph_drive_id_missing', {}));
   const simpleMax = env.PHU_GRAPH_SIMPLE_UPLOAD_MAX?.trim();
-  if (simpleMax && !/^\d+$/.test(simpleMax)) throw new DriveError('failed', `PHU_GRAPH_SIMPLE_UPLOAD_MAX "${simpleMax}" phải là một số byte.`);
+  if (simpleMax && !/^\d+$/.test(simpleMax)) throw new DriveError('failed', failure('graph_simple_upload_max', { value: simpleMax }));
   return new GraphDrive({
     driveId,
     tokens: graphTokenSourceFromEnv(env, notice),

@@ -1,6 +1,7 @@
 import type { Drive } from '../core/ports/drive';
 import type { CliIo } from './cli-io';
 import { DRIVE_SCHEMES } from './drive-schemes';
+import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
 
 /** A kind of drive `--drive <scheme>:<target>` can open. */
@@ -23,7 +24,7 @@ export async function openDrive(spec: string, io: CliIo, schemes: readonly Drive
   const scheme = colon < 0 ? '' : spec.slice(0, colon).toLowerCase();
   const found = schemes.find((s) => s.scheme === scheme);
   if (!found) {
-    throw new UsageError(`--drive "${spec}" không hợp lệ: cần dạng ${schemes.map((s) => s.usage).join(' hoặc ')}.`);
+    throw new UsageError(failure('drive_invalid', { drive: spec, schemes: schemes.map((s) => `${s.scheme}:`).join(', ') }));
   }
   return found.open(spec.slice(colon + 1), io);
 }

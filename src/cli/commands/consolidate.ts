@@ -13,8 +13,10 @@ import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readBud
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
+import { cliWording } from '../cli-wording';
 import { DRIVE_SCHEMES } from '../drive-schemes';
 import { summaryWording } from '../summary-wording';
+import { failure } from '../../core/failures/failure-codes';
 import { EXIT, UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 import { MAP_OPTION, mapOption } from '../map-option';
@@ -53,12 +55,12 @@ export const consolidateCommand: Command = {
   exitCodes: ['0  đã ghi tệp tổng hợp (kể cả khi có tệp bị loại)', '1  --strict và có tệp bị loại, hoặc bảng chỉ tiêu (--targets) có lỗi', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không đọc được thư mục hoặc không ghi được tệp'],
   async run({ values, positionals, io, lang }) {
     const [folderArg, ...extra] = positionals;
-    if (folderArg === undefined) throw new UsageError('Thiếu thư mục chứa các tệp báo cáo cần tổng hợp.');
-    if (extra.length > 0) throw new UsageError(`Chỉ tổng hợp một thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
+    if (folderArg === undefined) throw new UsageError(failure('consolidate_needs_folder', {}));
+    if (extra.length > 0) throw new UsageError(failure('consolidate_one_folder', { argument: extra[0] ?? '' }));
     const driveSpec = optString(values, 'drive');
     const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
     const out = outputPath(values, 'out', io);
-    const limits = readLimitsOption(io);
+    const limits = readLimitsOption(io, lang);
     // The output written into the folder it consolidates must not be read back as a submission.
     const ignore = (file: InputFile): 'own_output' | undefined => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined);
     // Without --form, the form the submissions carry (a form PHU does not ship needs nothing else).
@@ -69,12 +71,12 @@ export const consolidateCommand: Command = {
     const unit = unitOption(values, registry);
     const jsonPath = optString(values, 'json');
     const reportDate = dateOption(values, 'report-date');
-    if (registry.children(unit.code).length === 0) throw new UsageError(`${unit.name} (${unit.code}) không có đơn vị trực thuộc trong danh mục: hãy tổng hợp ở cấp trên của đơn vị nộp báo cáo.`);
+    if (registry.children(unit.code).length === 0) throw new UsageError(failure('no_children_to_consolidate', { unit: `${unit.name} (${unit.code})` }));
 
     const targets = await targetsOption(values, form, registry, io, lang);
     if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     // Each file, this period's and the previous period's, is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
-    const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+    const reader = new BudgetedReader({ budget: readBudgetOption(io, lang) });
     let run;
     try {
       const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, reader, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
@@ -91,7 +93,7 @@ export const consolidateCommand: Command = {
         period,
         ...(reportDate !== undefined ? { reportDate } : {}),
         limits,
-        onProgress: progressPrinter(io),
+        onProgress: progressPrinter(io, lang),
         ignore,
         ...(targets ? { targets: targets.targets } : {}),
         ...(previous ? { previous } : {}),
@@ -123,10 +125,10 @@ async function driveAndFolder(driveSpec: string | undefined, folderArg: string, 
 }
 
 /** A one-line counter on a terminal; nothing when stderr is a file or a test. */
-export function progressPrinter(io: CliIo): (p: FileState) => void {
+export function progressPrinter(io: CliIo, lang: Lang): (p: FileState) => void {
   return (p) => {
     if (io.stderr.isTTY !== true || p.status === 'reading') return;
-    io.stderr.statusLine?.(p.done === p.total ? '' : `Đang đọc ${p.done}/${p.total} tệp...`);
+    io.stderr.statusLine?.(p.done === p.total ? '' : cliWording(lang).reading({ done: p.done, total: p.total }));
   };
 }
 

@@ -5,13 +5,15 @@ import { conversionSheet, convertedReports } from '../../core/campaign/convert-t
 import { consolidate } from '../../core/consolidate/consolidate';
 import { renderConsolidation } from '../../core/render/render-consolidation';
 import { reformBridge } from '../../core/units/map-bridge';
-import { mapInfo, parseMapId, registryFor } from '../../core/units/unit-maps';
+import { parseMapId, registryFor } from '../../core/units/unit-maps';
 import { LocalDrive } from '../../drive/local/local-drive';
 import { readPrevious } from '../campaign-options';
 import { dateOption, formOption, outputPath, readBudgetOption, unitOption } from '../cli-args';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
 import { optString, type Command } from '../command';
+import { failure } from '../../core/failures/failure-codes';
 import { EXIT, UsageError } from '../exit-codes';
+import { cliWording } from '../cli-wording';
 import { countsText } from '../format-findings';
 import { writeOutputBook } from '../write-output';
 
@@ -35,19 +37,19 @@ export const convertCommand: Command = {
   exitCodes: ['0  đã ghi tệp', '2  sai cú pháp hoặc danh mục', '3  không đọc được đầu vào hoặc không ghi được tệp'],
   async run({ values, positionals, io, lang }) {
     const [input, ...extra] = positionals;
-    if (input === undefined) throw new UsageError('Thiếu tệp hoặc thư mục số liệu theo danh mục cũ.');
-    if (extra.length > 0) throw new UsageError(`Chỉ chuyển một tệp hoặc thư mục mỗi lần, thừa "${extra[0] ?? ''}".`);
+    if (input === undefined) throw new UsageError(failure('convert_needs_input', {}));
+    if (extra.length > 0) throw new UsageError(failure('convert_one_input', { argument: extra[0] ?? '' }));
     const bridge = reformBridge();
     const toText = optString(values, 'to-map') ?? '';
-    if (parseMapId(toText) !== bridge.to) throw new UsageError(`--to-map cần ${bridge.to} (chỉ chuyển từ danh mục ${bridge.from} sang ${bridge.to}).`);
+    if (parseMapId(toText) !== bridge.to) throw new UsageError(failure('convert_to_map', { to: bridge.to, from: bridge.from }));
     const form = await formOption(values, io, lang);
     const out = outputPath(values, 'out', io);
     const from = registryFor(bridge.from);
     const to = registryFor(bridge.to);
     const last = listPeriods(form).at(-1);
-    if (!last) throw new UsageError(`Mẫu ${form.id} không có kỳ báo cáo.`);
+    if (!last) throw new UsageError(failure('form_no_period', { form: form.id }));
     // The old map's files are read as consolidate reads: each in a worker with a deadline and a heap cap.
-    const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+    const reader = new BudgetedReader({ budget: readBudgetOption(io, lang) });
     let previous;
     try {
       previous = await readPrevious(input, { form, registry: from, period: last, drive: new LocalDrive(io.cwd), folder: '', folderArg: input, local: true, reader }, io, lang);
@@ -58,7 +60,7 @@ export const convertCommand: Command = {
     const carried = carryPrevious(previous, bridge, to, reached.map((u) => u.code));
     const touched = [...new Set(reached.map((u) => u.parentCode ?? ''))];
     const parent = optString(values, 'unit') !== undefined ? unitOption(values, to) : touched.length === 1 ? to.get(touched[0] ?? '') : undefined;
-    if (!parent) throw new UsageError(`Số liệu thuộc ${touched.length} tỉnh mới (${touched.join(', ')}): chọn một bằng --unit.`);
+    if (!parent) throw new UsageError(failure('convert_choose_unit', { count: touched.length, units: touched.join(', ') }));
     const reportDate = dateOption(values, 'report-date');
     const c = consolidate(convertedReports(carried, form, to, path.basename(input)), {
       form,
@@ -71,11 +73,9 @@ export const convertCommand: Command = {
     const book = renderConsolidation(form, c, { completeness: true });
     await writeOutputBook(out, { sheets: [...book.sheets, conversionSheet(previous, carried, bridge, from, to)] }, { overwrite: true });
     const olds = Object.keys(previous.byUnit).filter((code) => from.get(code)?.level === 'xa').length;
-    io.stdout.write(
-      `Đã chuyển số liệu kỳ ${previous.period} của ${olds} xã theo danh mục ${bridge.from} sang ${mapInfo(bridge.to).label}: ` +
-        `${c.children.filter((r) => r.status !== 'missing').length}/${c.children.length} xã, phường của ${parent.name} (${parent.code}) có số liệu; ${countsText(carried.findings)}.\n  ${out}\n` +
-        `Trang ChuyenDoi: từng xã cũ và đơn vị mới của nó; KiemTra: các xã mới không chuyển được số liệu và lý do.\n`,
-    );
+    const reachedCount = c.children.filter((r) => r.status !== 'missing').length;
+    const words = { period: previous.period, olds, from: bridge.from, to: bridge.to, reached: reachedCount, children: c.children.length, parent: `${parent.name} (${parent.code})`, counts: countsText(carried.findings, lang), out };
+    io.stdout.write(`${cliWording(lang).converted(words)}\n`);
     return EXIT.ok;
   },
 };

@@ -13,6 +13,7 @@ import { readWorkbook } from '../../xlsx/read-workbook';
 import { formOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
+import { cliWording } from '../cli-wording';
 import { summaryWording } from '../summary-wording';
 import { failure } from '../../core/failures/failure-codes';
 import { errorText, failureText } from '../../core/failures/failure-text';
@@ -61,14 +62,14 @@ export const pushCommand: Command = {
   ],
   async run({ values, positionals, io, lang }) {
     const [fileArg, ...extra] = positionals;
-    if (fileArg === undefined) throw new UsageError('Thiếu tệp cần tải lên.');
-    if (extra.length > 0) throw new UsageError(`Mỗi lần tải lên một tệp, thừa "${extra[0] ?? ''}".`);
+    if (fileArg === undefined) throw new UsageError(failure('push_needs_file', {}));
+    if (extra.length > 0) throw new UsageError(failure('push_one_file', { argument: extra[0] ?? '' }));
     const to = optString(values, 'to');
-    if (to === undefined || to.trim() === '') throw new UsageError('Thiếu --to <thư mục đích>.');
+    if (to === undefined || to.trim() === '') throw new UsageError(failure('option_missing', { option: 'to' }));
     const replace = optFlag(values, 'replace');
     const ifMatch = optString(values, 'if-match');
-    if (ifMatch !== undefined && !replace) throw new UsageError('--if-match chỉ dùng cùng --replace.');
-    const form = await formOption(values, io);
+    if (ifMatch !== undefined && !replace) throw new UsageError(failure('push_if_match_alone', {}));
+    const form = await formOption(values, io, lang);
 
     const file = path.resolve(io.cwd, fileArg);
     let bytes: Uint8Array;
@@ -77,13 +78,13 @@ export const pushCommand: Command = {
     } catch {
       return fail(io, failureText(failure('push_unreadable', { file }), lang), lang);
     }
-    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, optString(values, 'form') !== undefined, givenMap(values)));
+    const name = optString(values, 'name')?.trim() || (await nameFromWorkbook(bytes, form, optString(values, 'form') !== undefined, givenMap(values), lang));
     if (typeof name !== 'string') return fail(io, name.problem, lang);
 
     try {
       const { drive, folder, shown } = await target(optString(values, 'drive'), to, io);
       const policy = replace ? await replacePolicy(drive, folder, name, ifMatch) : ({ kind: 'fail' } as const);
-      const result = await drive.upload(folder, name, bytes, policy, progressLine(io));
+      const result = await drive.upload(folder, name, bytes, policy, progressLine(io, lang));
       return report(io, result, { name, shown, file, policy, size: bytes.length }, lang);
     } catch (err) {
       if (!(err instanceof DriveError)) throw err;
@@ -99,22 +100,20 @@ function fail(io: CliIo, message: string, lang: Lang): number {
 }
 
 /** The convention's name from the workbook's own ThongTin, or why it cannot be made. */
-async function nameFromWorkbook(bytes: Uint8Array, given: FormDef, explicit: boolean, map: MapId | undefined): Promise<string | { problem: string }> {
+async function nameFromWorkbook(bytes: Uint8Array, given: FormDef, explicit: boolean, map: MapId | undefined, lang: Lang): Promise<string | { problem: string }> {
   const read = await readWorkbook(bytes);
-  if (!read.book) {
-    const why = read.findings.map((f) => f.message_vi).join(' ');
-    return { problem: `Không phải bảng tính đọc được${why ? `: ${why}` : '.'}` };
-  }
+  const message = (f: { message_vi: string; message_en: string }): string => (lang === 'en' ? f.message_en : f.message_vi);
+  if (!read.book) return { problem: failureText(failure('push_not_a_workbook', { detail: read.findings.map(message).join(' ') }), lang) };
   // Without --form, the form the workbook carries says where its info sheet is.
   const form = explicit ? given : (detectForm(read.book) ?? given);
   const { info } = readInfo(read.book, form);
   const code = info.unit_code?.trim();
   const unitName = info.unit_name?.trim();
-  if (!code || !unitName) return { problem: `Trang ${form.info.sheet} thiếu mã đơn vị (unit_code) hoặc tên đơn vị (unit_name): không đặt được tên tệp. Hãy điền ThongTin, hoặc đặt tên bằng --name.` };
+  if (!code || !unitName) return { problem: failureText(failure('push_no_unit', { sheet: form.info.sheet }), lang) };
   // A unit of the other map would land in a folder nobody consolidates: say where it went instead.
   const on = map ?? parseMapId(info['map'] ?? '') ?? (info.period_to !== undefined ? mapForDate(info.period_to) : undefined);
   const why = on === undefined ? undefined : explainUnit(registryFor(on), code, unitName);
-  if (why) return { problem: why.message_vi };
+  if (why) return { problem: message(why) };
   return conventionFileName(code, unitName);
 }
 
@@ -150,9 +149,8 @@ async function findItem(drive: Drive, folder: string, name: string): Promise<Dri
   return items.find((i) => !i.isFolder && i.name.normalize('NFC').toLowerCase() === key);
 }
 
-function describe(item: DriveItem): string {
-  const when = item.modified ? `, sửa lúc ${item.modified}` : '';
-  return `phiên bản ${item.eTag}${when}, ${formatNumberVi(item.size)} byte`;
+function describe(item: DriveItem, lang: Lang): string {
+  return cliWording(lang).driveItem({ eTag: item.eTag, modified: item.modified ?? '', bytes: item.size });
 }
 
 function report(io: CliIo, result: UploadResult, ctx: { name: string; shown: string; file: string; policy: ConflictPolicy; size: number }, lang: Lang): number {
@@ -161,27 +159,22 @@ function report(io: CliIo, result: UploadResult, ctx: { name: string; shown: str
     io.stdout.write(`${summaryWording(lang).uploaded({ replaced: ctx.policy.kind === 'replace', name: ctx.name, bytes, shown: ctx.shown, eTag: result.item.eTag, location: result.item.location })}\n`);
     return PUSH_EXIT.ok;
   }
-  const there = result.existing ? ` (${describe(result.existing)})` : '';
+  const w = cliWording(lang);
+  const now = result.existing ? describe(result.existing, lang) : '';
+  const ifMatch = result.existing?.eTag ?? '';
   if (result.conflict === 'exists') {
-    io.stderr.write(
-      `Xung đột: "${ctx.shown}" đã có tệp "${ctx.name}"${there}. Không ghi đè.\n` +
-        `Nếu muốn thay bằng tệp của bạn, chạy lại với --replace${result.existing ? ` --if-match '${result.existing.eTag}'` : ''}; hoặc đặt tên khác bằng --name.\n`,
-    );
+    io.stderr.write(`${w.pushExists({ shown: ctx.shown, name: ctx.name, there: now, ifMatch })}\n`);
   } else {
-    const saw = ctx.policy.kind === 'replace' ? ` sau phiên bản bạn đã thấy (${ctx.policy.ifMatch})` : '';
-    io.stderr.write(
-      `Xung đột: tệp "${ctx.name}" trong "${ctx.shown}" đã bị người khác thay đổi${saw}${result.existing ? `; hiện là ${describe(result.existing)}` : ', hoặc đã bị xóa'}.\n` +
-        `Không ghi đè: giữ cả hai bản — bản trên thư mục chung giữ nguyên, bản của bạn vẫn ở "${ctx.file}".\n` +
-        `Hãy mở bản trên thư mục chung xem thay đổi; nếu vẫn muốn thay, chạy lại với --replace${result.existing ? ` --if-match '${result.existing.eTag}'` : ''}.\n`,
-    );
+    const saw = ctx.policy.kind === 'replace' ? ctx.policy.ifMatch : '';
+    io.stderr.write(`${w.pushChanged({ name: ctx.name, shown: ctx.shown, saw, now, file: ctx.file, ifMatch })}\n`);
   }
   return PUSH_EXIT.conflict;
 }
 
 /** Upload progress on a terminal; nothing in a pipe or a test. */
-function progressLine(io: CliIo): ((done: number, total: number) => void) | undefined {
+function progressLine(io: CliIo, lang: Lang): ((done: number, total: number) => void) | undefined {
   if (io.stderr.isTTY !== true) return undefined;
   return (done, total) => {
-    io.stderr.statusLine?.(done >= total ? '' : `Đang tải lên ${total > 0 ? Math.floor((done / total) * 100) : 100}%`);
+    io.stderr.statusLine?.(done >= total ? '' : cliWording(lang).uploading({ percent: total > 0 ? Math.floor((done / total) * 100) : 100 }));
   };
 }

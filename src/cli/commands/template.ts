@@ -13,6 +13,7 @@ import { optFlag, optString, type Command, type Lang } from '../command';
 import { summaryWording } from '../summary-wording';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
 import type { CliIo } from '../cli-io';
+import { failure } from '../../core/failures/failure-codes';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { MAP_OPTION, mapOption } from '../map-option';
 import { writeOutputBook } from '../write-output';
@@ -48,7 +49,7 @@ export const templateCommand: Command = {
   ],
   exitCodes: ['0  đã tạo tệp', '1  bảng chỉ tiêu (--targets) có lỗi: không tạo tệp nào', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không ghi được tệp (hoặc tệp đã có, khi không có --force)'],
   async run({ values, positionals, io, lang }) {
-    if (positionals.length > 0) throw new UsageError(`Lệnh template không nhận đối số "${positionals[0] ?? ''}": tệp kết quả ghi bằng --out.`);
+    if (positionals.length > 0) throw new UsageError(failure('argument_not_output', { command: 'template', argument: positionals[0] ?? '' }));
     const form = await formOption(values, io, lang);
     const blank = optString(values, 'new-targets');
     const period = blank !== undefined ? periodOption(form, values, true) : periodOption(form, values);
@@ -56,24 +57,25 @@ export const templateCommand: Command = {
     const { registry } = mapOption(values, period ?? listPeriods(form).at(-1), io, lang);
     const unit = unitOption(values, registry);
     if (blank !== undefined) return writeBlankTargets(form, registry, unit, path.resolve(io.cwd, blank), optFlag(values, 'force'), io, lang);
-    if (period === undefined) throw new UsageError('Thiếu --period <kỳ>.');
+    // Without --new-targets the period was required above: this only narrows its type.
+    const made = period ?? periodOption(form, values);
     const rowsText = optString(values, 'rows');
     const rows = rowsText === undefined ? DEFAULT_VILLAGE_ROWS : Number(rowsText);
-    if (!Number.isInteger(rows) || rows < 1 || rows > 500) throw new UsageError(`--rows cần một số nguyên từ 1 đến 500, không nhận "${rowsText ?? ''}".`);
+    if (!Number.isInteger(rows) || rows < 1 || rows > 500) throw new UsageError(failure('rows_invalid', { text: rowsText ?? '' }));
     const outDir = optString(values, 'out-dir');
-    if (outDir !== undefined && optString(values, 'out') !== undefined) throw new UsageError('Dùng --out (một tệp) hoặc --out-dir (mỗi đơn vị trực thuộc một tệp), không dùng cả hai.');
+    if (outDir !== undefined && optString(values, 'out') !== undefined) throw new UsageError(failure('options_out_and_out_dir', {}));
     const table = await targetsOption(values, form, registry, io, lang);
     if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
     const targets = table ? { targets: table.targets } : {};
-    if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, period, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io, lang);
+    if (outDir !== undefined) return writeCampaignTemplates(form, registry, unit, made, { ...targets, villageRows: rows }, path.resolve(io.cwd, outDir), optFlag(values, 'force'), io, lang);
     const out = outputPath(values, 'out', io);
-    const { data, book } = unitTemplate(form, registry, unit.code, period.id, { ...targets, villageRows: rows });
+    const { data, book } = unitTemplate(form, registry, unit.code, made.id, { ...targets, villageRows: rows });
     await writeOutputBook(out, book, { overwrite: optFlag(values, 'force') });
     const children = registry.children(unit.code).length;
     const main = data.tables[form.mainTable] ?? [];
     const w = summaryWording(lang);
     const what = w.templateWhat(main.length === 0 ? { kind: 'form_rows', count: 0 } : children > 0 ? { kind: 'children', count: children } : { kind: 'villages', count: rows });
-    io.stdout.write(`${w.templateMade({ form: form.id, period: period.id, unit: `${unit.name} (${unit.code})`, what, map: mapLabel(registry, lang), out })}\n`);
+    io.stdout.write(`${w.templateMade({ form: form.id, period: made.id, unit: `${unit.name} (${unit.code})`, what, map: mapLabel(registry, lang), out })}\n`);
     return EXIT.ok;
   },
 };
@@ -85,12 +87,12 @@ export const templateCommand: Command = {
  */
 async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, opts: UnitTemplateOptions, outDir: string, force: boolean, io: CliIo, lang: Lang): Promise<number> {
   const files = childTemplates(form, registry, parent.code, period.id, opts).templates;
-  if (files.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục: --out-dir tạo biểu mẫu cho các đơn vị trực thuộc, hãy dùng --out.`);
+  if (files.length === 0) throw new UsageError(failure('no_children_for_templates', { unit: `${parent.name} (${parent.code})` }));
   const target = (p: string): string => path.join(outDir, ...p.split('/'));
   if (!force) {
     const existing = [];
     for (const f of files) if (await fs.stat(target(f.path)).then(() => true, () => false)) existing.push(f.path);
-    if (existing.length > 0) throw new CliFailure(`${existing.length} tệp đã có (ví dụ "${target(existing[0] ?? '')}"): thêm --force để ghi đè, hoặc chọn thư mục khác.`);
+    if (existing.length > 0) throw new CliFailure(failure('outputs_exist', { count: existing.length, file: target(existing[0] ?? '') }));
   }
   for (const f of files) await writeOutputBook(target(f.path), f.book, { overwrite: force });
   const without = files.filter((f) => f.assigned.length === 0);
@@ -105,7 +107,7 @@ async function writeCampaignTemplates(form: FormDef, registry: UnitRegistry, par
 /** `--new-targets`: a blank target table for the units under `parent` and theirs, to fill and pass back with --targets. */
 async function writeBlankTargets(form: FormDef, registry: UnitRegistry, parent: Unit, file: string, force: boolean, io: CliIo, lang: Lang): Promise<number> {
   const units = registry.children(parent.code).flatMap((u) => [u, ...registry.children(u.code)]);
-  if (units.length === 0) throw new UsageError(`${parent.name} (${parent.code}) không có đơn vị trực thuộc trong danh mục để giao chỉ tiêu.`);
+  if (units.length === 0) throw new UsageError(failure('no_children_for_targets', { unit: `${parent.name} (${parent.code})` }));
   await writeOutputBook(file, renderTargetTable(form, units), { overwrite: force });
   io.stdout.write(`${summaryWording(lang).blankTargets({ parent: `${parent.name} (${parent.code})`, count: units.length, file, code: parent.code, base: path.basename(file) })}\n`);
   return EXIT.ok;

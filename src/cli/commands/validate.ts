@@ -7,6 +7,7 @@ import { BudgetedReader } from '../../node/budget/budgeted-reader';
 import { PERIODS_HELP, formOption, periodOption, readBudgetOption, readLimitsOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
 import { summaryWording } from '../summary-wording';
+import { failure } from '../../core/failures/failure-codes';
 import { CliFailure, EXIT, UsageError } from '../exit-codes';
 import { expandWildcards } from '../expand-wildcards';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
@@ -28,7 +29,7 @@ export const validateCommand: Command = {
   examples: ['validate "25216 Phường Thác Mơ.xlsx"', 'validate *.xlsx --period TK', 'validate bao-cao.xlsx --json --lang en'],
   exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
   async run({ values, positionals, io, lang }) {
-    if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
+    if (positionals.length === 0) throw new UsageError(failure('validate_needs_file', {}));
     const form = await formOption(values, io, lang);
     // Without --form each file is checked as the form it carries, so its period is checked there.
     const explicitForm = optString(values, 'form') !== undefined;
@@ -37,24 +38,24 @@ export const validateCommand: Command = {
     const files = (await expandWildcards(positionals, io.cwd)).map((p) => ({ shown: p, full: path.resolve(io.cwd, p) }));
     for (const f of files) {
       const st = await fs.stat(f.full).catch(() => undefined);
-      if (!st) throw new UsageError(`Không tìm thấy tệp "${f.shown}".`);
-      if (st.isDirectory()) throw new UsageError(`"${f.shown}" là thư mục: hãy chỉ định các tệp, hoặc dùng "phu consolidate" cho cả thư mục.`);
+      if (!st) throw new UsageError(failure('file_not_found', { file: f.shown }));
+      if (st.isDirectory()) throw new UsageError(failure('file_is_folder', { file: f.shown }));
     }
     const pinned = givenMap(values) !== undefined;
     const { registry } = mapOption(values, period ?? listPeriods(form).at(-1), io, lang);
     const table = await targetsOption(values, form, registry, io, lang);
     if (table && table.findings.some((f) => f.severity === 'error')) return EXIT.findings;
-    const limits = readLimitsOption(io);
+    const limits = readLimitsOption(io, lang);
     const json = optFlag(values, 'json');
     const results: Array<{ file: string; ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> }> = [];
     let withErrors = 0;
     // Each file is read in a worker with a deadline and a heap cap: a hostile file becomes a finding about it, and the next file is checked.
-    const reader = new BudgetedReader({ budget: readBudgetOption(io) });
+    const reader = new BudgetedReader({ budget: readBudgetOption(io, lang) });
     try {
       // One file at a time, so a long list never holds more than one workbook.
       for (const f of files) {
         const bytes = await fs.readFile(f.full).catch((err: unknown) => {
-          throw new CliFailure(`Không đọc được tệp "${f.shown}" (${err instanceof Error ? err.message : String(err)}).`);
+          throw new CliFailure(failure('file_unreadable', { file: f.shown, detail: err instanceof Error ? err.message : String(err) }));
         });
         const name = path.basename(f.full);
         const check = (reg: typeof registry): ReturnType<typeof checkFile> =>
