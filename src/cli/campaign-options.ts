@@ -28,6 +28,8 @@ export const TARGETS_OPTION = {
   type: 'string',
   arg: '<tệp.xlsx>',
   help: 'Bảng chỉ tiêu (trang ChiTieu: mã đơn vị, tên, một cột chỉ tiêu cho mỗi chỉ số): chỉ tiêu khác chỉ tiêu được giao là lỗi.',
+  argEn: '<targets.xlsx>',
+  helpEn: 'The target table (ChiTieu sheet: unit code, name, one target column per indicator): a target other than the one assigned is an error.',
 } as const;
 
 /** The `--previous` option as `consolidate` declares it. */
@@ -35,6 +37,9 @@ export const PREVIOUS_OPTION = {
   type: 'string',
   arg: '<tệp.xlsx|thư mục|auto>',
   help: 'Kỳ trước: tệp tổng hợp kỳ trước, hoặc thư mục các báo cáo kỳ trước (auto: thư mục cùng tên của kỳ trước, theo quy ước <mẫu>/<kỳ>/<đơn vị>). Thêm cột và nhận xét tăng so với kỳ trước, cảnh báo số lũy kế bị giảm.',
+  argEn: '<file.xlsx|folder|auto>',
+  helpEn:
+    "The previous period: its consolidated file, or a folder of the units' previous reports (auto: the previous period's folder of the same name, by the convention <form>/<period>/<unit>). Adds the increase since then in a column and in the remarks, and warns when a cumulative figure went down.",
 } as const;
 
 /** Bytes of a local file, with the failure of its kind (the system's reason kept as its detail). */

@@ -22,6 +22,9 @@ export const DEFAULT_FORM_ID = '4PHU-2024';
 /** The periods of every form, for the help: `D1, D2, TK (4PHU-2024); ...`. */
 export const PERIODS_HELP: string = FORMS.map((f) => `${periodsHint(f)} (${f.id})`).join('; ');
 
+/** The same, for the English help. */
+export const PERIODS_HELP_EN: string = FORMS.map((f) => `${periodsHint(f, 'en')} (${f.id})`).join('; ');
+
 /**
  * The form named by `--form`: a form PHU ships by its id, or a form file
  * (`.json`, checked, its findings printed); `fallback` (else 4PHU-2024)

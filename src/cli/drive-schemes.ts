@@ -9,6 +9,7 @@ import type { DriveScheme } from './open-drive';
 export const LOCAL_SCHEME: DriveScheme = {
   scheme: 'local',
   usage: 'local:<thư mục gốc>',
+  usageEn: 'local:<root folder>',
   open(target, io) {
     if (target.trim() === '') throw new UsageError(failure('drive_local_empty', {}));
     return Promise.resolve(new LocalDrive(path.resolve(io.cwd, target)));
@@ -19,6 +20,7 @@ export const LOCAL_SCHEME: DriveScheme = {
 export const GRAPH_SCHEME: DriveScheme = {
   scheme: 'graph',
   usage: 'graph:<drive-id>',
+  usageEn: 'graph:<drive-id>',
   open(target, io) {
     if (target.trim() === '') throw new UsageError(failure('drive_graph_empty', {}));
     return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`)));

@@ -8,8 +8,10 @@ import { UsageError } from './exit-codes';
 export interface DriveScheme {
   /** `local`, `graph`, ... */
   readonly scheme: string;
-  /** How the target is written, for the help and errors: `local:<thư mục gốc>`. */
+  /** How the target is written, for the help: `local:<thư mục gốc>`. */
   readonly usage: string;
+  /** The same in the English help: `local:<root folder>`. */
+  readonly usageEn: string;
   /** Opens the drive named by what follows `<scheme>:`. Throws UsageError for a bad target. */
   open(target: string, io: CliIo): Promise<Drive>;
 }

@@ -9,7 +9,7 @@ import { inputsFromDrive, type InputFile } from '../../app/input-file';
 import { PREVIOUS_OPTION, TARGETS_OPTION, previousOption, targetsOption } from '../campaign-options';
 import type { FileState } from '../../app/read-reports';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
-import { PERIODS_HELP, dateOption, formOption, outputPath, periodOption, readBudgetOption, readLimitsOption, unitOption } from '../cli-args';
+import { PERIODS_HELP, PERIODS_HELP_EN, dateOption, formOption, outputPath, periodOption, readBudgetOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
@@ -34,14 +34,32 @@ export const consolidateCommand: Command = {
     'tệp có lỗi bị loại khỏi số liệu; tệp khóa ~$, tệp không phải .xlsx được ghi là "bỏ qua". Mọi tệp đều có trong\n' +
     'trang NguonDuLieu, mọi lỗi trong trang KiemTra. Tệp kết quả cũng là một báo cáo hợp lệ để nộp lên cấp trên.',
   options: {
-    unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị tổng hợp (cấp trên của các đơn vị nộp), ví dụ 688.' },
-    period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
-    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).' },
-    json: { type: 'string', arg: '<tệp.json>', help: 'Ghi thêm tóm tắt cho máy đọc (tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi); "-" để in ra màn hình.' },
-    strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).' },
-    'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).' },
-    drive: { type: 'string', arg: '<nguồn>', help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).` },
-    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu các tệp báo cáo mang theo, nếu không có thì 4PHU-2024).' },
+    unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị tổng hợp (cấp trên của các đơn vị nộp), ví dụ 688.', argEn: '<code>', helpEn: 'The code of the unit consolidating (the parent of the units that submit), for example 688.' },
+    period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.`, argEn: '<period>', helpEn: `The period: ${PERIODS_HELP_EN}.` },
+    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).', argEn: '<file.xlsx>', helpEn: 'The consolidated file to write (overwritten if it exists).' },
+    json: {
+      type: 'string',
+      arg: '<tệp.json>',
+      help: 'Ghi thêm tóm tắt cho máy đọc (tỷ lệ nộp, từng tệp và tình trạng, từng lỗi với mã lỗi); "-" để in ra màn hình.',
+      argEn: '<file.json>',
+      helpEn: 'Also write a summary for programs (submission rate, each file and its status, each error with its code); "-" prints it.',
+    },
+    strict: { type: 'boolean', help: 'Trả mã thoát 1 nếu có tệp bị loại (không hợp lệ, không thuộc đơn vị).', helpEn: 'Exit with code 1 when a file was refused (invalid, not of a child unit).' },
+    'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp tổng hợp (mặc định hôm nay).', helpEn: 'The report date of the consolidated file (default today).' },
+    drive: {
+      type: 'string',
+      arg: '<nguồn>',
+      help: `Đọc thư mục từ nguồn khác: ${DRIVE_SCHEMES.map((s) => s.usage).join(', ')} (thư mục là đường dẫn trong nguồn).`,
+      argEn: '<source>',
+      helpEn: `Read the folder from another source: ${DRIVE_SCHEMES.map((s) => s.usageEn).join(', ')} (the folder is a path inside it).`,
+    },
+    form: {
+      type: 'string',
+      arg: '<mẫu|tệp.json>',
+      help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu các tệp báo cáo mang theo, nếu không có thì 4PHU-2024).',
+      argEn: '<form|file.json>',
+      helpEn: 'The form: the id of a form PHU ships or a form file .json (default: the form the report files carry, else 4PHU-2024).',
+    },
     map: MAP_OPTION,
     targets: TARGETS_OPTION,
     previous: PREVIOUS_OPTION,
@@ -53,6 +71,17 @@ export const consolidateCommand: Command = {
     'consolidate "4PHU-2024/TK/688 Thị xã Phước Long" --drive graph:<drive-id> --unit 688 --period TK --out "688 Phước Long.xlsx"',
   ],
   exitCodes: ['0  đã ghi tệp tổng hợp (kể cả khi có tệp bị loại)', '1  --strict và có tệp bị loại, hoặc bảng chỉ tiêu (--targets) có lỗi', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không đọc được thư mục hoặc không ghi được tệp'],
+  en: {
+    summary: "Consolidate every report file of a folder into the parent unit's report.",
+    usage: [
+      'consolidate <folder> --unit <parent unit code> --period <period> --out <file.xlsx> [--json <summary.json>] [--strict] [--report-date <dd/mm/yyyy>] [--drive <source>] [--targets <targets.xlsx>] [--previous <file.xlsx|folder|auto>] [--map <list>]',
+    ],
+    description:
+      'Reads each file of the folder (not its subfolders): of a unit that sent two files, the one with the latest report date is used;\n' +
+      'a file with errors is left out of the figures; Excel lock files ~$ and files that are not workbooks are "ignored". Every file is\n' +
+      'listed in the NguonDuLieu sheet, every error in KiemTra. The consolidated file is itself a valid report to send up.',
+    exitCodes: ['0  the consolidated file was written (even when files were refused)', '1  --strict and a file was refused, or the target table (--targets) has errors', '2  wrong command line, unit code or period', '3  the folder could not be read or the file could not be written'],
+  },
   async run({ values, positionals, io, lang }) {
     const [folderArg, ...extra] = positionals;
     if (folderArg === undefined) throw new UsageError(failure('consolidate_needs_folder', {}));

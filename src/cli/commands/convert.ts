@@ -27,14 +27,30 @@ export const convertCommand: Command = {
     'dân số từ xã cũ bị chia tách thì không có số (cảnh báo trong KiemTra). Trang ChuyenDoi liệt kê từng xã cũ\n' +
     'và nó đã thành đơn vị nào.',
   options: {
-    'to-map': { type: 'string', arg: '<2025-07-01>', help: 'Danh mục đích (chỉ có 2025-07-01).' },
-    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).' },
-    unit: { type: 'string', arg: '<mã>', help: 'Tỉnh mới của tệp tổng hợp (mặc định: tỉnh mới của các xã có số liệu, nếu chỉ có một).' },
-    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).' },
-    'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp (mặc định hôm nay).' },
+    'to-map': { type: 'string', arg: '<2025-07-01>', help: 'Danh mục đích (chỉ có 2025-07-01).', helpEn: 'The unit list to convert to (only 2025-07-01).' },
+    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp tổng hợp sẽ ghi (ghi đè nếu đã có).', argEn: '<file.xlsx>', helpEn: 'The consolidated file to write (overwritten if it exists).' },
+    unit: {
+      type: 'string',
+      arg: '<mã>',
+      help: 'Tỉnh mới của tệp tổng hợp (mặc định: tỉnh mới của các xã có số liệu, nếu chỉ có một).',
+      argEn: '<code>',
+      helpEn: 'The new province of the consolidated file (default: the new province of the communes with figures, when there is one).',
+    },
+    form: { type: 'string', arg: '<mẫu>', help: 'Mẫu biểu (mặc định 4PHU-2024).', argEn: '<form>', helpEn: 'The form (default 4PHU-2024).' },
+    'report-date': { type: 'string', arg: '<dd/mm/yyyy>', help: 'Ngày báo cáo của tệp (mặc định hôm nay).', helpEn: 'The report date of the file (default today).' },
   },
   examples: ['convert "4PHU-2024/TK/70 Tỉnh Bình Phước.xlsx" --to-map 2025-07-01 --out "Bình Phước cũ trên danh mục mới.xlsx"', 'convert "4PHU-2024/TK/688 Thị xã Phước Long" --to-map 2025-07-01 --unit 75 --out phuoc-long-moi.xlsx'],
   exitCodes: ['0  đã ghi tệp', '2  sai cú pháp hoặc danh mục', '3  không đọc được đầu vào hoặc không ghi được tệp'],
+  en: {
+    summary: 'Convert figures on the old unit list (before 01/07/2025) to the new communes and wards through the conversion table.',
+    usage: ['convert <file.xlsx|folder> --to-map 2025-07-01 --out <file.xlsx> [--unit <new province code>] [--form <form>]'],
+    description:
+      'Reads an old consolidated report (one row per commune) or a folder of the old communes\' reports, then writes a consolidated\n' +
+      'file on the new communes and wards: a new commune\'s figure is the sum of the old communes wholly merged into it; a new\n' +
+      'commune taking part of the population of a split old commune gets no figure (a warning in KiemTra). The ChuyenDoi sheet\n' +
+      'lists each old commune and the unit it became.',
+    exitCodes: ['0  the file was written', '2  wrong command line or unit list', '3  the input could not be read or the file could not be written'],
+  },
   async run({ values, positionals, io, lang }) {
     const [input, ...extra] = positionals;
     if (input === undefined) throw new UsageError(failure('convert_needs_input', {}));

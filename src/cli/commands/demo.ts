@@ -132,11 +132,27 @@ export const demoCommand: Command = {
     'của một phường cũ đã nhập vào phường mới, tệp này bị báo lỗi kèm đơn vị mới).\n' +
     'Chạy lại sẽ ghi đè các tệp mẫu đã tạo trước đó.',
   options: {
-    out: { type: 'string', short: 'o', arg: '<thư mục>', help: `Thư mục ghi dữ liệu mẫu (mặc định ./${DEFAULT_DEMO_DIR}).` },
-    map: { ...MAP_OPTION, help: 'Danh mục đơn vị: 2025-03-01 (mặc định, Bình Phước năm 2024, xã - huyện - tỉnh) hoặc 2025-07-01 (Đồng Nai, xã - tỉnh).' },
+    out: { type: 'string', short: 'o', arg: '<thư mục>', help: `Thư mục ghi dữ liệu mẫu (mặc định ./${DEFAULT_DEMO_DIR}).`, argEn: '<folder>', helpEn: `The folder to write the sample data to (default ./${DEFAULT_DEMO_DIR}).` },
+    map: {
+      ...MAP_OPTION,
+      help: 'Danh mục đơn vị: 2025-03-01 (mặc định, Bình Phước năm 2024, xã - huyện - tỉnh) hoặc 2025-07-01 (Đồng Nai, xã - tỉnh).',
+      helpEn: 'The unit list: 2025-03-01 (default, Binh Phuoc province in 2024, commune - district - province) or 2025-07-01 (Dong Nai province, commune - province).',
+    },
   },
   examples: ['demo', 'demo --out D:/thu-nghiem', 'demo --map 2025-07-01'],
   exitCodes: ['0  đã tạo dữ liệu mẫu và các báo cáo tổng hợp', '3  không ghi được thư mục'],
+  en: {
+    summary: "Try PHU on sample data: Binh Phuoc province, 111 communes, from the communes' files to the province's report.",
+    usage: ['demo [--out <folder>] [--map 2025-07-01]'],
+    description:
+      'Makes the sample reports of 111 communes by the folder convention <form>/<period>/<district code> <district name>/<commune code> <commune name>.xlsx,\n' +
+      'with a few faulty files (late, an old copy, a wrong total, a missing commune, a lock file ~$, a .txt file), consolidates each district\n' +
+      "then the province. The province's figures are those of the results notice of the 2024 \"4 phủ\" peak campaign.\n" +
+      'With --map 2025-07-01: Dong Nai province on the list in force from 01/07/2025, 95 communes and wards reporting straight to the province\n' +
+      '(with the file of a former ward merged into a new one, reported as an error naming the new unit).\n' +
+      'Running it again overwrites the sample files made before.',
+    exitCodes: ['0  the sample data and the consolidated reports were made', '3  the folder could not be written'],
+  },
   async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(failure('argument_not_output', { command: 'demo', argument: positionals[0] ?? '' }));
     const outDir = path.resolve(io.cwd, optString(values, 'out') ?? DEFAULT_DEMO_DIR);

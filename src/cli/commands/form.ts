@@ -33,12 +33,22 @@ export const formCommand: Command = {
     'template, validate, consolidate. Biểu mẫu tạo ra mang theo mẫu biểu, nên cấp trên không cần tệp .json.\n' +
     'Xem docs/bieu-mau.md.',
   options: {
-    out: { type: 'string', short: 'o', arg: '<tệp.json>', help: 'Với export: ghi vào tệp thay vì in ra màn hình.' },
-    force: { type: 'boolean', help: 'Với export: ghi đè tệp đã có.' },
-    json: { type: 'boolean', help: 'Với check: in kết quả dạng JSON (cho máy đọc).' },
+    out: { type: 'string', short: 'o', arg: '<tệp.json>', help: 'Với export: ghi vào tệp thay vì in ra màn hình.', argEn: '<file.json>', helpEn: 'With export: write to a file instead of printing.' },
+    force: { type: 'boolean', help: 'Với export: ghi đè tệp đã có.', helpEn: 'With export: overwrite a file that exists.' },
+    json: { type: 'boolean', help: 'Với check: in kết quả dạng JSON (cho máy đọc).', helpEn: 'With check: print the result as JSON (for programs).' },
   },
   examples: ['form list', 'form export 4PHU-2024 --out de-an-06-2026.json', 'form check de-an-06-2026.json', 'template --form de-an-06-2026.json --unit 75 --period 2026-11 --out-dir D:/BaoCao'],
   exitCodes: ['0  thành công; với check: tệp mẫu biểu hợp lệ', '1  với check: tệp mẫu biểu có lỗi (in ra từng lỗi và vị trí trong tệp)', '2  sai cú pháp, mã mẫu không có', '3  không đọc hoặc ghi được tệp'],
+  en: {
+    summary: 'Forms: list them, export one to a .json file to edit, check a form file.',
+    usage: ['form list', 'form export <form id> [--out <file.json>] [--force]', 'form check <file.json> [--json]'],
+    description:
+      'A form is a JSON file: sheets, columns, indicators, checks and periods. Export a form PHU ships, edit it\n' +
+      '(change its "id", its title, add columns, change the periods), check it with "form check", then use --form <file.json> with\n' +
+      'template, validate, consolidate. The templates made carry their form, so the level above needs no .json file.\n' +
+      'See docs/bieu-mau.md.',
+    exitCodes: ['0  done; with check: the form file is valid', '1  with check: the form file has errors (each printed with its place in the file)', '2  wrong command line, no such form', '3  a file could not be read or written'],
+  },
   async run(ctx) {
     const [action, ...rest] = ctx.positionals;
     switch (action) {

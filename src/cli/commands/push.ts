@@ -41,13 +41,29 @@ export const pushCommand: Command = {
     'bạn đã thấy (eTag, mặc định là phiên bản lúc chạy lệnh, hoặc --if-match); nếu người khác đã sửa tệp, lệnh\n' +
     'dừng với mã 3 và giữ nguyên cả hai bản. In ra địa chỉ web (hoặc đường dẫn) của tệp đã tải lên.',
   options: {
-    to: { type: 'string', arg: '<thư mục>', help: 'Thư mục đích: trong --drive nếu có, không thì một thư mục trên máy.' },
-    drive: { type: 'string', arg: '<nguồn>', help: 'local:<thư mục gốc> hoặc graph:<drive-id> (thư viện tài liệu SharePoint/OneDrive; graph:me là OneDrive của bạn).' },
-    name: { type: 'string', arg: '<tên tệp>', help: 'Tên tệp trên thư mục đích thay cho "<mã> <tên>.xlsx" lấy từ ThongTin.' },
-    replace: { type: 'boolean', help: 'Thay tệp cùng tên đang có (chỉ khi nó chưa bị ai sửa kể từ phiên bản bạn thấy).' },
-    'if-match': { type: 'string', arg: '<eTag>', help: 'Với --replace: phiên bản (eTag) bạn đã thấy, như lệnh push trước đã in ra.' },
-    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu để đọc trang ThongTin: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo).' },
-    map: { ...MAP_OPTION, help: `${MAP_OPTION.help} Tệp của đơn vị không còn (hoặc chưa có) trên danh mục đó không được tải lên. Mặc định: danh mục ghi trong ThongTin của tệp, không có thì theo ngày cuối kỳ.` },
+    to: { type: 'string', arg: '<thư mục>', help: 'Thư mục đích: trong --drive nếu có, không thì một thư mục trên máy.', argEn: '<folder>', helpEn: 'The destination folder: inside --drive when given, else a folder on this computer.' },
+    drive: {
+      type: 'string',
+      arg: '<nguồn>',
+      help: 'local:<thư mục gốc> hoặc graph:<drive-id> (thư viện tài liệu SharePoint/OneDrive; graph:me là OneDrive của bạn).',
+      argEn: '<source>',
+      helpEn: 'local:<root folder> or graph:<drive-id> (a SharePoint/OneDrive document library; graph:me is your OneDrive).',
+    },
+    name: { type: 'string', arg: '<tên tệp>', help: 'Tên tệp trên thư mục đích thay cho "<mã> <tên>.xlsx" lấy từ ThongTin.', argEn: '<file name>', helpEn: 'The file name in the destination instead of "<code> <name>.xlsx" taken from ThongTin.' },
+    replace: { type: 'boolean', help: 'Thay tệp cùng tên đang có (chỉ khi nó chưa bị ai sửa kể từ phiên bản bạn thấy).', helpEn: 'Replace the file of the same name (only if nobody changed it since the version you saw).' },
+    'if-match': { type: 'string', arg: '<eTag>', help: 'Với --replace: phiên bản (eTag) bạn đã thấy, như lệnh push trước đã in ra.', helpEn: 'With --replace: the version (eTag) you saw, as the previous push printed it.' },
+    form: {
+      type: 'string',
+      arg: '<mẫu|tệp.json>',
+      help: 'Mẫu biểu để đọc trang ThongTin: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo).',
+      argEn: '<form|file.json>',
+      helpEn: 'The form to read the ThongTin sheet by: the id of a form PHU ships or a form file .json (default: the form the file carries).',
+    },
+    map: {
+      ...MAP_OPTION,
+      help: `${MAP_OPTION.help} Tệp của đơn vị không còn (hoặc chưa có) trên danh mục đó không được tải lên. Mặc định: danh mục ghi trong ThongTin của tệp, không có thì theo ngày cuối kỳ.`,
+      helpEn: `${MAP_OPTION.helpEn} The file of a unit no longer (or not yet) on that list is not uploaded. Default: the list named in the file's ThongTin, else the one of the period's last day.`,
+    },
   },
   examples: [
     'push "25216 Phường Thác Mơ.xlsx" --to "4PHU-2024/TK/688 Thị xã Phước Long" --drive graph:b!AbCd...',
@@ -60,6 +76,21 @@ export const pushCommand: Command = {
     '2  sai cú pháp',
     '3  xung đột: tệp đã có (chưa dùng --replace), hoặc đã bị người khác sửa; không ghi đè gì',
   ],
+  en: {
+    summary: 'Upload a report to a shared folder (SharePoint/OneDrive or a folder), named by the unit code and name.',
+    usage: ['push <file.xlsx> --to <folder> [--drive local:<root folder>|graph:<drive-id>] [--name <file name>] [--replace [--if-match <eTag>]] [--map <list>]'],
+    description:
+      'The file name comes from the file\'s own ThongTin sheet: "<unit code> <unit name>.xlsx" (change it with --name).\n' +
+      'A file that exists is NOT overwritten: the command stops with code 3. --replace replaces the file, but only the version\n' +
+      'you saw (its eTag: by default the one when the command runs, or --if-match); if someone else changed the file, the command\n' +
+      'stops with code 3 and keeps both copies. Prints the web address (or the path) of the uploaded file.',
+    exitCodes: [
+      '0  uploaded; the web address (or path) of the file is printed',
+      '1  the file could not be read, ThongTin lacks the unit code or name, a sign-in or network failure',
+      '2  wrong command line',
+      '3  conflict: the file exists (without --replace), or someone else changed it; nothing was overwritten',
+    ],
+  },
   async run({ values, positionals, io, lang }) {
     const [fileArg, ...extra] = positionals;
     if (fileArg === undefined) throw new UsageError(failure('push_needs_file', {}));

@@ -8,7 +8,7 @@ import { DEFAULT_VILLAGE_ROWS, type UnitTemplateOptions } from '../../core/campa
 import type { Unit } from '../../core/units/unit';
 import { mapInfo, mapOfRegistry } from '../../core/units/unit-maps';
 import type { UnitRegistry } from '../../core/units/unit-registry';
-import { PERIODS_HELP, formOption, outputPath, periodOption, unitOption } from '../cli-args';
+import { PERIODS_HELP, PERIODS_HELP_EN, formOption, outputPath, periodOption, unitOption } from '../cli-args';
 import { optFlag, optString, type Command, type Lang } from '../command';
 import { summaryWording } from '../summary-wording';
 import { TARGETS_OPTION, targetsOption } from '../campaign-options';
@@ -30,16 +30,34 @@ export const templateCommand: Command = {
     'Biểu mẫu của huyện, tỉnh có sẵn một dòng cho mỗi đơn vị trực thuộc; biểu mẫu của xã có các dòng trống\n' +
     'để ghi thôn, ấp, khu phố. Trang ThongTin đã ghi sẵn đơn vị và kỳ; người lập biểu ghi ngày báo cáo và số liệu.',
   options: {
-    unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị theo danh mục hành chính (ví dụ 688, 25216).' },
-    period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.` },
-    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp sẽ tạo.' },
-    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn (phu form list) hoặc tệp mẫu biểu .json (mặc định 4PHU-2024). Biểu mẫu tạo ra mang theo mẫu biểu.' },
+    unit: { type: 'string', arg: '<mã>', help: 'Mã đơn vị theo danh mục hành chính (ví dụ 688, 25216).', argEn: '<code>', helpEn: 'The unit code in the list of administrative units (for example 688, 25216).' },
+    period: { type: 'string', arg: '<kỳ>', help: `Kỳ báo cáo: ${PERIODS_HELP}.`, argEn: '<period>', helpEn: `The period: ${PERIODS_HELP_EN}.` },
+    out: { type: 'string', short: 'o', arg: '<tệp.xlsx>', help: 'Tệp sẽ tạo.', argEn: '<file.xlsx>', helpEn: 'The file to create.' },
+    form: {
+      type: 'string',
+      arg: '<mẫu|tệp.json>',
+      help: 'Mẫu biểu: mã mẫu PHU có sẵn (phu form list) hoặc tệp mẫu biểu .json (mặc định 4PHU-2024). Biểu mẫu tạo ra mang theo mẫu biểu.',
+      argEn: '<form|file.json>',
+      helpEn: 'The form: the id of a form PHU ships (phu form list) or a form file .json (default 4PHU-2024). The template made carries its form.',
+    },
     map: MAP_OPTION,
-    rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).` },
-    force: { type: 'boolean', help: 'Ghi đè tệp đã có.' },
-    targets: { ...TARGETS_OPTION, help: 'Bảng chỉ tiêu (trang ChiTieu): chỉ tiêu được giao điền sẵn và khóa trong biểu mẫu.' },
-    'new-targets': { type: 'string', arg: '<tệp.xlsx>', help: 'Tạo bảng chỉ tiêu trống (trang ChiTieu) cho các đơn vị trực thuộc --unit (và đơn vị trực thuộc của chúng) để cấp trên điền rồi dùng với --targets.' },
-    'out-dir': { type: 'string', arg: '<thư mục>', help: 'Tạo một biểu mẫu cho MỖI đơn vị trực thuộc --unit, trong <thư mục>/<mẫu>/<kỳ>/<mã tên đơn vị cấp trên>/<mã tên đơn vị>.xlsx (thay cho --out).' },
+    rows: { type: 'string', arg: '<số>', help: `Số dòng trống cho thôn, ấp của biểu mẫu cấp xã (mặc định ${DEFAULT_VILLAGE_ROWS}).`, argEn: '<number>', helpEn: `The number of blank village rows in a commune's template (default ${DEFAULT_VILLAGE_ROWS}).` },
+    force: { type: 'boolean', help: 'Ghi đè tệp đã có.', helpEn: 'Overwrite files that exist.' },
+    targets: { ...TARGETS_OPTION, help: 'Bảng chỉ tiêu (trang ChiTieu): chỉ tiêu được giao điền sẵn và khóa trong biểu mẫu.', helpEn: 'The target table (ChiTieu sheet): the assigned targets are filled in and locked in the template.' },
+    'new-targets': {
+      type: 'string',
+      arg: '<tệp.xlsx>',
+      help: 'Tạo bảng chỉ tiêu trống (trang ChiTieu) cho các đơn vị trực thuộc --unit (và đơn vị trực thuộc của chúng) để cấp trên điền rồi dùng với --targets.',
+      argEn: '<file.xlsx>',
+      helpEn: 'Make a blank target table (ChiTieu sheet) for the child units of --unit (and theirs), for the level above to fill in and use with --targets.',
+    },
+    'out-dir': {
+      type: 'string',
+      arg: '<thư mục>',
+      help: 'Tạo một biểu mẫu cho MỖI đơn vị trực thuộc --unit, trong <thư mục>/<mẫu>/<kỳ>/<mã tên đơn vị cấp trên>/<mã tên đơn vị>.xlsx (thay cho --out).',
+      argEn: '<folder>',
+      helpEn: 'Make one template for EACH child unit of --unit, in <folder>/<form>/<period>/<parent code name>/<unit code name>.xlsx (instead of --out).',
+    },
   },
   examples: [
     'template --unit 688 --period TK --out "688 Phước Long.xlsx"',
@@ -48,6 +66,18 @@ export const templateCommand: Command = {
     'template --unit 688 --period D1 --targets chi-tieu-688.xlsx --out-dir D:/BaoCao',
   ],
   exitCodes: ['0  đã tạo tệp', '1  bảng chỉ tiêu (--targets) có lỗi: không tạo tệp nào', '2  sai cú pháp, mã đơn vị hoặc kỳ không đúng', '3  không ghi được tệp (hoặc tệp đã có, khi không có --force)'],
+  en: {
+    summary: 'Make a blank template for a unit.',
+    usage: [
+      'template --unit <unit code> --period <period> --out <file.xlsx> [--form <form>] [--rows <rows>] [--targets <targets.xlsx>] [--force]',
+      'template --unit <parent unit code> --period <period> --out-dir <folder> [--targets <targets.xlsx>] [--form <form>] [--rows <rows>] [--force]',
+      'template --unit <parent unit code> --new-targets <targets.xlsx> [--form <form>] [--force]',
+    ],
+    description:
+      "A district's or province's template has a row for each child unit; a commune's has blank rows for its\n" +
+      'villages. The ThongTin sheet names the unit and the period; whoever fills it in writes the report date and the figures.',
+    exitCodes: ['0  the file was made', '1  the target table (--targets) has errors: no file was made', '2  wrong command line, unit code or period', "3  the file could not be written (or it exists, without --force)"],
+  },
   async run({ values, positionals, io, lang }) {
     if (positionals.length > 0) throw new UsageError(failure('argument_not_output', { command: 'template', argument: positionals[0] ?? '' }));
     const form = await formOption(values, io, lang);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseMapId, registryFor } from '../../core/units/unit-maps';
 import { checkFile } from '../../app/check-file';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
-import { PERIODS_HELP, formOption, periodOption, readBudgetOption, readLimitsOption } from '../cli-args';
+import { PERIODS_HELP, PERIODS_HELP_EN, formOption, periodOption, readBudgetOption, readLimitsOption } from '../cli-args';
 import { optFlag, optString, type Command } from '../command';
 import { summaryWording } from '../summary-wording';
 import { failure } from '../../core/failures/failure-codes';
@@ -20,14 +20,30 @@ export const validateCommand: Command = {
   usage: ['validate <tệp.xlsx>... [--period <kỳ>] [--form <mẫu>] [--targets <chỉ tiêu.xlsx>] [--map <danh mục>] [--json]'],
   description: 'Mỗi lỗi, cảnh báo ghi rõ trang tính và ô (ví dụ SoLieu!E7). Lỗi làm tệp bị loại khỏi số liệu tổng hợp; cảnh báo thì không.',
   options: {
-    period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.` },
-    form: { type: 'string', arg: '<mẫu|tệp.json>', help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo, hoặc mẫu ghi trong trang ThongTin, nếu không có thì 4PHU-2024).' },
-    json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).' },
+    period: { type: 'string', arg: '<kỳ>', help: `Kỳ đang tổng hợp (${PERIODS_HELP}): tệp ghi kỳ khác là lỗi.`, argEn: '<period>', helpEn: `The period being consolidated (${PERIODS_HELP_EN}): a file of another period is an error.` },
+    form: {
+      type: 'string',
+      arg: '<mẫu|tệp.json>',
+      help: 'Mẫu biểu: mã mẫu PHU có sẵn hoặc tệp mẫu biểu .json (mặc định: mẫu biểu tệp mang theo, hoặc mẫu ghi trong trang ThongTin, nếu không có thì 4PHU-2024).',
+      argEn: '<form|file.json>',
+      helpEn: 'The form: the id of a form PHU ships or a form file .json (default: the form the file carries, or the one named in its ThongTin sheet, else 4PHU-2024).',
+    },
+    json: { type: 'boolean', help: 'In kết quả dạng JSON (cho máy đọc).', helpEn: 'Print the result as JSON (for programs).' },
     targets: TARGETS_OPTION,
-    map: { ...MAP_OPTION, help: `${MAP_OPTION.help} Không ghi --map: tệp ghi danh mục trong ThongTin (khóa map) được kiểm tra theo danh mục đó.` },
+    map: {
+      ...MAP_OPTION,
+      help: `${MAP_OPTION.help} Không ghi --map: tệp ghi danh mục trong ThongTin (khóa map) được kiểm tra theo danh mục đó.`,
+      helpEn: `${MAP_OPTION.helpEn} Without --map, a file naming its list in ThongTin (the map key) is checked on that list.`,
+    },
   },
   examples: ['validate "25216 Phường Thác Mơ.xlsx"', 'validate *.xlsx --period TK', 'validate bao-cao.xlsx --json --lang en'],
   exitCodes: ['0  không tệp nào có lỗi (có thể có cảnh báo)', '1  có tệp có lỗi', '2  sai cú pháp, thiếu tệp, tệp không tồn tại', '3  không đọc được tệp'],
+  en: {
+    summary: 'Check report files against the form, naming each wrong cell.',
+    usage: ['validate <file.xlsx>... [--period <period>] [--form <form>] [--targets <targets.xlsx>] [--map <list>] [--json]'],
+    description: 'Each error and warning names its sheet and cell (for example SoLieu!E7). An error keeps the file out of the consolidated figures; a warning does not.',
+    exitCodes: ['0  no file has errors (there may be warnings)', '1  a file has errors', '2  wrong command line, no file, a file that does not exist', '3  a file could not be read'],
+  },
   async run({ values, positionals, io, lang }) {
     if (positionals.length === 0) throw new UsageError(failure('validate_needs_file', {}));
     const form = await formOption(values, io, lang);
