@@ -120,7 +120,7 @@ const EN: CliWording = {
     'Open the consolidated file in Excel: SoLieu (figures, rates, ranks, statuses), KiemTra (errors, warnings),\n' +
     'NguonDuLieu (every file read and its status), NhanXet (draft remarks), TinhHinhNop (submitted, on time, late, not submitted).',
   demoValidate: (p) => `See the errors of one file: phu validate "${p.file}"`,
-  todaySample: (p) => `Sample data: ${p.province} ${p.map}, period ${p.period} (${p.label}), ${p.communes} communes and wards reporting straight to the province.`,
+  todaySample: (p) => `Sample data: ${p.province}, ${p.map}, period ${p.period} (${p.label}), ${p.communes} communes and wards reporting straight to the province.`,
   todayWritten: (p) => `Wrote ${p.files} commune and ward files (a few with faults, one late, one commune not submitted, and the file of ${p.abolished}, merged into a new unit) to\n  ${p.dir}`,
   todayTemplate: (p) => `Make a template for a new ward: phu template --unit 25217 --period ${p.period} --map 2025-07-01 --out "25217 Phước Long.xlsx"`,
 };
