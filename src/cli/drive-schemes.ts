@@ -21,9 +21,9 @@ export const GRAPH_SCHEME: DriveScheme = {
   scheme: 'graph',
   usage: 'graph:<drive-id>',
   usageEn: 'graph:<drive-id>',
-  open(target, io) {
+  open(target, io, lang) {
     if (target.trim() === '') throw new UsageError(failure('drive_graph_empty', {}));
-    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`)));
+    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`), {}, lang));
   },
 };
 

@@ -87,7 +87,7 @@ export const consolidateCommand: Command = {
     if (folderArg === undefined) throw new UsageError(failure('consolidate_needs_folder', {}));
     if (extra.length > 0) throw new UsageError(failure('consolidate_one_folder', { argument: extra[0] ?? '' }));
     const driveSpec = optString(values, 'drive');
-    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io);
+    const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io, lang);
     const out = outputPath(values, 'out', io);
     const limits = readLimitsOption(io, lang);
     // The output written into the folder it consolidates must not be read back as a submission.
@@ -148,9 +148,9 @@ export const consolidateCommand: Command = {
 };
 
 /** The drive and folder path a command line names: a local folder, or a folder inside `--drive`. */
-async function driveAndFolder(driveSpec: string | undefined, folderArg: string, io: CliIo): Promise<{ drive: Drive; folder: string }> {
+async function driveAndFolder(driveSpec: string | undefined, folderArg: string, io: CliIo, lang: Lang): Promise<{ drive: Drive; folder: string }> {
   if (driveSpec === undefined) return { drive: new LocalDrive(path.resolve(io.cwd, folderArg)), folder: '' };
-  return { drive: await openDrive(driveSpec, io), folder: folderArg.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '') };
+  return { drive: await openDrive(driveSpec, io, lang), folder: folderArg.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '') };
 }
 
 /** A one-line counter on a terminal; nothing when stderr is a file or a test. */

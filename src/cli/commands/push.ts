@@ -113,7 +113,7 @@ export const pushCommand: Command = {
     if (typeof name !== 'string') return fail(io, name.problem, lang);
 
     try {
-      const { drive, folder, shown } = await target(optString(values, 'drive'), to, io);
+      const { drive, folder, shown } = await target(optString(values, 'drive'), to, io, lang);
       const policy = replace ? await replacePolicy(drive, folder, name, ifMatch) : ({ kind: 'fail' } as const);
       const result = await drive.upload(folder, name, bytes, policy, progressLine(io, lang));
       return report(io, result, { name, shown, file, policy, size: bytes.length }, lang);
@@ -148,13 +148,13 @@ async function nameFromWorkbook(bytes: Uint8Array, given: FormDef, explicit: boo
   return conventionFileName(code, unitName);
 }
 
-async function target(driveSpec: string | undefined, to: string, io: CliIo): Promise<{ drive: Drive; folder: string; shown: string }> {
+async function target(driveSpec: string | undefined, to: string, io: CliIo, lang: Lang): Promise<{ drive: Drive; folder: string; shown: string }> {
   if (driveSpec === undefined) {
     const dir = path.resolve(io.cwd, to);
     return { drive: new LocalDrive(dir), folder: '', shown: dir };
   }
   const folder = to.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-  return { drive: await openDrive(driveSpec, io), folder, shown: folder || '/' };
+  return { drive: await openDrive(driveSpec, io, lang), folder, shown: folder || '/' };
 }
 
 /**
