@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { nationalRegistry } from '../../src/core/units/national-registry';
 import { registryFor } from '../../src/core/units/unit-maps';
+import { progressPrinter } from '../../src/cli/commands/consolidate';
 import { runCli, tempDir, type CliRun } from './run-cli';
 
 /** A letter only Vietnamese writes: English prose never has one. */
@@ -164,6 +165,20 @@ describe('help in English with --lang en', () => {
     const r = await runCli(['--lang', 'en', 'validate'], dir);
     expect(r.code).toBe(2);
     expect(errorLine(r.stderr)).toBe('Error: The file to check is missing.');
+  });
+});
+
+describe('the progress line on a terminal', () => {
+  it.each([
+    ['en', 'Reading 3/16 files...'],
+    ['vi', 'Đang đọc 3/16 tệp...'],
+  ] as const)('--lang %s: %s', (lang, line) => {
+    const lines: string[] = [];
+    const io = { stdout: { write: () => undefined }, stderr: { write: () => undefined, isTTY: true, statusLine: (t: string) => lines.push(t) }, cwd: dir, env: {} };
+    const print = progressPrinter(io, lang);
+    print({ status: 'valid', done: 3, total: 16 } as Parameters<typeof print>[0]);
+    print({ status: 'valid', done: 16, total: 16 } as Parameters<typeof print>[0]);
+    expect(lines).toEqual([line, '']);
   });
 });
 
