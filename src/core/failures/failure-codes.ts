@@ -89,6 +89,19 @@ export const FAILURE_CODES = {
   drive_invalid: ['drive', 'schemes'],
   drive_local_empty: [],
   drive_graph_empty: [],
+  // Microsoft Graph (SharePoint, OneDrive): `action` is a GraphAction code, `path` what it concerned ('' for none),
+  // `detail` the HTTP status and Graph's error code.
+  graph_signed_out: [],
+  graph_forbidden: ['action', 'path', 'detail'],
+  graph_not_found: ['action', 'path', 'detail'],
+  graph_too_large: ['action', 'path', 'detail'],
+  graph_locked: ['action', 'path', 'detail'],
+  graph_busy: ['action', 'path', 'detail'],
+  graph_failed: ['action', 'path', 'detail'],
+  graph_busy_retries_used: ['action', 'path', 'status', 'wait'],
+  graph_connection_retries_used: ['action', 'path'],
+  graph_timeout: ['action', 'path'],
+  graph_connection_lost: ['action', 'path'],
   // Signing in to Microsoft 365 from the command line.
   graph_not_signed_in: [],
   graph_device_code_failed: ['detail'],
@@ -97,6 +110,11 @@ export const FAILURE_CODES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type FailureCode = keyof typeof FAILURE_CODES;
+
+/** What a Microsoft Graph request was doing, by code: the `action` of the graph_* failures. */
+export const GRAPH_ACTIONS = ['list', 'download', 'upload', 'create_folder', 'open_link', 'list_sites', 'list_libraries'] as const;
+
+export type GraphAction = (typeof GRAPH_ACTIONS)[number];
 
 /** The parameters of a failure of code C. */
 export type FailureParams<C extends FailureCode> = { readonly [K in (typeof FAILURE_CODES)[C][number]]: string | number };

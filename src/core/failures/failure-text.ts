@@ -1,11 +1,46 @@
 import { MESSAGES_EN } from '../findings/messages-en';
 import { MESSAGES_VI } from '../findings/messages-vi';
-import type { Failure, FailureCode, FailureParams } from './failure-codes';
+import type { Failure, FailureCode, FailureParams, GraphAction } from './failure-codes';
 
 /** The placeholder the Vietnamese usage names for each required option's value. */
 const ARG_VI: Readonly<Record<string, string>> = { unit: '<mã đơn vị>', out: '<tệp>', to: '<thư mục đích>' };
 
 type Wording = { readonly [C in FailureCode]: (p: FailureParams<C>) => string };
+
+const GRAPH_ACTIONS_VI: Readonly<Record<GraphAction, string>> = {
+  list: 'liệt kê thư mục',
+  download: 'tải xuống',
+  upload: 'tải lên',
+  create_folder: 'tạo thư mục',
+  open_link: 'mở thư mục theo liên kết',
+  list_sites: 'liệt kê các trang SharePoint',
+  list_libraries: 'liệt kê các thư viện tài liệu',
+};
+
+const GRAPH_ACTIONS_EN: Readonly<Record<GraphAction, string>> = {
+  list: 'listing the folder',
+  download: 'downloading',
+  upload: 'uploading',
+  create_folder: 'creating the folder',
+  open_link: 'opening the folder of the link',
+  list_sites: 'listing the SharePoint sites',
+  list_libraries: 'listing the document libraries',
+};
+
+/**
+ * What a Graph request was doing, in words: `liệt kê thư mục "TK/688"`,
+ * `listing the folder "TK/688"`.
+ *
+ * @example graphDoingText('download', '"a.xlsx"', 'en') // 'downloading "a.xlsx"'
+ */
+export function graphDoingText(action: string | number, path: string | number, lang: 'vi' | 'en'): string {
+  const table = lang === 'en' ? GRAPH_ACTIONS_EN : GRAPH_ACTIONS_VI;
+  const what = table[action as GraphAction] ?? String(action);
+  return path === '' ? what : `${what} ${path}`;
+}
+
+const doingVi = (p: { action: string | number; path: string | number }): string => graphDoingText(p.action, p.path, 'vi');
+const doingEn = (p: { action: string | number; path: string | number }): string => graphDoingText(p.action, p.path, 'en');
 
 /** Vietnamese wording of every failure. */
 export const FAILURE_MESSAGES_VI: Wording = {
@@ -53,6 +88,18 @@ export const FAILURE_MESSAGES_VI: Wording = {
   output_unwritable: (p) => `Không ghi được tệp "${p.file}" (${p.detail}).`,
   push_unreadable: (p) => `Không đọc được tệp "${p.file}".`,
   graph_auth_hint: () => 'Trên dòng lệnh: đặt PHU_GRAPH_TOKEN mới, hoặc PHU_GRAPH_CLIENT_ID để đăng nhập bằng mã thiết bị.',
+  graph_signed_out: () => 'Chưa đăng nhập Microsoft 365 hoặc phiên đăng nhập đã hết hạn (đã thử làm mới một lần). Hãy đăng nhập lại rồi thử lại.',
+  graph_forbidden: (p) => `Tài khoản đang đăng nhập không có quyền ${doingVi(p)}${p.detail}. Hãy xin quyền truy cập thư viện tài liệu này.`,
+  graph_not_found: (p) => `Không tìm thấy khi ${doingVi(p)}${p.detail}.`,
+  graph_too_large: (p) => `Tệp quá lớn hoặc thư viện đã hết dung lượng khi ${doingVi(p)}${p.detail}.`,
+  graph_locked: (p) => `Tệp đang bị khóa (có người đang mở hoặc đã check-out) khi ${doingVi(p)}${p.detail}.`,
+  graph_busy: (p) => `Máy chủ đang quá tải khi ${doingVi(p)}${p.detail}; hãy thử lại sau ít phút.`,
+  graph_failed: (p) => `Không ${doingVi(p)} được${p.detail}.`,
+  graph_busy_retries_used: (p) =>
+    `Máy chủ đang quá tải khi ${doingVi(p)} (HTTP ${p.status}); đã thử lại trong giới hạn thời gian nhưng chưa được.${p.wait !== '' ? ` Máy chủ yêu cầu chờ ${p.wait} giây.` : ''} Hãy thử lại sau.`,
+  graph_connection_retries_used: (p) => `Mất kết nối khi ${doingVi(p)}; đã thử lại nhiều lần nhưng chưa được. Hãy kiểm tra mạng rồi thử lại.`,
+  graph_timeout: (p) => `Quá thời gian chờ khi ${doingVi(p)}. Hãy kiểm tra mạng rồi thử lại.`,
+  graph_connection_lost: (p) => `Mất kết nối khi ${doingVi(p)}. Hãy kiểm tra mạng rồi thử lại.`,
   argument_not_output: (p) => `Lệnh ${p.command} không nhận đối số "${p.argument}": nơi ghi kết quả chọn bằng --out.`,
   options_out_and_out_dir: () => 'Dùng --out (một tệp) hoặc --out-dir (mỗi đơn vị trực thuộc một tệp), không dùng cả hai.',
   rows_invalid: (p) => `--rows cần một số nguyên từ 1 đến 500, không nhận "${p.text}".`,
@@ -139,6 +186,18 @@ export const FAILURE_MESSAGES_EN: Wording = {
   output_unwritable: (p) => `Could not write the file "${p.file}" (${p.detail}).`,
   push_unreadable: (p) => `Could not read the file "${p.file}".`,
   graph_auth_hint: () => 'On the command line: set a new PHU_GRAPH_TOKEN, or PHU_GRAPH_CLIENT_ID to sign in with a device code.',
+  graph_signed_out: () => 'Not signed in to Microsoft 365, or the sign-in has expired (a renewal was tried once). Sign in again, then try again.',
+  graph_forbidden: (p) => `The signed-in account has no permission for ${doingEn(p)}${p.detail}. Ask for access to this document library.`,
+  graph_not_found: (p) => `Not found when ${doingEn(p)}${p.detail}.`,
+  graph_too_large: (p) => `The file is too large or the library is full when ${doingEn(p)}${p.detail}.`,
+  graph_locked: (p) => `The file is locked (someone has it open or checked out) when ${doingEn(p)}${p.detail}.`,
+  graph_busy: (p) => `The server is overloaded when ${doingEn(p)}${p.detail}; try again in a few minutes.`,
+  graph_failed: (p) => `Failed ${doingEn(p)}${p.detail}.`,
+  graph_busy_retries_used: (p) =>
+    `The server is overloaded when ${doingEn(p)} (HTTP ${p.status}); retried within the time limit without success.${p.wait !== '' ? ` The server asked to wait ${p.wait} seconds.` : ''} Try again later.`,
+  graph_connection_retries_used: (p) => `Connection lost when ${doingEn(p)}; retried several times without success. Check the network, then try again.`,
+  graph_timeout: (p) => `Timed out when ${doingEn(p)}. Check the network, then try again.`,
+  graph_connection_lost: (p) => `Connection lost when ${doingEn(p)}. Check the network, then try again.`,
   argument_not_output: (p) => `The ${p.command} command takes no argument "${p.argument}": name where to write with --out.`,
   options_out_and_out_dir: () => 'Use --out (one file) or --out-dir (one file per child unit), not both.',
   rows_invalid: (p) => `--rows needs a whole number from 1 to 500, not "${p.text}".`,

@@ -1,4 +1,5 @@
 import { DriveError, type TransferProgress } from '../../core/ports/drive';
+import { doingVi, type GraphDoing } from './graph-doing';
 import { responseFailure, transportFailure } from './graph-failure';
 import { graphItemSchema, graphUploadSessionSchema, parseGraphBody, type GraphItem } from './graph-item';
 import { RetriesExhausted, backoffMs, discard, sendWithRetries, type RetryBudget } from './retry-policy';
@@ -20,7 +21,7 @@ export interface ChunkUpload {
   readonly startAt: number;
   readonly fetchImpl: typeof fetch;
   readonly budget: RetryBudget;
-  readonly doing: string;
+  readonly doing: GraphDoing;
   readonly onProgress?: TransferProgress;
 }
 
@@ -64,7 +65,7 @@ export async function sendChunks(up: ChunkUpload): Promise<ChunkOutcome> {
       case 202: {
         const body = parseGraphBody(graphUploadSessionSchema, await response.json().catch(() => undefined), 'phiên tải lên');
         const next = firstExpected(body.nextExpectedRanges) ?? end;
-        if (next >= total || next < 0) throw new DriveError('failed', `Máy chủ đã nhận đủ dữ liệu nhưng chưa tạo tệp khi ${up.doing}.`);
+        if (next >= total || next < 0) throw new DriveError('failed', `Máy chủ đã nhận đủ dữ liệu nhưng chưa tạo tệp khi ${doingVi(up.doing)}.`);
         offset = next;
         up.onProgress?.(offset, total);
         continue;
@@ -80,7 +81,7 @@ export async function sendChunks(up: ChunkUpload): Promise<ChunkOutcome> {
       case 416: {
         // The server has a different idea of where we are: ask it.
         await discard(response);
-        if (resumes >= budget.policy.maxAttempts) throw new DriveError('failed', `Máy chủ liên tục từ chối đoạn dữ liệu khi ${up.doing}.`, 416);
+        if (resumes >= budget.policy.maxAttempts) throw new DriveError('failed', `Máy chủ liên tục từ chối đoạn dữ liệu khi ${doingVi(up.doing)}.`, 416);
         resumes++;
         const next = await sessionStatus(up);
         if (next === undefined) return { kind: 'gone' };
@@ -111,7 +112,7 @@ async function sessionStatus(up: ChunkUpload): Promise<number | undefined> {
   if (response.status !== 200) throw await responseFailure(response, up.doing);
   const body = parseGraphBody(graphUploadSessionSchema, await response.json().catch(() => undefined), 'trạng thái phiên tải lên');
   const next = firstExpected(body.nextExpectedRanges);
-  if (next === undefined || next < 0 || next >= up.bytes.length) throw new DriveError('failed', `Máy chủ trả về trạng thái phiên tải lên không dùng được khi ${up.doing}.`);
+  if (next === undefined || next < 0 || next >= up.bytes.length) throw new DriveError('failed', `Máy chủ trả về trạng thái phiên tải lên không dùng được khi ${doingVi(up.doing)}.`);
   return next;
 }
 

@@ -2,6 +2,7 @@ import { DriveError } from '../../core/ports/drive';
 import { GraphApi, readJson } from './graph-api';
 import { parseGraphEndpoint } from './graph-endpoint';
 import { responseFailure } from './graph-failure';
+import type { GraphDoing } from './graph-doing';
 import { folderFromParentPath, graphItemSchema, parseGraphBody, type GraphItem } from './graph-item';
 import type { GraphTokenSource } from './graph-token-source';
 import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, startBudget, type Clock, type RetryPolicy } from './retry-policy';
@@ -69,7 +70,7 @@ export async function resolveSharedFolder(link: string, options: ResolveSharedFo
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const api = new GraphApi(parseGraphEndpoint(options.baseUrl), options.tokens, fetchImpl);
   const budget = (): ReturnType<typeof startBudget> => startBudget({ ...DEFAULT_RETRY_POLICY, ...options.retry }, options.clock ?? SYSTEM_CLOCK);
-  const doing = 'mở thư mục theo liên kết';
+  const doing: GraphDoing = { action: 'open_link', path: '' };
   const response = await api.call(budget(), 'GET', `/shares/${encodeSharingUrl(url)}/driveItem`, { doing });
   if (response.status !== 200) throw await responseFailure(response, doing);
   let item: GraphItem = parseGraphBody(graphItemSchema, await readJson(response, doing), 'mục được chia sẻ');
