@@ -102,6 +102,27 @@ export const FAILURE_CODES = {
   graph_connection_retries_used: ['action', 'path'],
   graph_timeout: ['action', 'path'],
   graph_connection_lost: ['action', 'path'],
+  graph_same_page: ['action', 'path'],
+  graph_no_upload_url: ['action', 'path'],
+  graph_no_download_url: ['action', 'path'],
+  graph_session_expired_twice: ['action', 'path'],
+  graph_unreadable_reply: ['action', 'path'],
+  graph_upload_incomplete: ['action', 'path'],
+  graph_chunk_refused: ['action', 'path'],
+  graph_session_state: ['action', 'path'],
+  graph_file_not_folder: ['path'],
+  graph_name_invalid: ['name'],
+  graph_link_invalid: [],
+  graph_link_not_https: [],
+  graph_link_no_library: [],
+  graph_base_url_invalid: ['url'],
+  graph_base_url_not_https: ['url'],
+  graph_base_url_shape: [],
+  graph_base_url_no_version: ['url'],
+  graph_next_link_elsewhere: [],
+  graph_no_drive_id: [],
+  // `what` is a GraphReply code.
+  graph_bad_reply: ['what'],
   // Signing in to Microsoft 365 from the command line.
   graph_not_signed_in: [],
   graph_device_code_failed: ['detail'],
@@ -115,6 +136,9 @@ export type FailureCode = keyof typeof FAILURE_CODES;
 export const GRAPH_ACTIONS = ['list', 'download', 'upload', 'create_folder', 'open_link', 'list_sites', 'list_libraries'] as const;
 
 export type GraphAction = (typeof GRAPH_ACTIONS)[number];
+
+/** What a Graph reply should have been, by code: the `what` of graph_bad_reply. */
+export type GraphReply = 'file_list' | 'uploaded_file' | 'upload_session' | 'upload_session_state' | 'file_info' | 'shared_item' | 'site_list' | 'library_list';
 
 /** The parameters of a failure of code C. */
 export type FailureParams<C extends FailureCode> = { readonly [K in (typeof FAILURE_CODES)[C][number]]: string | number };

@@ -1,6 +1,6 @@
 import { MESSAGES_EN } from '../findings/messages-en';
 import { MESSAGES_VI } from '../findings/messages-vi';
-import type { Failure, FailureCode, FailureParams, GraphAction } from './failure-codes';
+import type { Failure, FailureCode, FailureParams, GraphAction, GraphReply } from './failure-codes';
 
 /** The placeholder the Vietnamese usage names for each required option's value. */
 const ARG_VI: Readonly<Record<string, string>> = { unit: '<mã đơn vị>', out: '<tệp>', to: '<thư mục đích>' };
@@ -38,6 +38,28 @@ export function graphDoingText(action: string | number, path: string | number, l
   const what = table[action as GraphAction] ?? String(action);
   return path === '' ? what : `${what} ${path}`;
 }
+
+const GRAPH_REPLIES_VI: Readonly<Record<GraphReply, string>> = {
+  file_list: 'danh sách tệp',
+  uploaded_file: 'tệp vừa tải lên',
+  upload_session: 'phiên tải lên',
+  upload_session_state: 'trạng thái phiên tải lên',
+  file_info: 'thông tin tệp',
+  shared_item: 'mục được chia sẻ',
+  site_list: 'danh sách trang SharePoint',
+  library_list: 'danh sách thư viện',
+};
+
+const GRAPH_REPLIES_EN: Readonly<Record<GraphReply, string>> = {
+  file_list: 'file list',
+  uploaded_file: 'uploaded file',
+  upload_session: 'upload session',
+  upload_session_state: 'upload session state',
+  file_info: 'file information',
+  shared_item: 'shared item',
+  site_list: 'SharePoint site list',
+  library_list: 'library list',
+};
 
 const doingVi = (p: { action: string | number; path: string | number }): string => graphDoingText(p.action, p.path, 'vi');
 const doingEn = (p: { action: string | number; path: string | number }): string => graphDoingText(p.action, p.path, 'en');
@@ -100,6 +122,26 @@ export const FAILURE_MESSAGES_VI: Wording = {
   graph_connection_retries_used: (p) => `Mất kết nối khi ${doingVi(p)}; đã thử lại nhiều lần nhưng chưa được. Hãy kiểm tra mạng rồi thử lại.`,
   graph_timeout: (p) => `Quá thời gian chờ khi ${doingVi(p)}. Hãy kiểm tra mạng rồi thử lại.`,
   graph_connection_lost: (p) => `Mất kết nối khi ${doingVi(p)}. Hãy kiểm tra mạng rồi thử lại.`,
+  graph_same_page: (p) => `Máy chủ Graph lặp lại cùng một trang khi ${doingVi(p)}.`,
+  graph_no_upload_url: (p) => `Máy chủ không trả về địa chỉ tải lên khi ${doingVi(p)}.`,
+  graph_no_download_url: (p) => `Máy chủ không trả về địa chỉ tải xuống khi ${doingVi(p)}.`,
+  graph_session_expired_twice: (p) => `Phiên tải lên đã hết hạn hai lần khi ${doingVi(p)}.`,
+  graph_unreadable_reply: (p) => `Máy chủ Graph trả về dữ liệu không đọc được khi ${doingVi(p)}.`,
+  graph_upload_incomplete: (p) => `Máy chủ đã nhận đủ dữ liệu nhưng chưa tạo tệp khi ${doingVi(p)}.`,
+  graph_chunk_refused: (p) => `Máy chủ liên tục từ chối đoạn dữ liệu khi ${doingVi(p)}.`,
+  graph_session_state: (p) => `Máy chủ trả về trạng thái phiên tải lên không dùng được khi ${doingVi(p)}.`,
+  graph_file_not_folder: (p) => `"${p.path}" là một tệp, không phải thư mục.`,
+  graph_name_invalid: (p) => `Tên "${p.name}" không dùng được trên SharePoint/OneDrive (không được chứa " * : < > ? / \\ | hoặc kết thúc bằng dấu chấm, khoảng trắng).`,
+  graph_link_invalid: () => 'Đây không phải là một liên kết: hãy mở thư mục trên SharePoint hoặc OneDrive, bấm Sao chép liên kết rồi dán vào đây.',
+  graph_link_not_https: () => 'Liên kết SharePoint/OneDrive phải bắt đầu bằng https://.',
+  graph_link_no_library: () => 'Máy chủ Graph không cho biết thư viện của liên kết này.',
+  graph_base_url_invalid: (p) => `Địa chỉ Graph "${p.url}" không hợp lệ (cần dạng https://graph.microsoft.com/v1.0).`,
+  graph_base_url_not_https: (p) => `Địa chỉ Graph "${p.url}" phải dùng https.`,
+  graph_base_url_shape: () => 'Địa chỉ Graph chỉ gồm máy chủ và phiên bản, ví dụ https://graph.microsoft.com/v1.0.',
+  graph_base_url_no_version: (p) => `Địa chỉ Graph "${p.url}" thiếu phiên bản (ví dụ /v1.0).`,
+  graph_next_link_elsewhere: () => 'Máy chủ Graph trả về liên kết trang tiếp theo tới một địa chỉ khác; đã dừng để không gửi thông tin đăng nhập ra ngoài.',
+  graph_no_drive_id: () => 'Thiếu mã thư viện tài liệu (drive id).',
+  graph_bad_reply: (p) => `Máy chủ Graph trả về dữ liệu không đúng dạng (${GRAPH_REPLIES_VI[p.what as GraphReply] ?? p.what}).`,
   argument_not_output: (p) => `Lệnh ${p.command} không nhận đối số "${p.argument}": nơi ghi kết quả chọn bằng --out.`,
   options_out_and_out_dir: () => 'Dùng --out (một tệp) hoặc --out-dir (mỗi đơn vị trực thuộc một tệp), không dùng cả hai.',
   rows_invalid: (p) => `--rows cần một số nguyên từ 1 đến 500, không nhận "${p.text}".`,
@@ -198,6 +240,26 @@ export const FAILURE_MESSAGES_EN: Wording = {
   graph_connection_retries_used: (p) => `Connection lost when ${doingEn(p)}; retried several times without success. Check the network, then try again.`,
   graph_timeout: (p) => `Timed out when ${doingEn(p)}. Check the network, then try again.`,
   graph_connection_lost: (p) => `Connection lost when ${doingEn(p)}. Check the network, then try again.`,
+  graph_same_page: (p) => `The Graph server repeated the same page when ${doingEn(p)}.`,
+  graph_no_upload_url: (p) => `The server returned no upload address when ${doingEn(p)}.`,
+  graph_no_download_url: (p) => `The server returned no download address when ${doingEn(p)}.`,
+  graph_session_expired_twice: (p) => `The upload session expired twice when ${doingEn(p)}.`,
+  graph_unreadable_reply: (p) => `The Graph server returned data that cannot be read when ${doingEn(p)}.`,
+  graph_upload_incomplete: (p) => `The server received all the data but did not create the file when ${doingEn(p)}.`,
+  graph_chunk_refused: (p) => `The server kept refusing a chunk of data when ${doingEn(p)}.`,
+  graph_session_state: (p) => `The server returned an upload session state that cannot be used when ${doingEn(p)}.`,
+  graph_file_not_folder: (p) => `"${p.path}" is a file, not a folder.`,
+  graph_name_invalid: (p) => `The name "${p.name}" cannot be used on SharePoint/OneDrive (it must not contain " * : < > ? / \\ | or end with a dot or a space).`,
+  graph_link_invalid: () => 'This is not a link: open the folder in SharePoint or OneDrive, click Copy link, then paste it here.',
+  graph_link_not_https: () => 'A SharePoint/OneDrive link must start with https://.',
+  graph_link_no_library: () => 'The Graph server did not say which library this link belongs to.',
+  graph_base_url_invalid: (p) => `The Graph address "${p.url}" is not valid (it should look like https://graph.microsoft.com/v1.0).`,
+  graph_base_url_not_https: (p) => `The Graph address "${p.url}" must use https.`,
+  graph_base_url_shape: () => 'The Graph address is only a server and a version, for example https://graph.microsoft.com/v1.0.',
+  graph_base_url_no_version: (p) => `The Graph address "${p.url}" lacks a version (for example /v1.0).`,
+  graph_next_link_elsewhere: () => "The Graph server's link to the next page points to another address; stopped so as not to send the sign-in elsewhere.",
+  graph_no_drive_id: () => 'The id of the document library (drive id) is missing.',
+  graph_bad_reply: (p) => `The Graph server returned data in the wrong shape (${GRAPH_REPLIES_EN[p.what as GraphReply] ?? p.what}).`,
   argument_not_output: (p) => `The ${p.command} command takes no argument "${p.argument}": name where to write with --out.`,
   options_out_and_out_dir: () => 'Use --out (one file) or --out-dir (one file per child unit), not both.',
   rows_invalid: (p) => `--rows needs a whole number from 1 to 500, not "${p.text}".`,

@@ -1,6 +1,7 @@
 import { AuthenticationHandler, Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { DriveError } from '../../core/ports/drive';
-import { doingVi, type GraphDoing } from './graph-doing';
+import type { GraphDoing } from './graph-doing';
+import { failure } from '../../core/failures/failure-codes';
 import type { GraphEndpoint } from './graph-endpoint';
 import { transportFailure } from './graph-failure';
 import { FetchMiddleware, GraphCallOptions, RefreshingAuthProvider, ThrottleRetryMiddleware, TokenRefreshMiddleware } from './graph-middleware';
@@ -69,6 +70,6 @@ export async function readJson(response: Response, doing: GraphDoing): Promise<u
   try {
     return await response.json();
   } catch {
-    throw new DriveError('failed', `Máy chủ Graph trả về dữ liệu không đọc được khi ${doingVi(doing)}.`);
+    throw new DriveError('failed', failure('graph_unreadable_reply', { action: doing.action, path: doing.path }));
   }
 }

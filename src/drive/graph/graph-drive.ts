@@ -2,7 +2,8 @@ import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type 
 import { GraphApi, readJson } from './graph-api';
 import { parseGraphEndpoint, relativeToEndpoint } from './graph-endpoint';
 import { responseFailure, transportFailure } from './graph-failure';
-import { doingVi, type GraphDoing } from './graph-doing';
+import type { GraphDoing } from './graph-doing';
+import { failure } from '../../core/failures/failure-codes';
 import { graphChildrenPageSchema, graphItemSchema, graphUploadSessionSchema, parseGraphBody, toDriveItem, type GraphItem } from './graph-item';
 import { checkDriveName, displayDrivePath, graphItemPath, splitDrivePath } from './graph-path';
 import type { GraphTokenSource } from './graph-token-source';
@@ -51,7 +52,7 @@ export class GraphDrive implements Drive {
   private readonly onEvent: ((event: GraphDriveEvent) => void) | undefined;
 
   constructor(options: GraphDriveOptions) {
-    if (options.driveId.trim() === '') throw new DriveError('not_found', 'Thiếu mã thư viện tài liệu (drive id).');
+    if (options.driveId.trim() === '') throw new DriveError('not_found', failure('graph_no_drive_id', {}));
     this.driveId = options.driveId.trim();
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
     if (chunkSize <= 0 || chunkSize % UPLOAD_CHUNK_UNIT !== 0) throw new RangeError(`chunkSize must be a positive multiple of ${UPLOAD_CHUNK_UNIT}`);
@@ -76,11 +77,11 @@ export class GraphDrive implements Drive {
     for (;;) {
       const response = await this.api.call(budget, 'GET', path, { doing });
       if (response.status !== 200) throw await responseFailure(response, doing);
-      const page = parseGraphBody(graphChildrenPageSchema, await readJson(response, doing), 'danh sách tệp');
+      const page = parseGraphBody(graphChildrenPageSchema, await readJson(response, doing), 'file_list');
       for (const item of page.value) items.push(toDriveItem(item, parts.join('/')));
       const next = page['@odata.nextLink'];
       if (next === undefined) break;
-      if (seen.has(next)) throw new DriveError('failed', `Máy chủ Graph lặp lại cùng một trang khi ${doingVi(doing)}.`);
+      if (seen.has(next)) throw new DriveError('failed', failure('graph_same_page', { action: doing.action, path: doing.path }));
       seen.add(next);
       path = relativeToEndpoint(this.api.endpoint, next);
     }
@@ -138,7 +139,7 @@ export class GraphDrive implements Drive {
         continue;
       }
       if (response.status === 200 || response.status === 201) {
-        return { ok: true, item: toDriveItem(parseGraphBody(graphItemSchema, await readJson(response, doing), 'tệp vừa tải lên'), parts.join('/')) };
+        return { ok: true, item: toDriveItem(parseGraphBody(graphItemSchema, await readJson(response, doing), 'uploaded_file'), parts.join('/')) };
       }
       const answer = await this.missingFolderOrConflict(budget, response, parts, name, folderEnsured, doing);
       if (answer === 'folder_created') {
@@ -185,8 +186,8 @@ export class GraphDrive implements Drive {
       }
       if (answer) return answer;
       if (response.status !== 200 && response.status !== 201) throw await responseFailure(response, doing);
-      const session = parseGraphBody(graphUploadSessionSchema, await readJson(response, doing), 'phiên tải lên');
-      if (session.uploadUrl === undefined) throw new DriveError('failed', `Máy chủ không trả về địa chỉ tải lên khi ${doingVi(doing)}.`);
+      const session = parseGraphBody(graphUploadSessionSchema, await readJson(response, doing), 'upload_session');
+      if (session.uploadUrl === undefined) throw new DriveError('failed', failure('graph_no_upload_url', { action: doing.action, path: doing.path }));
       const outcome = await sendChunks({
         uploadUrl: session.uploadUrl,
         bytes,
@@ -203,7 +204,7 @@ export class GraphDrive implements Drive {
       const landed = await this.landedCopy(budget, parts, name, bytes, doing);
       budget.onEvent?.({ kind: 'verify_after_drop', landed: landed !== undefined });
       if (landed) return { ok: true, item: landed };
-      if (restarted) throw new DriveError('failed', `Phiên tải lên đã hết hạn hai lần khi ${doingVi(doing)}.`);
+      if (restarted) throw new DriveError('failed', failure('graph_session_expired_twice', { action: doing.action, path: doing.path }));
       restarted = true;
       budget.onEvent?.({ kind: 'session_restart' });
     }
@@ -233,7 +234,7 @@ export class GraphDrive implements Drive {
       const doing: GraphDoing = { action: 'create_folder', path: `"${displayDrivePath(here)}"` };
       const existing = await this.itemByPath(budget, here.slice(0, -1), here[depth - 1] ?? '', doing);
       if (existing) {
-        if (existing.folder === undefined) throw new DriveError('failed', `"${displayDrivePath(here)}" là một tệp, không phải thư mục.`);
+        if (existing.folder === undefined) throw new DriveError('failed', failure('graph_file_not_folder', { path: displayDrivePath(here) }));
         continue;
       }
       const response = await this.api.call(budget, 'POST', `${graphItemPath(this.driveId, here.slice(0, -1))}/children`, {
@@ -256,14 +257,14 @@ export class GraphDrive implements Drive {
       return undefined;
     }
     if (response.status !== 200) throw await responseFailure(response, doing);
-    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'thông tin tệp');
+    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'file_info');
   }
 
   private async itemById(budget: RetryBudget, id: string, doing: GraphDoing): Promise<GraphItem> {
     const drive = this.driveId === 'me' ? 'me/drive' : `drives/${encodeURIComponent(this.driveId)}`;
     const response = await this.api.call(budget, 'GET', `${drive}/items/${encodeURIComponent(id)}`, { doing });
     if (response.status !== 200) throw await responseFailure(response, doing);
-    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'thông tin tệp');
+    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'file_info');
   }
 
   /**
@@ -273,9 +274,9 @@ export class GraphDrive implements Drive {
    * connection and is fetched again. Returns the response when it failed.
    */
   private async fetchContent(budget: RetryBudget, meta: GraphItem, doing: GraphDoing): Promise<Uint8Array | Response> {
-    if (meta.folder !== undefined) throw new DriveError('failed', `"${meta.name}" là thư mục, không phải tệp.`);
+    if (meta.folder !== undefined) throw new DriveError('failed', failure('is_folder', { path: meta.name }));
     const url = meta['@microsoft.graph.downloadUrl'];
-    if (url === undefined) throw new DriveError('failed', `Máy chủ không trả về địa chỉ tải xuống khi ${doingVi(doing)}.`);
+    if (url === undefined) throw new DriveError('failed', failure('graph_no_download_url', { action: doing.action, path: doing.path }));
     let bytes: Uint8Array | undefined;
     let response: Response;
     try {

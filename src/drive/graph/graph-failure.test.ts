@@ -1,6 +1,7 @@
 import { errorText } from '../../core/failures/failure-text';
 import type { GraphDoing } from './graph-doing';
 import { responseFailure, transportFailure } from './graph-failure';
+import { graphItemSchema, parseGraphBody } from './graph-item';
 import { RetriesExhausted } from './retry-policy';
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
@@ -30,5 +31,16 @@ describe('Graph failures carry codes: Vietnamese message, English at the edge', 
     expect(transportFailure(busy, upload).message).toBe('Máy chủ đang quá tải khi tải lên "a.xlsx" (HTTP 429); đã thử lại trong giới hạn thời gian nhưng chưa được. Máy chủ yêu cầu chờ 30 giây. Hãy thử lại sau.');
     expect(errorText(transportFailure(busy, upload), 'en')).not.toMatch(VIETNAMESE);
     expect(errorText(transportFailure(new Error('x'), { action: 'open_link', path: '' }), 'en')).toBe('Connection lost when opening the folder of the link. Check the network, then try again.');
+  });
+
+  it('names a reply of the wrong shape by what it should have been, in each language', () => {
+    let caught: unknown;
+    try {
+      parseGraphBody(graphItemSchema, { name: 'no id' }, 'file_info');
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as Error).message).toBe('Máy chủ Graph trả về dữ liệu không đúng dạng (thông tin tệp).');
+    expect(errorText(caught, 'en')).toBe('The Graph server returned data in the wrong shape (file information).');
   });
 });

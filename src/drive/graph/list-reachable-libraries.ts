@@ -40,14 +40,14 @@ export async function listReachableLibraries(options: ResolveSharedFolderOptions
   const doing: GraphDoing = { action: 'list_sites', path: '' };
   const sitesResponse = await api.call(budget(), 'GET', '/sites?search=*', { doing });
   if (sitesResponse.status !== 200) throw await responseFailure(sitesResponse, doing);
-  const sites = parseGraphBody(sitesSchema, await readJson(sitesResponse, doing), 'danh sách trang SharePoint').value;
+  const sites = parseGraphBody(sitesSchema, await readJson(sitesResponse, doing), 'site_list').value;
   const libraries: ReachableLibrary[] = [];
   for (const site of sites) {
     const doingSite: GraphDoing = { action: 'list_libraries', path: '' };
     const response = await api.call(budget(), 'GET', `/sites/${encodeURIComponent(site.id)}/drives`, { doing: doingSite });
     if (response.status === 403 || response.status === 404) continue;
     if (response.status !== 200) throw await responseFailure(response, doingSite);
-    for (const drive of parseGraphBody(drivesSchema, await readJson(response, doingSite), 'danh sách thư viện').value) {
+    for (const drive of parseGraphBody(drivesSchema, await readJson(response, doingSite), 'library_list').value) {
       if (drive.driveType !== undefined && drive.driveType !== 'documentLibrary') continue;
       libraries.push({ site: site.displayName ?? site.name ?? site.webUrl ?? '', library: drive.name ?? '', webUrl: drive.webUrl ?? site.webUrl ?? '', driveId: drive.id });
     }

@@ -1,3 +1,4 @@
+import { failure } from '../../core/failures/failure-codes';
 import { DriveError } from '../../core/ports/drive';
 import { GraphApi, readJson } from './graph-api';
 import { parseGraphEndpoint } from './graph-endpoint';
@@ -45,9 +46,9 @@ function cleanLink(link: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new DriveError('not_found', 'Đây không phải là một liên kết: hãy mở thư mục trên SharePoint hoặc OneDrive, bấm Sao chép liên kết rồi dán vào đây.');
+    throw new DriveError('not_found', failure('graph_link_invalid', {}));
   }
-  if (url.protocol !== 'https:') throw new DriveError('not_found', 'Liên kết SharePoint/OneDrive phải bắt đầu bằng https://.');
+  if (url.protocol !== 'https:') throw new DriveError('not_found', failure('graph_link_not_https', {}));
   return url.href;
 }
 
@@ -73,14 +74,14 @@ export async function resolveSharedFolder(link: string, options: ResolveSharedFo
   const doing: GraphDoing = { action: 'open_link', path: '' };
   const response = await api.call(budget(), 'GET', `/shares/${encodeSharingUrl(url)}/driveItem`, { doing });
   if (response.status !== 200) throw await responseFailure(response, doing);
-  let item: GraphItem = parseGraphBody(graphItemSchema, await readJson(response, doing), 'mục được chia sẻ');
+  let item: GraphItem = parseGraphBody(graphItemSchema, await readJson(response, doing), 'shared_item');
   const driveId = item.parentReference?.driveId;
-  if (driveId === undefined || driveId === '') throw new DriveError('failed', 'Máy chủ Graph không cho biết thư viện của liên kết này.');
+  if (driveId === undefined || driveId === '') throw new DriveError('failed', failure('graph_link_no_library', {}));
   if (item.root === undefined && item.parentReference?.path === undefined) {
     // Reached through a share, an item may come without its path: the library itself knows it.
     const again = await api.call(budget(), 'GET', `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(item.id)}`, { doing });
     if (again.status !== 200) throw await responseFailure(again, doing);
-    item = parseGraphBody(graphItemSchema, await readJson(again, doing), 'mục được chia sẻ');
+    item = parseGraphBody(graphItemSchema, await readJson(again, doing), 'shared_item');
   }
   const parent = folderFromParentPath(item.parentReference?.path);
   if (item.root !== undefined) return { driveId, folder: '', name: lastSegment(item.webUrl ?? url), webUrl: item.webUrl ?? url };
