@@ -19,6 +19,7 @@ import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
 import { CliFailure, UsageError } from './exit-codes';
+import { cliWording } from './cli-wording';
 import { countsText, formatFindings } from './format-findings';
 
 /** The `--targets` option as commands declare it. */
@@ -26,6 +27,8 @@ export const TARGETS_OPTION = {
   type: 'string',
   arg: '<tệp.xlsx>',
   help: 'Bảng chỉ tiêu (trang ChiTieu: mã đơn vị, tên, một cột chỉ tiêu cho mỗi chỉ số): chỉ tiêu khác chỉ tiêu được giao là lỗi.',
+  argEn: '<targets.xlsx>',
+  helpEn: 'The target table (ChiTieu sheet: unit code, name, one target column per indicator): a target other than the one assigned is an error.',
 } as const;
 
 /** The `--previous` option as `consolidate` declares it. */
@@ -33,20 +36,23 @@ export const PREVIOUS_OPTION = {
   type: 'string',
   arg: '<tệp.xlsx|thư mục|auto>',
   help: 'Kỳ trước: tệp tổng hợp kỳ trước, hoặc thư mục các báo cáo kỳ trước (auto: thư mục cùng tên của kỳ trước, theo quy ước <mẫu>/<kỳ>/<đơn vị>). Thêm cột và nhận xét tăng so với kỳ trước, cảnh báo số lũy kế bị giảm.',
+  argEn: '<file.xlsx|folder|auto>',
+  helpEn:
+    "The previous period: its consolidated file, or a folder of the units' previous reports (auto: the previous period's folder of the same name, by the convention <form>/<period>/<unit>). Adds the increase since then in a column and in the remarks, and warns when a cumulative figure went down.",
 } as const;
 
-/** Bytes of a local file, with a Vietnamese failure. */
-async function readLocal(file: string, what: string): Promise<Uint8Array> {
+/** Bytes of a local file, with the failure of its kind (the system's reason kept as its detail). */
+async function readLocal(file: string, code: 'targets_unreadable' | 'previous_unreadable'): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fs.readFile(file));
   } catch (err) {
-    throw new CliFailure(failure('input_unreadable', { what, file, detail: err instanceof Error ? err.message : String(err) }));
+    throw new CliFailure(failure(code, { file, detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
 /** Findings of an input that is not a submission, printed to stderr under a heading. */
 function printFindings(io: CliIo, heading: string, findings: readonly Finding[], lang: Lang): void {
-  if (findings.length > 0) io.stderr.write(`${heading} (${countsText(findings)}):\n${formatFindings(findings, lang)}`);
+  if (findings.length > 0) io.stderr.write(`${heading} (${countsText(findings, lang)}):\n${formatFindings(findings, lang)}`);
 }
 
 /**
@@ -61,8 +67,8 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
   if (given === undefined) return undefined;
   const file = path.resolve(io.cwd, given);
   const name = path.basename(file);
-  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, reader);
-  printFindings(io, `Bảng chỉ tiêu ${name}`, table.findings, lang);
+  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'targets_unreadable') }, form, registry, reader);
+  printFindings(io, cliWording(lang).targetsHeading({ name }), table.findings, lang);
   return table;
 }
 
@@ -108,8 +114,8 @@ export async function previousOption(
   if (!across) return got;
   const carried = carryPrevious(got, reformBridge(), ctx.registry, ctx.units);
   const made = Object.keys(carried.previous.byUnit).length;
-  io.stderr.write(`Kỳ trước theo danh mục ${prevMap}: chuyển sang danh mục ${ctx.registry.map ?? ''} qua bảng chuyển đổi, ${made} đơn vị có số liệu kỳ trước.\n`);
-  printFindings(io, 'Chuyển đổi kỳ trước', carried.findings, lang);
+  io.stderr.write(`${cliWording(lang).previousCarried({ from: prevMap, to: ctx.registry.map ?? '', count: made })}\n`);
+  printFindings(io, cliWording(lang).previousCarryHeading, carried.findings, lang);
   return { ...carried.previous, notes: carried.findings };
 }
 
@@ -122,10 +128,10 @@ export async function readPrevious(
 ): Promise<PreviousFigures> {
   const { form, registry, period, before } = ctx;
   if (/\.xls[xm]?$/i.test(given)) {
-    const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'tệp tổng hợp kỳ trước') : await downloadFromDrive(ctx.drive, given);
+    const bytes = ctx.local ? await readLocal(path.resolve(io.cwd, given), 'previous_unreadable') : await downloadFromDrive(ctx.drive, given);
     const name = path.basename(given);
     const got = await readPreviousFile({ name, bytes }, form, registry, ctx.reader);
-    printFindings(io, `Tệp kỳ trước ${name}`, got.errors, lang);
+    printFindings(io, cliWording(lang).previousFileHeading({ name }), got.errors, lang);
     if (!got.previous) throw new CliFailure(failure('previous_not_a_report', { file: given, form: form.id }));
     return got.previous;
   }

@@ -11,6 +11,7 @@ import type { UnitRegistry } from '../core/units/unit-registry';
 import { readLimitsFromEnv, type ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
 import { optString, type Lang, type OptionValues } from './command';
+import { cliWording } from './cli-wording';
 import { formFromFile, isFormFile } from './form-file';
 import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
@@ -20,6 +21,9 @@ export const DEFAULT_FORM_ID = '4PHU-2024';
 
 /** The periods of every form, for the help: `D1, D2, TK (4PHU-2024); ...`. */
 export const PERIODS_HELP: string = FORMS.map((f) => `${periodsHint(f)} (${f.id})`).join('; ');
+
+/** The same, for the English help. */
+export const PERIODS_HELP_EN: string = FORMS.map((f) => `${periodsHint(f, 'en')} (${f.id})`).join('; ');
 
 /**
  * The form named by `--form`: a form PHU ships by its id, or a form file
@@ -85,15 +89,15 @@ export function dateOption(values: OptionValues, key: string): string | undefine
 }
 
 /** The reader's limits set in the environment (PHU_MAX_FILE_MB...); a bad value is named on stderr and the default kept. */
-export function readLimitsOption(io: CliIo): Partial<ReadLimits> {
+export function readLimitsOption(io: CliIo, lang: Lang): Partial<ReadLimits> {
   const { limits, invalid } = readLimitsFromEnv(io.env);
-  for (const name of invalid) io.stderr.write(`Cảnh báo: biến môi trường ${name}="${io.env[name] ?? ''}" không phải số dương, dùng giới hạn mặc định.\n`);
+  for (const name of invalid) io.stderr.write(`${cliWording(lang).envInvalid({ name, value: io.env[name] ?? '' })}\n`);
   return limits;
 }
 
 /** The per-file read budget (PHU_MAX_READ_SECONDS, PHU_MAX_READ_HEAP_MB), warning about values that are not positive numbers. */
-export function readBudgetOption(io: CliIo): ReadBudget {
+export function readBudgetOption(io: CliIo, lang: Lang): ReadBudget {
   const { budget, invalid } = readBudgetFromEnv(io.env);
-  for (const name of invalid) io.stderr.write(`Cảnh báo: biến môi trường ${name}="${io.env[name] ?? ''}" không phải số dương, dùng giới hạn mặc định.\n`);
+  for (const name of invalid) io.stderr.write(`${cliWording(lang).envInvalid({ name, value: io.env[name] ?? '' })}\n`);
   return budget;
 }

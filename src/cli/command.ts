@@ -1,6 +1,6 @@
 import type { CliIo } from './cli-io';
 
-/** The language of findings' wording: the rest of the output is Vietnamese. */
+/** The language of everything `phu` prints (`--lang`): Vietnamese unless asked otherwise. */
 export type Lang = 'vi' | 'en';
 
 /** An option of a command: what node:util parseArgs needs, and a line of help. */
@@ -11,6 +11,18 @@ export interface OptionSpec {
   /** The value's placeholder in the help text: `<tệp>`. */
   readonly arg?: string;
   readonly help: string;
+  /** The placeholder in the English help (`<file>`), when `arg` is Vietnamese. */
+  readonly argEn?: string;
+  /** The line of the English help. */
+  readonly helpEn: string;
+}
+
+/** What `phu <command> --help --lang en` prints in place of the Vietnamese text (the examples are shared). */
+export interface CommandHelpEn {
+  readonly summary: string;
+  readonly usage: readonly string[];
+  readonly description?: string;
+  readonly exitCodes: readonly string[];
 }
 
 /** Option values as parseArgs returns them. */
@@ -38,6 +50,8 @@ export interface Command {
   readonly examples: readonly string[];
   /** What each exit code means for this command. */
   readonly exitCodes: readonly string[];
+  /** The help in English. */
+  readonly en: CommandHelpEn;
   /** Runs the command; returns the exit code. Throws UsageError for a wrong command line. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { LocalDrive } from '../drive/local/local-drive';
 import { graphDriveFromEnv } from './graph-auth';
+import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
 import type { DriveScheme } from './open-drive';
 
@@ -8,8 +9,9 @@ import type { DriveScheme } from './open-drive';
 export const LOCAL_SCHEME: DriveScheme = {
   scheme: 'local',
   usage: 'local:<thư mục gốc>',
+  usageEn: 'local:<root folder>',
   open(target, io) {
-    if (target.trim() === '') throw new UsageError('--drive local: cần đường dẫn thư mục gốc, ví dụ local:./BaoCao.');
+    if (target.trim() === '') throw new UsageError(failure('drive_local_empty', {}));
     return Promise.resolve(new LocalDrive(path.resolve(io.cwd, target)));
   },
 };
@@ -18,9 +20,10 @@ export const LOCAL_SCHEME: DriveScheme = {
 export const GRAPH_SCHEME: DriveScheme = {
   scheme: 'graph',
   usage: 'graph:<drive-id>',
-  open(target, io) {
-    if (target.trim() === '') throw new UsageError('--drive graph: cần mã thư viện tài liệu, ví dụ graph:b!AbCd... (hoặc graph:me).');
-    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`)));
+  usageEn: 'graph:<drive-id>',
+  open(target, io, lang) {
+    if (target.trim() === '') throw new UsageError(failure('drive_graph_empty', {}));
+    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`), {}, lang));
   },
 };
 

@@ -7,6 +7,7 @@ import type { CliIo } from './cli-io';
 import type { Lang } from './command';
 import { failure } from '../core/failures/failure-codes';
 import { CliFailure } from './exit-codes';
+import { cliWording } from './cli-wording';
 import { countsText, formatFindings } from './format-findings';
 
 /** True when a `--form` value names a file rather than a form PHU ships. */
@@ -33,6 +34,6 @@ export async function formFromFile(given: string, io: CliIo, lang: Lang): Promis
   const file = path.resolve(io.cwd, given);
   const { form, findings } = await readFormFile(file);
   if (form) return form;
-  io.stderr.write(`Tệp mẫu biểu ${path.basename(file)} (${countsText(findings)}):\n${formatFindings(findings, lang)}`);
+  io.stderr.write(`${cliWording(lang).formFileHeading({ name: path.basename(file) })} (${countsText(findings, lang)}):\n${formatFindings(findings, lang)}`);
   throw new CliFailure(failure('form_file_invalid', { file: given }));
 }

@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { PublicClientApplication } from '@azure/msal-node';
+import { PublicClientApplication, type ICachePlugin } from '@azure/msal-node';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DriveError } from '../core/ports/drive';
+import { describeGraphDriveEvent } from '../drive/graph/describe-graph-drive-event';
 import { GraphDrive } from '../drive/graph/graph-drive';
+import type { GraphDriveEvent } from '../drive/graph/retry-policy';
 import { GRAPH_FILE_SCOPES, fileCachePlugin, graphDriveFromEnv, graphScopesFrom, graphTokenSourceFromEnv, type DeviceCodeClient } from './graph-auth';
 
 interface Call {
@@ -63,6 +65,34 @@ describe('graphTokenSourceFromEnv', () => {
     expect(calls.every((c) => c.scopes.join() === GRAPH_FILE_SCOPES.join())).toBe(true);
     expect(notices).toEqual(['Đăng nhập Microsoft 365: mở https://microsoft.com/devicelogin và nhập mã ABCD-1234 (mã hết hạn sau 15 phút).']);
     expect(notices.join('\n')).not.toMatch(/device-|silent-/);
+  });
+
+  it('words the sign-in, a set-aside cache and the drive events in English with lang en', async () => {
+    const { client } = fakeMsal();
+    const notices: string[] = [];
+    const source = graphTokenSourceFromEnv({ PHU_GRAPH_CLIENT_ID: 'app' }, (l) => notices.push(l), () => client, 'en');
+    expect(await source.getToken({ forceRefresh: false })).toBe('device-1');
+    expect(notices).toEqual(['Sign in to Microsoft 365: open https://microsoft.com/devicelogin and enter the code ABCD-1234 (it expires in 15 minutes).']);
+    const folder = mkdtempSync(path.join(tmpdir(), 'phu-cache-en-'));
+    const file = path.join(folder, 'bad-cache.json');
+    writeFileSync(file, 'garbage{');
+    const lines: string[] = [];
+    await fileCachePlugin(file, (l) => lines.push(l), 'en').beforeCacheAccess({ tokenCache: { deserialize: () => undefined } } as unknown as Parameters<ICachePlugin['beforeCacheAccess']>[0]);
+    rmSync(folder, { recursive: true, force: true });
+    expect(lines).toEqual([`The sign-in file PHU_GRAPH_TOKEN_CACHE "${file}" is damaged (not in the expected format): it is set aside and you need to sign in again (the file is written anew after signing in).`]);
+    const events: GraphDriveEvent[] = [
+      { kind: 'retry', reason: 'throttled', status: 429, waitMs: 1500, attempt: 1 },
+      { kind: 'token_refresh' },
+      { kind: 'resume', offset: 1000, total: 5000 },
+      { kind: 'session_restart' },
+      { kind: 'verify_after_drop', landed: true },
+      { kind: 'verify_after_drop', landed: false },
+    ];
+    const english = events.map((e) => describeGraphDriveEvent(e, 'en'));
+    expect(english[0]).toBe('The server is busy (HTTP 429): waiting 1.5 seconds, then trying again (attempt 2).');
+    expect(english[2]).toBe('The connection dropped during the upload: resuming from byte 1,000/5,000.');
+    for (const line of english) expect(line).not.toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+    expect(describeGraphDriveEvent(events[3] as GraphDriveEvent)).toBe('Phiên tải lên đã hết hạn: tạo phiên mới và tải lại.');
   });
 
   it('falls back to a device code when silent renewal needs the person', async () => {

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AccountInfo, ICachePlugin, IPublicClientApplication } from '@azure/msal-node';
+import { failure } from '../core/failures/failure-codes';
+import type { Lang } from './command';
 import { DriveError } from '../core/ports/drive';
 import { describeGraphDriveEvent } from '../drive/graph/describe-graph-drive-event';
 import { GraphDrive, type GraphDriveOptions } from '../drive/graph/graph-drive';
@@ -42,6 +44,25 @@ export interface GraphEnv {
 /** The part of an MSAL public client the device-code flow uses (a fake in tests). */
 export type DeviceCodeClient = Pick<IPublicClientApplication, 'acquireTokenByDeviceCode' | 'acquireTokenSilent' | 'getTokenCache'>;
 
+/** Why the sign-in cache file is set aside. */
+type CacheProblem = 'not_msal' | 'not_readable_cache' | 'not_a_file' | 'too_large' | 'access_denied' | 'unreadable';
+
+/** The sign-in lines in each language. */
+const NOTICES: Readonly<
+  Record<Lang, { signIn(p: { uri: string; code: string; minutes: number }): string; cacheSetAside(p: { file: string; why: string }): string; cacheProblem: Readonly<Record<CacheProblem, string>> }>
+> = {
+  vi: {
+    signIn: (p) => `Đăng nhập Microsoft 365: mở ${p.uri} và nhập mã ${p.code} (mã hết hạn sau ${p.minutes} phút).`,
+    cacheSetAside: (p) => `Tệp lưu đăng nhập PHU_GRAPH_TOKEN_CACHE "${p.file}" ${p.why}: bỏ qua tệp này, cần đăng nhập lại (tệp sẽ được ghi mới sau khi đăng nhập).`,
+    cacheProblem: { not_msal: 'bị hỏng (không đúng định dạng)', not_readable_cache: 'bị hỏng (không đọc được)', not_a_file: 'không phải một tệp', too_large: 'quá lớn', access_denied: 'không đọc được (không có quyền)', unreadable: 'không đọc được' },
+  },
+  en: {
+    signIn: (p) => `Sign in to Microsoft 365: open ${p.uri} and enter the code ${p.code} (it expires in ${p.minutes} minutes).`,
+    cacheSetAside: (p) => `The sign-in file PHU_GRAPH_TOKEN_CACHE "${p.file}" ${p.why}: it is set aside and you need to sign in again (the file is written anew after signing in).`,
+    cacheProblem: { not_msal: 'is damaged (not in the expected format)', not_readable_cache: 'is damaged (cannot be read)', not_a_file: 'is not a file', too_large: 'is too large', access_denied: 'cannot be read (no permission)', unreadable: 'cannot be read' },
+  },
+};
+
 /** Where sign-in instructions and progress lines go (stderr in the CLI). */
 export type Notice = (line: string) => void;
 
@@ -49,19 +70,24 @@ export type Notice = (line: string) => void;
  * The CLI's token source: `PHU_GRAPH_TOKEN` when set, else a device-code
  * sign-in with the app `PHU_GRAPH_CLIENT_ID`. Neither is ever printed.
  */
-export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createClient: (env: GraphEnv, notice: Notice) => DeviceCodeClient = createMsalClient): GraphTokenSource {
+export function graphTokenSourceFromEnv(
+  env: GraphEnv,
+  notice: Notice,
+  createClient: (env: GraphEnv, notice: Notice, lang: Lang) => DeviceCodeClient = createMsalClient,
+  lang: Lang = 'vi',
+): GraphTokenSource {
   const token = env.PHU_GRAPH_TOKEN?.trim();
   if (token) return staticTokenSource(token);
   if (!env.PHU_GRAPH_CLIENT_ID?.trim()) {
     return {
       getToken: () =>
         Promise.reject(
-          new DriveError('auth', 'Chưa đăng nhập Microsoft 365: đặt PHU_GRAPH_TOKEN (một access token), hoặc PHU_GRAPH_CLIENT_ID (mã ứng dụng đã đăng ký) để đăng nhập bằng mã thiết bị. Xem docs/graph.md.'),
+          new DriveError('auth', failure('graph_not_signed_in', {})),
         ),
     };
   }
   let client: DeviceCodeClient | undefined;
-  return deviceCodeTokenSource(() => (client ??= createClient(env, notice)), graphScopesFrom(env.PHU_GRAPH_SCOPES), notice);
+  return deviceCodeTokenSource(() => (client ??= createClient(env, notice, lang)), graphScopesFrom(env.PHU_GRAPH_SCOPES), notice, lang);
 }
 
 /**
@@ -69,7 +95,7 @@ export function graphTokenSourceFromEnv(env: GraphEnv, notice: Notice, createCli
  * device-code sign-in when there is no account yet or silent renewal needs
  * the person. The message shows where to go and which code to type.
  */
-export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: readonly string[], notice: Notice): GraphTokenSource {
+export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: readonly string[], notice: Notice, lang: Lang = 'vi'): GraphTokenSource {
   let account: AccountInfo | undefined;
   return {
     async getToken({ forceRefresh }) {
@@ -88,12 +114,12 @@ export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: re
       try {
         result = await msal.acquireTokenByDeviceCode({
           scopes: [...scopes],
-          deviceCodeCallback: (r) => notice(`Đăng nhập Microsoft 365: mở ${r.verificationUri} và nhập mã ${r.userCode} (mã hết hạn sau ${Math.round(r.expiresIn / 60)} phút).`),
+          deviceCodeCallback: (r) => notice(NOTICES[lang].signIn({ uri: r.verificationUri, code: r.userCode, minutes: Math.round(r.expiresIn / 60) })),
         });
       } catch (err) {
-        throw new DriveError('auth', `Đăng nhập bằng mã thiết bị không thành công${errorCode(err)}. Hãy thử lại.`);
+        throw new DriveError('auth', failure('graph_device_code_failed', { detail: errorCode(err) }));
       }
-      if (!result?.accessToken) throw new DriveError('auth', 'Đăng nhập bằng mã thiết bị không thành công. Hãy thử lại.');
+      if (!result?.accessToken) throw new DriveError('auth', failure('graph_device_code_failed', { detail: '' }));
       account = result.account ?? undefined;
       return result.accessToken;
     },
@@ -103,17 +129,17 @@ export function deviceCodeTokenSource(client: () => DeviceCodeClient, scopes: re
 /** An MSAL error's code, never its full text (which may quote the request). */
 function errorCode(err: unknown): string {
   const code = typeof err === 'object' && err !== null && 'errorCode' in err && typeof err.errorCode === 'string' ? err.errorCode : '';
-  return /^[\w.-]{1,64}$/.test(code) ? ` (${code})` : '';
+  return /^[\w.-]{1,64}$/.test(code) ? code : '';
 }
 
-function createMsalClient(env: GraphEnv, notice: Notice): DeviceCodeClient {
+function createMsalClient(env: GraphEnv, notice: Notice, lang: Lang): DeviceCodeClient {
   // Loaded only when someone signs in this way: the CLI starts faster without it.
   const msal = require('@azure/msal-node') as typeof import('@azure/msal-node');
   const tenant = env.PHU_GRAPH_TENANT?.trim() || 'organizations';
   const cacheFile = env.PHU_GRAPH_TOKEN_CACHE?.trim();
   return new msal.PublicClientApplication({
     auth: { clientId: env.PHU_GRAPH_CLIENT_ID?.trim() ?? '', authority: `https://login.microsoftonline.com/${encodeURIComponent(tenant)}` },
-    ...(cacheFile ? { cache: { cachePlugin: fileCachePlugin(cacheFile, notice) } } : {}),
+    ...(cacheFile ? { cache: { cachePlugin: fileCachePlugin(cacheFile, notice, lang) } } : {}),
   });
 }
 
@@ -133,22 +159,22 @@ const CACHE_SECTIONS = ['Account', 'IdToken', 'AccessToken', 'RefreshToken', 'Ap
  *
  * @example new PublicClientApplication({ auth, cache: { cachePlugin: fileCachePlugin('~/.phu/token.json', console.error) } })
  */
-export function fileCachePlugin(file: string, notice: Notice = () => undefined): ICachePlugin {
+export function fileCachePlugin(file: string, notice: Notice = () => undefined, lang: Lang = 'vi'): ICachePlugin {
   let warned = false;
-  const setAside = (why: string): void => {
+  const setAside = (why: CacheProblem): void => {
     if (warned) return;
     warned = true;
-    notice(`Tệp lưu đăng nhập PHU_GRAPH_TOKEN_CACHE "${file}" ${why}: bỏ qua tệp này, cần đăng nhập lại (tệp sẽ được ghi mới sau khi đăng nhập).`);
+    notice(NOTICES[lang].cacheSetAside({ file, why: NOTICES[lang].cacheProblem[why] }));
   };
   return {
     async beforeCacheAccess(context) {
       const text = await readCacheText(file, setAside);
       if (text === undefined) return;
-      if (!looksLikeMsalCache(text)) return setAside('bị hỏng (không đúng định dạng)');
+      if (!looksLikeMsalCache(text)) return setAside('not_msal');
       try {
         context.tokenCache.deserialize(text);
       } catch {
-        setAside('bị hỏng (không đọc được)');
+        setAside('not_readable_cache');
       }
     },
     async afterCacheAccess(context) {
@@ -160,20 +186,20 @@ export function fileCachePlugin(file: string, notice: Notice = () => undefined):
 }
 
 /** The cache file's text; undefined when there is none yet or it cannot be used (said through `setAside`). */
-async function readCacheText(file: string, setAside: (why: string) => void): Promise<string | undefined> {
+async function readCacheText(file: string, setAside: (why: CacheProblem) => void): Promise<string | undefined> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(file, 'r');
     const st = await handle.stat();
-    if (!st.isFile()) return void setAside('không phải một tệp');
-    if (st.size > MAX_CACHE_BYTES) return void setAside('quá lớn');
+    if (!st.isFile()) return void setAside('not_a_file');
+    if (st.size > MAX_CACHE_BYTES) return void setAside('too_large');
     const bytes = await handle.readFile();
-    if (bytes.length > MAX_CACHE_BYTES) return void setAside('quá lớn');
+    if (bytes.length > MAX_CACHE_BYTES) return void setAside('too_large');
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
     if (code === 'ENOENT') return undefined;
-    return void setAside(code === 'EACCES' || code === 'EPERM' ? 'không đọc được (không có quyền)' : 'không đọc được');
+    return void setAside(code === 'EACCES' || code === 'EPERM' ? 'access_denied' : 'unreadable');
   } finally {
     await handle?.close().catch(() => undefined);
   }
@@ -201,16 +227,16 @@ function looksLikeMsalCache(text: string): boolean {
  * The drive behind `--drive graph:<drive-id>`: tokens and base URL from the
  * environment, progress lines (retries, resumes) to `notice`.
  */
-export function graphDriveFromEnv(driveId: string, env: GraphEnv, notice: Notice, options: Partial<GraphDriveOptions> = {}): GraphDrive {
-  if (driveId.trim() === '') throw new DriveError('not_found', 'Thiếu mã thư viện tài liệu: dùng --drive graph:<drive-id> (hoặc graph:me cho OneDrive của bạn).');
+export function graphDriveFromEnv(driveId: string, env: GraphEnv, notice: Notice, options: Partial<GraphDriveOptions> = {}, lang: Lang = 'vi'): GraphDrive {
+  if (driveId.trim() === '') throw new DriveError('not_found', failure('graph_drive_id_missing', {}));
   const simpleMax = env.PHU_GRAPH_SIMPLE_UPLOAD_MAX?.trim();
-  if (simpleMax && !/^\d+$/.test(simpleMax)) throw new DriveError('failed', `PHU_GRAPH_SIMPLE_UPLOAD_MAX "${simpleMax}" phải là một số byte.`);
+  if (simpleMax && !/^\d+$/.test(simpleMax)) throw new DriveError('failed', failure('graph_simple_upload_max', { value: simpleMax }));
   return new GraphDrive({
     driveId,
-    tokens: graphTokenSourceFromEnv(env, notice),
+    tokens: graphTokenSourceFromEnv(env, notice, createMsalClient, lang),
     ...(env.PHU_GRAPH_BASE_URL?.trim() ? { baseUrl: env.PHU_GRAPH_BASE_URL.trim() } : {}),
     ...(simpleMax ? { simpleUploadLimit: Number(simpleMax) } : {}),
-    onEvent: (event) => notice(describeGraphDriveEvent(event)),
+    onEvent: (event) => notice(describeGraphDriveEvent(event, lang)),
     ...options,
   });
 }

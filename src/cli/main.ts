@@ -19,22 +19,23 @@ export const VERSION: string = packageJson.version;
  */
 export async function main(argv: readonly string[], rawIo: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
   const io = terminalSafeIo(rawIo);
-  const [first, ...rest] = argv;
+  // The language failures and help are worded in, as the command line asks, even when it cannot be parsed.
+  let wording: Lang = langAsked(argv);
+  // `phu --lang en <command> ...`: the common option may come before the command too.
+  const [first, ...rest] = leadingLangMoved(argv);
   if (first === undefined) {
-    io.stderr.write(globalHelp(commands, VERSION));
+    io.stderr.write(globalHelp(commands, VERSION, wording));
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const cmd = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0]);
-    io.stdout.write(cmd ? commandHelp(cmd) : globalHelp(commands, VERSION));
+    io.stdout.write(cmd ? commandHelp(cmd, wording) : globalHelp(commands, VERSION, wording));
     return EXIT.ok;
   }
   if (first === '--version' || first === '-V') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  // The language failures are worded in, as the command line asks, even when it cannot be parsed.
-  let wording: Lang = langAsked(rest);
   const cmd = commands.find((c) => c.name === first);
   if (!cmd) {
     const what = first.startsWith('-') ? failure('command_missing', { option: first }) : failure('command_unknown', { command: first, commands: commands.map((c) => c.name).join(', ') });
@@ -44,13 +45,13 @@ export async function main(argv: readonly string[], rawIo: CliIo, commands: read
   try {
     const options = { ...cmd.options, ...COMMON_OPTIONS };
     const parsed = parseArgs({ args: [...rest], options: parseArgsOptions(options), allowPositionals: true, strict: true });
-    if (parsed.values['help'] === true) {
-      io.stdout.write(commandHelp(cmd));
-      return EXIT.ok;
-    }
     const lang = parsed.values['lang'] ?? 'vi';
     if (lang !== 'vi' && lang !== 'en') throw new UsageError(failure('lang_invalid', { lang: String(lang) }));
     wording = lang;
+    if (parsed.values['help'] === true) {
+      io.stdout.write(commandHelp(cmd, lang));
+      return EXIT.ok;
+    }
     return await cmd.run({ values: parsed.values, positionals: parsed.positionals, io, lang: lang satisfies Lang });
   } catch (err) {
     return report(err, cmd, io, wording);
@@ -79,14 +80,25 @@ function errorWord(lang: Lang): string {
   return lang === 'en' ? 'Error' : 'Lỗi';
 }
 
-/** The language `--lang` asks for, read before parsing so that parse errors are worded in it too. */
+/** The language `--lang` asks for (the last one given wins, as parseArgs reads it), read before parsing so that parse errors are worded in it too. */
 function langAsked(args: readonly string[]): Lang {
+  let lang: Lang = 'vi';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') break;
-    if (a === '--lang=en' || (a === '--lang' && args[i + 1] === 'en')) return 'en';
+    const value = a === '--lang' ? args[i + 1] : a?.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value !== undefined) lang = value === 'en' ? 'en' : 'vi';
   }
-  return 'vi';
+  return lang;
+}
+
+/** The arguments with a leading `--lang <x>` (or `--lang=<x>`) moved after the command name. */
+function leadingLangMoved(argv: readonly string[]): readonly string[] {
+  const [a, b, ...more] = argv;
+  // `phu --lang en` alone is `phu` alone: the overview, in that language.
+  if (a === '--lang' && b !== undefined) return more.length === 0 ? [] : [...more.slice(0, 1), a, b, ...more.slice(1)];
+  if (a?.startsWith('--lang=') === true) return argv.length === 1 ? [] : [...argv.slice(1, 2), a, ...argv.slice(2)];
+  return argv;
 }
 
 /** parseArgs errors worded by language; undefined for an error that is not about the command line. */

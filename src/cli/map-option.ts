@@ -7,11 +7,15 @@ import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
 import { formatFindings } from './format-findings';
 
+const LEVELS_EN: Readonly<Record<string, string>> = { tinh: 'province', huyen: 'district', xa: 'commune' };
+
 /** The `--map` option as every command declares it. */
 export const MAP_OPTION = {
   type: 'string',
   arg: `<${MAP_IDS.join('|')}>`,
   help: `Danh mục đơn vị hành chính: ${MAP_IDS.map((id) => mapInfo(id).label).join('; ')}. Mặc định theo ngày cuối của kỳ báo cáo (trước 01/07/2025: danh mục cũ).`,
+  argEn: `<${MAP_IDS.join('|')}>`,
+  helpEn: `The list of administrative units: ${MAP_IDS.map((id) => `${id} (${mapInfo(id).levels.map((l) => LEVELS_EN[l] ?? l).join(', ')})`).join('; ')}. By default the one in force on the last day of the period (before 01/07/2025: the old list).`,
 } as const;
 
 /** The map `--map` names, undefined when not given; a usage error for anything else. */

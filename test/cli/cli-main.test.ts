@@ -47,7 +47,7 @@ describe('command-line errors exit 2 with a Vietnamese sentence and the usage on
     [['template', '--unit', '688', '--period', 'TK'], 'Thiếu --out <tệp>.'],
     [['consolidate', '--unit', '688', '--period', 'TK', '--out', 'x.xlsx'], 'Thiếu thư mục'],
     [['consolidate', '.', '--unit', '25216', '--period', 'TK', '--out', 'x.xlsx'], 'không có đơn vị trực thuộc'],
-    [['consolidate', '.', '--unit', '688', '--period', 'TK', '--out', 'x.xlsx', '--drive', 'ftp:x'], '--drive "ftp:x" không hợp lệ: cần dạng local:<thư mục gốc>'],
+    [['consolidate', '.', '--unit', '688', '--period', 'TK', '--out', 'x.xlsx', '--drive', 'ftp:x'], '--drive "ftp:x" không hợp lệ: cần bắt đầu bằng một trong local:, graph:'],
     [['consolidate', '.', '--unit', '688', '--period', 'TK', '--out', 'x.xlsx', '--report-date', '31/02/2024'], '--report-date cần một ngày dạng dd/mm/yyyy'],
   ])('phu %j', async (argv, message) => {
     const r = await runCli(argv, dir);

@@ -60,7 +60,7 @@ describe('command-line mistakes worded by --lang, by code', () => {
     expect(inEn.code).toBe(code);
     expect(errorLine(inEn.stderr).slice(0, en.length)).toBe(en);
     expect(errorLine(inEn.stderr)).not.toMatch(/Lỗi|Thiếu|không có|Không có|cần một/);
-    if (code === 2) expect(inEn.stderr).toMatch(/See "phu (\w+ )?--help" for the usage \(in Vietnamese\)\.\n$/);
+    if (code === 2) expect(inEn.stderr).toMatch(/See "phu (\w+ )?--help --lang en"\.\n$/);
   });
 
   it('an output that exists is refused in both languages, exit 3', async () => {

@@ -85,4 +85,17 @@ describe('phu on both maps', () => {
     expect(run.stderr).toContain('Kỳ trước theo danh mục 2025-03-01: chuyển sang danh mục 2025-07-01 qua bảng chuyển đổi, 2 đơn vị có số liệu kỳ trước.');
     expect(run.stdout).toContain('2/95 đơn vị có số liệu cả hai kỳ');
   }, 120_000);
+
+  it('says the same in English with --lang en: the conversion of the previous period and of old figures', async () => {
+    const old = path.join('cu', '4PHU-2024', 'TK', '70 Tỉnh Bình Phước', '689 Thành phố Đồng Xoài.xlsx');
+    const now = path.join('demo', '4PHU-2024', 'TK', '75 Tỉnh Đồng Nai');
+    const run = await runCli(['consolidate', now, '--unit', '75', '--period', 'TK', '--map', '2025-07-01', '--previous', old, '--out', 'dn-en.xlsx', '--lang', 'en'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('The previous period is on the 2025-03-01 unit list: converted to the 2025-07-01 list through the conversion table, 2 units have previous figures.');
+    expect(run.stderr).not.toContain('Kỳ trước');
+    const converted = await runCli(['convert', path.join('cu', '4PHU-2024', 'TK', '689 Thành phố Đồng Xoài'), '--to-map', '2025-07-01', '--out', 'dong-xoai-en.xlsx', '--lang', 'en'], dir);
+    expect(converted.code).toBe(0);
+    expect(converted.stdout).toMatch(/^Converted the figures of period TK of 8 communes on the 2025-03-01 unit list to the 2025-07-01 list: \d+\/\d+ communes and wards of Tỉnh Đồng Nai \(75\) have figures; /);
+    expect(converted.stdout).toContain('\nChuyenDoi sheet: each old commune and its new unit;');
+  }, 120_000);
 });

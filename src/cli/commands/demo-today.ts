@@ -12,6 +12,8 @@ import type { CliIo } from '../cli-io';
 import type { Lang } from '../command';
 import { summaryText } from '../consolidation-summary';
 import { EXIT } from '../exit-codes';
+import { cliWording } from '../cli-wording';
+import { summaryWording } from '../summary-wording';
 import { formatFindings } from '../format-findings';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
 import { progressPrinter } from './consolidate';
@@ -37,18 +39,15 @@ export async function runTodayDemo(outDir: string, io: CliIo, lang: Lang): Promi
     files++;
   }
   const communes = registry.children(province.code).length;
-  io.stdout.write(`Dữ liệu mẫu: ${province.name} (${province.code}) theo ${mapInfo('2025-07-01').label}, kỳ ${period.id} (${period.label}), ${communes} xã, phường nộp thẳng lên tỉnh.\n`);
-  io.stdout.write(`Đã ghi ${files} tệp của các xã, phường (có vài tệp lỗi, một tệp trễ hạn, một xã chưa nộp, và tệp của ${abolished.unit.name} đã nhập vào đơn vị mới) vào\n  ${dir}\n`);
+  const w = cliWording(lang);
+  io.stdout.write(`${w.todaySample({ province: `${province.name} (${province.code})`, map: summaryWording(lang).mapLabel(mapInfo('2025-07-01')), period: period.id, label: period.label, communes })}\n`);
+  io.stdout.write(`${w.todayWritten({ files, abolished: abolished.unit.name, dir })}\n`);
   // The sample keeps the 2024 campaign's dates: the map is chosen, and the output says so once.
   const { findings } = chooseMap(period, '2025-07-01');
   io.stdout.write(formatFindings(findings, lang));
-  const { consolidation: c, book } = await consolidateFolder({ drive: new LocalDrive(dir), folder: '', form, registry, parent: province, period, reportDate: period.due, onProgress: progressPrinter(io), notes: findings });
+  const { consolidation: c, book } = await consolidateFolder({ drive: new LocalDrive(dir), folder: '', form, registry, parent: province, period, reportDate: period.due, onProgress: progressPrinter(io, lang), notes: findings });
   await writeOutputBook(outFile, book, { overwrite: true });
   io.stdout.write(`\n${summaryText(c, province, period, outFile, lang)}`);
-  io.stdout.write(
-    '\nMở tệp tổng hợp bằng Excel: SoLieu (số liệu, tỷ lệ, xếp hạng, tình trạng), KiemTra (lỗi, cảnh báo),\n' +
-      'NguonDuLieu (mọi tệp đã đọc và tình trạng), NhanXet (dự thảo nhận xét), TinhHinhNop (đã nộp, đúng hạn, trễ hạn, chưa nộp).\n' +
-      `Làm biểu mẫu cho một phường mới: phu template --unit 25217 --period ${period.id} --map 2025-07-01 --out "25217 Phước Long.xlsx"\n`,
-  );
+  io.stdout.write(`\n${w.demoOpen}\n${w.todayTemplate({ period: period.id })}\n`);
   return EXIT.ok;
 }

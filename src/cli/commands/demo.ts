@@ -14,8 +14,10 @@ import { BINH_PHUOC_CODE, NOTICE_PERIOD } from '../../sample/binh-phuoc-notice';
 import { generateProvince, type GeneratedFile } from '../../sample/generate-province';
 import { writeWorkbook } from '../../xlsx/write-workbook';
 import type { CliIo } from '../cli-io';
-import { optString, type Command } from '../command';
+import { optString, type Command, type Lang } from '../command';
+import { cliWording } from '../cli-wording';
 import { summaryText } from '../consolidation-summary';
+import { failure } from '../../core/failures/failure-codes';
 import { EXIT, UsageError } from '../exit-codes';
 import { countFindings } from '../format-findings';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
@@ -130,13 +132,29 @@ export const demoCommand: Command = {
     'của một phường cũ đã nhập vào phường mới, tệp này bị báo lỗi kèm đơn vị mới).\n' +
     'Chạy lại sẽ ghi đè các tệp mẫu đã tạo trước đó.',
   options: {
-    out: { type: 'string', short: 'o', arg: '<thư mục>', help: `Thư mục ghi dữ liệu mẫu (mặc định ./${DEFAULT_DEMO_DIR}).` },
-    map: { ...MAP_OPTION, help: 'Danh mục đơn vị: 2025-03-01 (mặc định, Bình Phước năm 2024, xã - huyện - tỉnh) hoặc 2025-07-01 (Đồng Nai, xã - tỉnh).' },
+    out: { type: 'string', short: 'o', arg: '<thư mục>', help: `Thư mục ghi dữ liệu mẫu (mặc định ./${DEFAULT_DEMO_DIR}).`, argEn: '<folder>', helpEn: `The folder to write the sample data to (default ./${DEFAULT_DEMO_DIR}).` },
+    map: {
+      ...MAP_OPTION,
+      help: 'Danh mục đơn vị: 2025-03-01 (mặc định, Bình Phước năm 2024, xã - huyện - tỉnh) hoặc 2025-07-01 (Đồng Nai, xã - tỉnh).',
+      helpEn: 'The unit list: 2025-03-01 (default, Binh Phuoc province in 2024, commune - district - province) or 2025-07-01 (Dong Nai province, commune - province).',
+    },
   },
   examples: ['demo', 'demo --out D:/thu-nghiem', 'demo --map 2025-07-01'],
   exitCodes: ['0  đã tạo dữ liệu mẫu và các báo cáo tổng hợp', '3  không ghi được thư mục'],
+  en: {
+    summary: "Try PHU on sample data: Binh Phuoc province, 111 communes, from the communes' files to the province's report.",
+    usage: ['demo [--out <folder>] [--map 2025-07-01]'],
+    description:
+      'Makes the sample reports of 111 communes by the folder convention <form>/<period>/<district code> <district name>/<commune code> <commune name>.xlsx,\n' +
+      'with a few faulty files (late, an old copy, a wrong total, a missing commune, a lock file ~$, a .txt file), consolidates each district\n' +
+      "then the province. The province's figures are those of the results notice of the 2024 \"4 phủ\" peak campaign.\n" +
+      'With --map 2025-07-01: Dong Nai province on the list in force from 01/07/2025, 95 communes and wards reporting straight to the province\n' +
+      '(with the file of a former ward merged into a new one, reported as an error naming the new unit).\n' +
+      'Running it again overwrites the sample files made before.',
+    exitCodes: ['0  the sample data and the consolidated reports were made', '3  the folder could not be written'],
+  },
   async run({ values, positionals, io, lang }) {
-    if (positionals.length > 0) throw new UsageError(`Lệnh demo không nhận đối số "${positionals[0] ?? ''}": thư mục ghi bằng --out.`);
+    if (positionals.length > 0) throw new UsageError(failure('argument_not_output', { command: 'demo', argument: positionals[0] ?? '' }));
     const outDir = path.resolve(io.cwd, optString(values, 'out') ?? DEFAULT_DEMO_DIR);
     const form = FORM_4PHU_2024;
     if (givenMap(values) === '2025-07-01') return runTodayDemo(outDir, io, lang);
@@ -149,40 +167,36 @@ export const demoCommand: Command = {
 
     const { faultDistrict, files, invalidFile } = await writeDemoInputs(layout, form, registry, province, period);
     const communes = districts.reduce((n, d) => n + registry.children(d.code).length, 0);
-    io.stdout.write(`Dữ liệu mẫu: ${province.name} (${province.code}), kỳ ${period.id} (${period.label}), ${communes} xã trong ${districts.length} huyện.\n`);
-    io.stdout.write(`Đã ghi ${files} tệp của các xã (có vài tệp lỗi để thử) vào ${layout.periodDir}\n\nTổng hợp cấp huyện:\n`);
+    const w = cliWording(lang);
+    io.stdout.write(`${w.demoSample({ province: `${province.name} (${province.code})`, period: period.id, label: period.label, communes, districts: districts.length })}\n`);
+    io.stdout.write(`${w.demoWritten({ files, dir: layout.periodDir })}\n\n${w.demoDistricts}\n`);
 
     // Each district reports on the due date, so the province sees them on time.
     const reportDate = period.due;
     let faulty: { unit: Unit; c: Consolidation; out: string } | undefined;
     for (const d of districts) {
       const out = path.join(layout.provinceDir, `${unitFileStem(d)}.xlsx`);
-      const c = await consolidateOne(new LocalDrive(layout.districtDirs.get(d.code) ?? ''), form, registry, d, period, reportDate, io);
+      const c = await consolidateOne(new LocalDrive(layout.districtDirs.get(d.code) ?? ''), form, registry, d, period, reportDate, io, lang);
       await writeOutputBook(out, renderConsolidation(form, c, { completeness: true }), { overwrite: true });
-      io.stdout.write(`  ${districtLine(d, c)}\n`);
+      io.stdout.write(`  ${districtLine(d, c, lang)}\n`);
       if (d.code === faultDistrict.code) faulty = { unit: d, c, out };
     }
     if (faulty) io.stdout.write(`\n${summaryText(faulty.c, faulty.unit, period, faulty.out, lang)}`);
 
-    const pc = await consolidateOne(new LocalDrive(layout.provinceDir), form, registry, province, period, reportDate, io);
+    const pc = await consolidateOne(new LocalDrive(layout.provinceDir), form, registry, province, period, reportDate, io, lang);
     await writeOutputBook(layout.provinceFile, renderConsolidation(form, pc, { completeness: true }), { overwrite: true });
     io.stdout.write(`\n${summaryText(pc, province, period, layout.provinceFile, lang)}`);
-    io.stdout.write(
-      '\nMở tệp tổng hợp bằng Excel: SoLieu (số liệu, tỷ lệ, xếp hạng, tình trạng), KiemTra (lỗi, cảnh báo),\n' +
-        'NguonDuLieu (mọi tệp đã đọc và tình trạng), NhanXet (dự thảo nhận xét), TinhHinhNop (đã nộp, đúng hạn, trễ hạn, chưa nộp).\n' +
-        (invalidFile !== undefined ? `Xem lỗi của một tệp: phu validate "${invalidFile}"\n` : ''),
-    );
+    io.stdout.write(`\n${w.demoOpen}\n${invalidFile !== undefined ? `${w.demoValidate({ file: invalidFile })}\n` : ''}`);
     return EXIT.ok;
   },
 };
 
-async function consolidateOne(drive: LocalDrive, form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, reportDate: string, io: CliIo): Promise<Consolidation> {
-  return (await consolidateFolder({ drive, folder: '', form, registry, parent, period, reportDate, onProgress: progressPrinter(io) })).consolidation;
+async function consolidateOne(drive: LocalDrive, form: FormDef, registry: UnitRegistry, parent: Unit, period: PeriodDef, reportDate: string, io: CliIo, lang: Lang): Promise<Consolidation> {
+  return (await consolidateFolder({ drive, folder: '', form, registry, parent, period, reportDate, onProgress: progressPrinter(io, lang) })).consolidation;
 }
 
-function districtLine(d: Unit, c: Consolidation): string {
+function districtLine(d: Unit, c: Consolidation, lang: Lang): string {
   const k = c.completeness;
   const { errors, warnings } = countFindings(c.findings);
-  const issues = [k.late > 0 ? `${k.late} trễ hạn` : '', k.invalid > 0 ? `${k.invalid} không hợp lệ` : '', k.missing > 0 ? `${k.missing} chưa nộp` : ''].filter((s) => s !== '');
-  return `${unitFileStem(d).padEnd(26)} nộp ${k.expected - k.missing}/${k.expected}${issues.length > 0 ? ` (${issues.join(', ')})` : ''}; ${errors} lỗi, ${warnings} cảnh báo`;
+  return cliWording(lang).demoDistrict({ stem: unitFileStem(d).padEnd(26), submitted: k.expected - k.missing, expected: k.expected, late: k.late, invalid: k.invalid, missing: k.missing, errors, warnings });
 }

@@ -13,6 +13,19 @@ describe('failure wording', () => {
     }
   });
 
+  it('words every code in English without Vietnamese prose (only the example units unit_unknown names are data)', () => {
+    const vietnamese = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+    const examples = ['Bình Phước', 'Phước Long', 'Đồng Nai'];
+    for (const [code, params] of Object.entries(FAILURE_CODES)) {
+      const p = Object.fromEntries(params.map((k) => [k, `«${k}»`]));
+      let text = (FAILURE_MESSAGES_EN[code as keyof typeof FAILURE_CODES] as (x: typeof p) => string)(p);
+      for (const name of examples) text = text.split(name).join('');
+      expect([code, text]).not.toEqual([code, expect.stringMatching(vietnamese)]);
+      // Each Vietnamese wording is a different sentence: a code never falls back to the other language.
+      expect((FAILURE_MESSAGES_VI[code as keyof typeof FAILURE_CODES] as (x: typeof p) => string)(p)).not.toBe(text);
+    }
+  });
+
   it('a drive error carries its failure: Vietnamese message, worded again by language at the edge', () => {
     const err = new DriveError('not_found', failure('not_found', { path: 'TK/688' }));
     expect(err.message).toBe('Không tìm thấy "TK/688".');

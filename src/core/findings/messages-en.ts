@@ -78,7 +78,7 @@ export const MESSAGES_EN: Messages = {
   file_too_complex: (p) => `The file is too complex: reading it needed more than ${p.megabytes} MB of memory; it was stopped and refused to protect the computer.`,
   file_read_too_long: (p) => `Reading the file took too long (over ${p.seconds} s); it was stopped and refused to protect the computer.`,
   unit_abolished: (p) => `${p.name} (${p.code}) was merged into ${p.successors} on ${p.date}: this period uses the unit map of ${p.map}, use the new unit's template.`,
-  unit_not_yet: (p) => `${p.name} (${p.code}) exists since ${p.date} (from ${p.predecessors}): this period uses the unit map of ${p.map}, before that unit.`,
+  unit_not_yet: (p) => `${p.name} (${p.code}) exists since ${p.date} (${p.predecessors !== '' ? `from ${p.predecessors}` : 'not in the conversion table'}): this period uses the unit map of ${p.map}, before that unit.`,
   map_period_mismatch: (p) => `Using the unit map of ${p.map}, but the period ends on ${p.periodTo}, which belongs to the map of ${p.expected}.`,
   map_mismatch: (p) => `The file was made on the unit map of ${p.fileMap}, it is checked against the map of ${p.map}.`,
   previous_partial: (p) => `${p.name} (${p.code}): no comparison with the previous period, part of its people came from ${p.parts} (split in the reform).`,

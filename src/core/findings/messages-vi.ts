@@ -84,7 +84,7 @@ export const MESSAGES_VI: Messages = {
   file_too_complex: (p) => `Tệp quá phức tạp: đọc tệp cần hơn ${num(p.megabytes)} MB bộ nhớ; đã dừng và từ chối tệp để bảo vệ máy tính.`,
   file_read_too_long: (p) => `Tệp đọc quá lâu (hơn ${num(p.seconds)} giây); đã dừng và từ chối tệp để bảo vệ máy tính.`,
   unit_abolished: (p) => `${p.name} (${p.code}) đã nhập vào ${p.successors} từ ${p.date}: kỳ này theo danh mục đơn vị ${p.map}, hãy dùng biểu mẫu của đơn vị mới.`,
-  unit_not_yet: (p) => `${p.name} (${p.code}) là đơn vị từ ${p.date} (từ ${p.predecessors}): kỳ này theo danh mục đơn vị ${p.map}, trước khi có đơn vị này.`,
+  unit_not_yet: (p) => `${p.name} (${p.code}) là đơn vị từ ${p.date} (${p.predecessors !== '' ? `từ ${p.predecessors}` : 'không có trong bảng chuyển đổi'}): kỳ này theo danh mục đơn vị ${p.map}, trước khi có đơn vị này.`,
   map_period_mismatch: (p) => `Đang dùng danh mục đơn vị ${p.map}, nhưng kỳ báo cáo kết thúc ngày ${p.periodTo} thuộc danh mục ${p.expected}.`,
   map_mismatch: (p) => `Tệp lập theo danh mục đơn vị ${p.fileMap}, đang kiểm tra theo danh mục ${p.map}.`,
   previous_partial: (p) => `${p.name} (${p.code}): không so sánh với kỳ trước vì một phần dân số đến từ ${p.parts} (chia tách khi sắp xếp đơn vị hành chính).`,

@@ -134,14 +134,18 @@ export function listPeriods(form: Pick<FormDef, 'periods' | 'calendar'>, max = 3
 
 /**
  * The periods a form accepts, in words for a message: `D1, D2, TK`, or
- * `2026-01 đến 2026-12 (hằng tháng)`.
+ * `2026-01 đến 2026-12 (hằng tháng)` (`2026-01 to 2026-12 (monthly)` in English).
+ *
+ * @example periodsHint({ periods: [], calendar: { repeat: 'monthly', first: '2026-01', last: '2026-12' } }, 'en')
  */
-export function periodsHint(form: Pick<FormDef, 'periods' | 'calendar'>): string {
+export function periodsHint(form: Pick<FormDef, 'periods' | 'calendar'>, lang: 'vi' | 'en' = 'vi'): string {
   const parts = form.periods.length > 0 ? [form.periods.map((p) => p.id).join(', ')] : [];
   const cal = form.calendar;
   if (cal) {
-    const every = cal.repeat === 'monthly' ? 'hằng tháng' : cal.repeat === 'quarterly' ? 'hằng quý' : 'hằng năm';
-    parts.push(`${cal.first} ${cal.last ? `đến ${cal.last}` : 'trở đi'} (${every}, ví dụ ${CALENDAR_ID_EXAMPLE[cal.repeat]})`);
+    const en = lang === 'en';
+    const every = cal.repeat === 'monthly' ? (en ? 'monthly' : 'hằng tháng') : cal.repeat === 'quarterly' ? (en ? 'quarterly' : 'hằng quý') : en ? 'yearly' : 'hằng năm';
+    const until = cal.last ? `${en ? 'to' : 'đến'} ${cal.last}` : en ? 'onwards' : 'trở đi';
+    parts.push(`${cal.first} ${until} (${every}, ${en ? 'for example' : 'ví dụ'} ${CALENDAR_ID_EXAMPLE[cal.repeat]})`);
   }
   return parts.join('; ');
 }

@@ -1,3 +1,5 @@
+import { MESSAGES_EN } from '../findings/messages-en';
+import { MESSAGES_VI } from '../findings/messages-vi';
 import { explainUnit } from './explain-unit';
 import { registryFor } from './unit-maps';
 
@@ -34,5 +36,11 @@ describe('explainUnit', () => {
   it('leaves a code neither map knows to unit_unknown', () => {
     expect(explainUnit(today, '99999')).toBeUndefined();
     expect(explainUnit(before, '99999')).toBeUndefined();
+  });
+
+  it('words a new unit the conversion table does not explain in each language, not with Vietnamese in the English', () => {
+    const p = { code: '1', name: 'X', predecessors: '', date: '01/07/2025', map: '01/03/2025' };
+    expect(MESSAGES_EN.unit_not_yet(p)).toBe('X (1) exists since 01/07/2025 (not in the conversion table): this period uses the unit map of 01/03/2025, before that unit.');
+    expect(MESSAGES_VI.unit_not_yet(p)).toContain('(không có trong bảng chuyển đổi)');
   });
 });

@@ -41,5 +41,5 @@ export function explainUnit(registry: UnitRegistry, code: string, name?: string,
   if (!next || next.level !== 'xa' || (here && !fits(next))) return undefined;
   const from = registryFor(bridge.from);
   const parts = bridge.predecessors(next.code).map((s) => `${from.get(s.oldCode)?.name ?? s.oldCode} (${s.oldCode})`);
-  return createFinding('unit_not_yet', { code: next.code, name: next.name, predecessors: parts.join(', ') || 'không có trong bảng chuyển đổi', date, map: label }, at);
+  return createFinding('unit_not_yet', { code: next.code, name: next.name, predecessors: parts.join(', '), date, map: label }, at);
 }

@@ -1,5 +1,7 @@
 import { AuthenticationHandler, Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { DriveError } from '../../core/ports/drive';
+import type { GraphDoing } from './graph-doing';
+import { failure } from '../../core/failures/failure-codes';
 import type { GraphEndpoint } from './graph-endpoint';
 import { transportFailure } from './graph-failure';
 import { FetchMiddleware, GraphCallOptions, RefreshingAuthProvider, ThrottleRetryMiddleware, TokenRefreshMiddleware } from './graph-middleware';
@@ -15,7 +17,7 @@ export interface GraphCall {
   /** May a dropped connection be retried blindly? Defaults to true for GET. */
   readonly idempotent?: boolean;
   /** What is being done, for messages: `liệt kê thư mục "a/b"`. */
-  readonly doing: string;
+  readonly doing: GraphDoing;
 }
 
 /**
@@ -64,10 +66,10 @@ export class GraphApi {
 }
 
 /** A response's JSON body; a body that is not JSON is the service's fault. */
-export async function readJson(response: Response, doing: string): Promise<unknown> {
+export async function readJson(response: Response, doing: GraphDoing): Promise<unknown> {
   try {
     return await response.json();
   } catch {
-    throw new DriveError('failed', `Máy chủ Graph trả về dữ liệu không đọc được khi ${doing}.`);
+    throw new DriveError('failed', failure('graph_unreadable_reply', { action: doing.action, path: doing.path }));
   }
 }

@@ -2,6 +2,8 @@ import { DriveError, type ConflictPolicy, type DownloadedFile, type Drive, type 
 import { GraphApi, readJson } from './graph-api';
 import { parseGraphEndpoint, relativeToEndpoint } from './graph-endpoint';
 import { responseFailure, transportFailure } from './graph-failure';
+import type { GraphDoing } from './graph-doing';
+import { failure } from '../../core/failures/failure-codes';
 import { graphChildrenPageSchema, graphItemSchema, graphUploadSessionSchema, parseGraphBody, toDriveItem, type GraphItem } from './graph-item';
 import { checkDriveName, displayDrivePath, graphItemPath, splitDrivePath } from './graph-path';
 import type { GraphTokenSource } from './graph-token-source';
@@ -50,7 +52,7 @@ export class GraphDrive implements Drive {
   private readonly onEvent: ((event: GraphDriveEvent) => void) | undefined;
 
   constructor(options: GraphDriveOptions) {
-    if (options.driveId.trim() === '') throw new DriveError('not_found', 'Thiếu mã thư viện tài liệu (drive id).');
+    if (options.driveId.trim() === '') throw new DriveError('not_found', failure('graph_no_drive_id', {}));
     this.driveId = options.driveId.trim();
     const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
     if (chunkSize <= 0 || chunkSize % UPLOAD_CHUNK_UNIT !== 0) throw new RangeError(`chunkSize must be a positive multiple of ${UPLOAD_CHUNK_UNIT}`);
@@ -66,7 +68,7 @@ export class GraphDrive implements Drive {
 
   async list(folder: string): Promise<DriveItem[]> {
     const parts = splitDrivePath(folder);
-    const doing = `liệt kê thư mục "${displayDrivePath(parts)}"`;
+    const doing: GraphDoing = { action: 'list', path: `"${displayDrivePath(parts)}"` };
     const budget = this.budget();
     const items: DriveItem[] = [];
     const seen = new Set<string>();
@@ -75,11 +77,11 @@ export class GraphDrive implements Drive {
     for (;;) {
       const response = await this.api.call(budget, 'GET', path, { doing });
       if (response.status !== 200) throw await responseFailure(response, doing);
-      const page = parseGraphBody(graphChildrenPageSchema, await readJson(response, doing), 'danh sách tệp');
+      const page = parseGraphBody(graphChildrenPageSchema, await readJson(response, doing), 'file_list');
       for (const item of page.value) items.push(toDriveItem(item, parts.join('/')));
       const next = page['@odata.nextLink'];
       if (next === undefined) break;
-      if (seen.has(next)) throw new DriveError('failed', `Máy chủ Graph lặp lại cùng một trang khi ${doing}.`);
+      if (seen.has(next)) throw new DriveError('failed', failure('graph_same_page', { action: doing.action, path: doing.path }));
       seen.add(next);
       path = relativeToEndpoint(this.api.endpoint, next);
     }
@@ -87,7 +89,7 @@ export class GraphDrive implements Drive {
   }
 
   async download(item: DriveItem): Promise<DownloadedFile> {
-    const doing = `tải xuống "${displayDrivePath(splitDrivePath(item.folder), item.name)}"`;
+    const doing: GraphDoing = { action: 'download', path: `"${displayDrivePath(splitDrivePath(item.folder), item.name)}"` };
     const budget = this.budget();
     let meta = await this.itemById(budget, item.id, doing);
     for (let refetched = false; ; refetched = true) {
@@ -103,7 +105,7 @@ export class GraphDrive implements Drive {
   async upload(folder: string, name: string, bytes: Uint8Array, policy: ConflictPolicy, onProgress?: TransferProgress): Promise<UploadResult> {
     const parts = splitDrivePath(folder);
     checkDriveName(name);
-    const doing = `tải lên "${displayDrivePath(parts, name)}"`;
+    const doing: GraphDoing = { action: 'upload', path: `"${displayDrivePath(parts, name)}"` };
     const budget = this.budget();
     onProgress?.(0, bytes.length);
     const result = bytes.length <= this.simpleUploadLimit ? await this.simpleUpload(budget, parts, name, bytes, policy, doing) : await this.sessionUpload(budget, parts, name, bytes, policy, doing, onProgress);
@@ -116,7 +118,7 @@ export class GraphDrive implements Drive {
   }
 
   /** One PUT with the conflict behaviour in the query and the eTag in If-Match. */
-  private async simpleUpload(budget: RetryBudget, parts: string[], name: string, bytes: Uint8Array, policy: ConflictPolicy, doing: string): Promise<UploadResult> {
+  private async simpleUpload(budget: RetryBudget, parts: string[], name: string, bytes: Uint8Array, policy: ConflictPolicy, doing: GraphDoing): Promise<UploadResult> {
     const path = `${graphItemPath(this.driveId, [...parts, name])}/content?@microsoft.graph.conflictBehavior=${policy.kind === 'fail' ? 'fail' : 'replace'}`;
     const headers = { 'Content-Type': 'application/octet-stream', ...(policy.kind === 'replace' ? { 'If-Match': policy.ifMatch } : {}) };
     let folderEnsured = false;
@@ -137,7 +139,7 @@ export class GraphDrive implements Drive {
         continue;
       }
       if (response.status === 200 || response.status === 201) {
-        return { ok: true, item: toDriveItem(parseGraphBody(graphItemSchema, await readJson(response, doing), 'tệp vừa tải lên'), parts.join('/')) };
+        return { ok: true, item: toDriveItem(parseGraphBody(graphItemSchema, await readJson(response, doing), 'uploaded_file'), parts.join('/')) };
       }
       const answer = await this.missingFolderOrConflict(budget, response, parts, name, folderEnsured, doing);
       if (answer === 'folder_created') {
@@ -154,7 +156,7 @@ export class GraphDrive implements Drive {
    * not there yet (created once, then the caller retries), a 409 or 412 a
    * conflict. Undefined for any other response, which the caller reads.
    */
-  private async missingFolderOrConflict(budget: RetryBudget, response: Response, parts: string[], name: string, folderEnsured: boolean, doing: string): Promise<'folder_created' | UploadResult | undefined> {
+  private async missingFolderOrConflict(budget: RetryBudget, response: Response, parts: string[], name: string, folderEnsured: boolean, doing: GraphDoing): Promise<'folder_created' | UploadResult | undefined> {
     if (response.status === 404 && !folderEnsured) {
       await discard(response);
       await this.ensureFolder(budget, parts);
@@ -168,7 +170,7 @@ export class GraphDrive implements Drive {
   }
 
   /** An upload session: created with the conflict behaviour (and If-Match), then filled chunk by chunk. */
-  private async sessionUpload(budget: RetryBudget, parts: string[], name: string, bytes: Uint8Array, policy: ConflictPolicy, doing: string, onProgress?: TransferProgress): Promise<UploadResult> {
+  private async sessionUpload(budget: RetryBudget, parts: string[], name: string, bytes: Uint8Array, policy: ConflictPolicy, doing: GraphDoing, onProgress?: TransferProgress): Promise<UploadResult> {
     const path = `${graphItemPath(this.driveId, [...parts, name])}/createUploadSession`;
     const headers = policy.kind === 'replace' ? { 'If-Match': policy.ifMatch } : undefined;
     const body = { item: { '@microsoft.graph.conflictBehavior': policy.kind === 'fail' ? 'fail' : 'replace' } };
@@ -184,8 +186,8 @@ export class GraphDrive implements Drive {
       }
       if (answer) return answer;
       if (response.status !== 200 && response.status !== 201) throw await responseFailure(response, doing);
-      const session = parseGraphBody(graphUploadSessionSchema, await readJson(response, doing), 'phiên tải lên');
-      if (session.uploadUrl === undefined) throw new DriveError('failed', `Máy chủ không trả về địa chỉ tải lên khi ${doing}.`);
+      const session = parseGraphBody(graphUploadSessionSchema, await readJson(response, doing), 'upload_session');
+      if (session.uploadUrl === undefined) throw new DriveError('failed', failure('graph_no_upload_url', { action: doing.action, path: doing.path }));
       const outcome = await sendChunks({
         uploadUrl: session.uploadUrl,
         bytes,
@@ -202,19 +204,19 @@ export class GraphDrive implements Drive {
       const landed = await this.landedCopy(budget, parts, name, bytes, doing);
       budget.onEvent?.({ kind: 'verify_after_drop', landed: landed !== undefined });
       if (landed) return { ok: true, item: landed };
-      if (restarted) throw new DriveError('failed', `Phiên tải lên đã hết hạn hai lần khi ${doing}.`);
+      if (restarted) throw new DriveError('failed', failure('graph_session_expired_twice', { action: doing.action, path: doing.path }));
       restarted = true;
       budget.onEvent?.({ kind: 'session_restart' });
     }
   }
 
-  private async conflict(budget: RetryBudget, parts: string[], name: string, conflict: 'exists' | 'changed', doing: string): Promise<UploadResult> {
+  private async conflict(budget: RetryBudget, parts: string[], name: string, conflict: 'exists' | 'changed', doing: GraphDoing): Promise<UploadResult> {
     const existing = await this.itemByPath(budget, parts, name, doing).catch(() => undefined);
     return existing ? { ok: false, conflict, existing: toDriveItem(existing, parts.join('/')) } : { ok: false, conflict };
   }
 
   /** The file at the path when it holds exactly these bytes (a transfer that landed unseen). */
-  private async landedCopy(budget: RetryBudget, parts: string[], name: string, bytes: Uint8Array, doing: string): Promise<DriveItem | undefined> {
+  private async landedCopy(budget: RetryBudget, parts: string[], name: string, bytes: Uint8Array, doing: GraphDoing): Promise<DriveItem | undefined> {
     const found = await this.itemByPath(budget, parts, name, doing);
     if (!found || found.folder !== undefined || found.size !== bytes.length) return undefined;
     const content = await this.fetchContent(budget, found, doing);
@@ -229,10 +231,10 @@ export class GraphDrive implements Drive {
   private async ensureFolder(budget: RetryBudget, parts: string[]): Promise<void> {
     for (let depth = 1; depth <= parts.length; depth++) {
       const here = parts.slice(0, depth);
-      const doing = `tạo thư mục "${displayDrivePath(here)}"`;
+      const doing: GraphDoing = { action: 'create_folder', path: `"${displayDrivePath(here)}"` };
       const existing = await this.itemByPath(budget, here.slice(0, -1), here[depth - 1] ?? '', doing);
       if (existing) {
-        if (existing.folder === undefined) throw new DriveError('failed', `"${displayDrivePath(here)}" là một tệp, không phải thư mục.`);
+        if (existing.folder === undefined) throw new DriveError('failed', failure('graph_file_not_folder', { path: displayDrivePath(here) }));
         continue;
       }
       const response = await this.api.call(budget, 'POST', `${graphItemPath(this.driveId, here.slice(0, -1))}/children`, {
@@ -248,21 +250,21 @@ export class GraphDrive implements Drive {
     }
   }
 
-  private async itemByPath(budget: RetryBudget, parts: string[], name: string, doing: string): Promise<GraphItem | undefined> {
+  private async itemByPath(budget: RetryBudget, parts: string[], name: string, doing: GraphDoing): Promise<GraphItem | undefined> {
     const response = await this.api.call(budget, 'GET', graphItemPath(this.driveId, [...parts, name]), { doing });
     if (response.status === 404) {
       await discard(response);
       return undefined;
     }
     if (response.status !== 200) throw await responseFailure(response, doing);
-    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'thông tin tệp');
+    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'file_info');
   }
 
-  private async itemById(budget: RetryBudget, id: string, doing: string): Promise<GraphItem> {
+  private async itemById(budget: RetryBudget, id: string, doing: GraphDoing): Promise<GraphItem> {
     const drive = this.driveId === 'me' ? 'me/drive' : `drives/${encodeURIComponent(this.driveId)}`;
     const response = await this.api.call(budget, 'GET', `${drive}/items/${encodeURIComponent(id)}`, { doing });
     if (response.status !== 200) throw await responseFailure(response, doing);
-    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'thông tin tệp');
+    return parseGraphBody(graphItemSchema, await readJson(response, doing), 'file_info');
   }
 
   /**
@@ -271,10 +273,10 @@ export class GraphDrive implements Drive {
    * no token goes with it. A body shorter than the item's size is a dropped
    * connection and is fetched again. Returns the response when it failed.
    */
-  private async fetchContent(budget: RetryBudget, meta: GraphItem, doing: string): Promise<Uint8Array | Response> {
-    if (meta.folder !== undefined) throw new DriveError('failed', `"${meta.name}" là thư mục, không phải tệp.`);
+  private async fetchContent(budget: RetryBudget, meta: GraphItem, doing: GraphDoing): Promise<Uint8Array | Response> {
+    if (meta.folder !== undefined) throw new DriveError('failed', failure('is_folder', { path: meta.name }));
     const url = meta['@microsoft.graph.downloadUrl'];
-    if (url === undefined) throw new DriveError('failed', `Máy chủ không trả về địa chỉ tải xuống khi ${doing}.`);
+    if (url === undefined) throw new DriveError('failed', failure('graph_no_download_url', { action: doing.action, path: doing.path }));
     let bytes: Uint8Array | undefined;
     let response: Response;
     try {

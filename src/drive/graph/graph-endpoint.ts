@@ -1,3 +1,4 @@
+import { failure } from '../../core/failures/failure-codes';
 import { DriveError } from '../../core/ports/drive';
 
 /** The public Graph service; `PHU_GRAPH_BASE_URL` replaces it (tests use a loopback server). */
@@ -28,15 +29,15 @@ export function parseGraphEndpoint(baseUrl: string = DEFAULT_GRAPH_BASE_URL): Gr
   try {
     url = new URL(baseUrl.trim());
   } catch {
-    throw new DriveError('failed', `Địa chỉ Graph "${baseUrl}" không hợp lệ (cần dạng https://graph.microsoft.com/v1.0).`);
+    throw new DriveError('failed', failure('graph_base_url_invalid', { url: baseUrl }));
   }
-  if (url.protocol !== 'https:') throw new DriveError('failed', `Địa chỉ Graph "${url.origin}" phải dùng https.`);
+  if (url.protocol !== 'https:') throw new DriveError('failed', failure('graph_base_url_not_https', { url: url.origin }));
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new DriveError('failed', `Địa chỉ Graph chỉ gồm máy chủ và phiên bản, ví dụ https://graph.microsoft.com/v1.0.`);
+    throw new DriveError('failed', failure('graph_base_url_shape', {}));
   }
   const segments = url.pathname.split('/').filter((s) => s !== '');
   const version = segments.pop();
-  if (version === undefined) throw new DriveError('failed', `Địa chỉ Graph "${url.origin}" thiếu phiên bản (ví dụ /v1.0).`);
+  if (version === undefined) throw new DriveError('failed', failure('graph_base_url_no_version', { url: url.origin }));
   const host = [url.origin, ...segments].join('/');
   const hostname = url.hostname.toLowerCase();
   return {
@@ -60,7 +61,7 @@ export function parseGraphEndpoint(baseUrl: string = DEFAULT_GRAPH_BASE_URL): Gr
  */
 export function relativeToEndpoint(endpoint: GraphEndpoint, link: string): string {
   const refuse = (): never => {
-    throw new DriveError('failed', 'Máy chủ Graph trả về liên kết trang tiếp theo tới một địa chỉ khác; đã dừng để không gửi thông tin đăng nhập ra ngoài.');
+    throw new DriveError('failed', failure('graph_next_link_elsewhere', {}));
   };
   let url: URL;
   let base: URL;

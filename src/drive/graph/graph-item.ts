@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { failure, type GraphReply } from '../../core/failures/failure-codes';
 import { DriveError, type DriveItem } from '../../core/ports/drive';
 
 /** The driveItem fields PHU reads; Graph sends many more, which are ignored. */
@@ -35,10 +36,10 @@ export const graphErrorBodySchema = z.object({
   error: z.object({ code: z.string().optional(), message: z.string().optional() }),
 });
 
-/** Parses a response body with a schema; a body that does not fit is the service's fault. */
-export function parseGraphBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+/** Parses a response body with a schema; a body that does not fit is the service's fault, named by what it should have been. */
+export function parseGraphBody<T>(schema: z.ZodType<T>, body: unknown, what: GraphReply): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new DriveError('failed', `Máy chủ Graph trả về dữ liệu không đúng dạng (${what}).`);
+  if (!parsed.success) throw new DriveError('failed', failure('graph_bad_reply', { what }));
   return parsed.data;
 }
 

@@ -1,3 +1,4 @@
+import { failure } from '../../core/failures/failure-codes';
 import { DriveError } from '../../core/ports/drive';
 
 /** Characters SharePoint and OneDrive refuse in a file or folder name. */
@@ -18,7 +19,7 @@ export function splitDrivePath(folder: string): string[] {
 /** Refuses a name SharePoint cannot store (`..`, `a:b`, trailing dot or space). */
 export function checkDriveName(name: string, shown: string = name): void {
   if (name === '' || name === '.' || name === '..' || FORBIDDEN.test(name) || hasControlCharacter(name) || /[ .]$/.test(name) || /^ /.test(name)) {
-    throw new DriveError('failed', `Tên "${shown}" không dùng được trên SharePoint/OneDrive (không được chứa " * : < > ? / \\ | hoặc kết thúc bằng dấu chấm, khoảng trắng).`);
+    throw new DriveError('failed', failure('graph_name_invalid', { name: shown }));
   }
 }
 

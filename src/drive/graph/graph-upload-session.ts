@@ -1,4 +1,6 @@
 import { DriveError, type TransferProgress } from '../../core/ports/drive';
+import type { GraphDoing } from './graph-doing';
+import { failure } from '../../core/failures/failure-codes';
 import { responseFailure, transportFailure } from './graph-failure';
 import { graphItemSchema, graphUploadSessionSchema, parseGraphBody, type GraphItem } from './graph-item';
 import { RetriesExhausted, backoffMs, discard, sendWithRetries, type RetryBudget } from './retry-policy';
@@ -20,7 +22,7 @@ export interface ChunkUpload {
   readonly startAt: number;
   readonly fetchImpl: typeof fetch;
   readonly budget: RetryBudget;
-  readonly doing: string;
+  readonly doing: GraphDoing;
   readonly onProgress?: TransferProgress;
 }
 
@@ -60,11 +62,11 @@ export async function sendChunks(up: ChunkUpload): Promise<ChunkOutcome> {
       case 200:
       case 201:
         up.onProgress?.(total, total);
-        return { kind: 'done', item: parseGraphBody(graphItemSchema, await response.json().catch(() => undefined), 'tệp vừa tải lên') };
+        return { kind: 'done', item: parseGraphBody(graphItemSchema, await response.json().catch(() => undefined), 'uploaded_file') };
       case 202: {
-        const body = parseGraphBody(graphUploadSessionSchema, await response.json().catch(() => undefined), 'phiên tải lên');
+        const body = parseGraphBody(graphUploadSessionSchema, await response.json().catch(() => undefined), 'upload_session');
         const next = firstExpected(body.nextExpectedRanges) ?? end;
-        if (next >= total || next < 0) throw new DriveError('failed', `Máy chủ đã nhận đủ dữ liệu nhưng chưa tạo tệp khi ${up.doing}.`);
+        if (next >= total || next < 0) throw new DriveError('failed', failure('graph_upload_incomplete', { action: up.doing.action, path: up.doing.path }));
         offset = next;
         up.onProgress?.(offset, total);
         continue;
@@ -80,7 +82,7 @@ export async function sendChunks(up: ChunkUpload): Promise<ChunkOutcome> {
       case 416: {
         // The server has a different idea of where we are: ask it.
         await discard(response);
-        if (resumes >= budget.policy.maxAttempts) throw new DriveError('failed', `Máy chủ liên tục từ chối đoạn dữ liệu khi ${up.doing}.`, 416);
+        if (resumes >= budget.policy.maxAttempts) throw new DriveError('failed', failure('graph_chunk_refused', { action: up.doing.action, path: up.doing.path }), 416);
         resumes++;
         const next = await sessionStatus(up);
         if (next === undefined) return { kind: 'gone' };
@@ -109,9 +111,9 @@ async function sessionStatus(up: ChunkUpload): Promise<number | undefined> {
     return undefined;
   }
   if (response.status !== 200) throw await responseFailure(response, up.doing);
-  const body = parseGraphBody(graphUploadSessionSchema, await response.json().catch(() => undefined), 'trạng thái phiên tải lên');
+  const body = parseGraphBody(graphUploadSessionSchema, await response.json().catch(() => undefined), 'upload_session_state');
   const next = firstExpected(body.nextExpectedRanges);
-  if (next === undefined || next < 0 || next >= up.bytes.length) throw new DriveError('failed', `Máy chủ trả về trạng thái phiên tải lên không dùng được khi ${up.doing}.`);
+  if (next === undefined || next < 0 || next >= up.bytes.length) throw new DriveError('failed', failure('graph_session_state', { action: up.doing.action, path: up.doing.path }));
   return next;
 }
 

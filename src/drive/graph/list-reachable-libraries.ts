@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphApi, readJson } from './graph-api';
 import { parseGraphEndpoint } from './graph-endpoint';
+import type { GraphDoing } from './graph-doing';
 import { responseFailure } from './graph-failure';
 import { parseGraphBody } from './graph-item';
 import type { ResolveSharedFolderOptions } from './resolve-shared-folder';
@@ -36,17 +37,17 @@ export async function listReachableLibraries(options: ResolveSharedFolderOptions
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const api = new GraphApi(parseGraphEndpoint(options.baseUrl), options.tokens, fetchImpl);
   const budget = (): ReturnType<typeof startBudget> => startBudget({ ...DEFAULT_RETRY_POLICY, ...options.retry }, options.clock ?? SYSTEM_CLOCK);
-  const doing = 'liệt kê các trang SharePoint';
+  const doing: GraphDoing = { action: 'list_sites', path: '' };
   const sitesResponse = await api.call(budget(), 'GET', '/sites?search=*', { doing });
   if (sitesResponse.status !== 200) throw await responseFailure(sitesResponse, doing);
-  const sites = parseGraphBody(sitesSchema, await readJson(sitesResponse, doing), 'danh sách trang SharePoint').value;
+  const sites = parseGraphBody(sitesSchema, await readJson(sitesResponse, doing), 'site_list').value;
   const libraries: ReachableLibrary[] = [];
   for (const site of sites) {
-    const doingSite = 'liệt kê các thư viện tài liệu';
+    const doingSite: GraphDoing = { action: 'list_libraries', path: '' };
     const response = await api.call(budget(), 'GET', `/sites/${encodeURIComponent(site.id)}/drives`, { doing: doingSite });
     if (response.status === 403 || response.status === 404) continue;
     if (response.status !== 200) throw await responseFailure(response, doingSite);
-    for (const drive of parseGraphBody(drivesSchema, await readJson(response, doingSite), 'danh sách thư viện').value) {
+    for (const drive of parseGraphBody(drivesSchema, await readJson(response, doingSite), 'library_list').value) {
       if (drive.driveType !== undefined && drive.driveType !== 'documentLibrary') continue;
       libraries.push({ site: site.displayName ?? site.name ?? site.webUrl ?? '', library: drive.name ?? '', webUrl: drive.webUrl ?? site.webUrl ?? '', driveId: drive.id });
     }

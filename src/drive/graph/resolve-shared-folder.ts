@@ -1,7 +1,9 @@
+import { failure } from '../../core/failures/failure-codes';
 import { DriveError } from '../../core/ports/drive';
 import { GraphApi, readJson } from './graph-api';
 import { parseGraphEndpoint } from './graph-endpoint';
 import { responseFailure } from './graph-failure';
+import type { GraphDoing } from './graph-doing';
 import { folderFromParentPath, graphItemSchema, parseGraphBody, type GraphItem } from './graph-item';
 import type { GraphTokenSource } from './graph-token-source';
 import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, startBudget, type Clock, type RetryPolicy } from './retry-policy';
@@ -44,9 +46,9 @@ function cleanLink(link: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new DriveError('not_found', 'Đây không phải là một liên kết: hãy mở thư mục trên SharePoint hoặc OneDrive, bấm Sao chép liên kết rồi dán vào đây.');
+    throw new DriveError('not_found', failure('graph_link_invalid', {}));
   }
-  if (url.protocol !== 'https:') throw new DriveError('not_found', 'Liên kết SharePoint/OneDrive phải bắt đầu bằng https://.');
+  if (url.protocol !== 'https:') throw new DriveError('not_found', failure('graph_link_not_https', {}));
   return url.href;
 }
 
@@ -69,17 +71,17 @@ export async function resolveSharedFolder(link: string, options: ResolveSharedFo
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const api = new GraphApi(parseGraphEndpoint(options.baseUrl), options.tokens, fetchImpl);
   const budget = (): ReturnType<typeof startBudget> => startBudget({ ...DEFAULT_RETRY_POLICY, ...options.retry }, options.clock ?? SYSTEM_CLOCK);
-  const doing = 'mở thư mục theo liên kết';
+  const doing: GraphDoing = { action: 'open_link', path: '' };
   const response = await api.call(budget(), 'GET', `/shares/${encodeSharingUrl(url)}/driveItem`, { doing });
   if (response.status !== 200) throw await responseFailure(response, doing);
-  let item: GraphItem = parseGraphBody(graphItemSchema, await readJson(response, doing), 'mục được chia sẻ');
+  let item: GraphItem = parseGraphBody(graphItemSchema, await readJson(response, doing), 'shared_item');
   const driveId = item.parentReference?.driveId;
-  if (driveId === undefined || driveId === '') throw new DriveError('failed', 'Máy chủ Graph không cho biết thư viện của liên kết này.');
+  if (driveId === undefined || driveId === '') throw new DriveError('failed', failure('graph_link_no_library', {}));
   if (item.root === undefined && item.parentReference?.path === undefined) {
     // Reached through a share, an item may come without its path: the library itself knows it.
     const again = await api.call(budget(), 'GET', `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(item.id)}`, { doing });
     if (again.status !== 200) throw await responseFailure(again, doing);
-    item = parseGraphBody(graphItemSchema, await readJson(again, doing), 'mục được chia sẻ');
+    item = parseGraphBody(graphItemSchema, await readJson(again, doing), 'shared_item');
   }
   const parent = folderFromParentPath(item.parentReference?.path);
   if (item.root !== undefined) return { driveId, folder: '', name: lastSegment(item.webUrl ?? url), webUrl: item.webUrl ?? url };
