@@ -14,7 +14,7 @@ import type { FormDef, PeriodDef } from '../core/forms/form-schema';
 import type { Drive } from '../core/ports/drive';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import { LocalDrive } from '../drive/local/local-drive';
-import { readWorkbook } from '../xlsx/read-workbook';
+import { IN_THREAD_READER } from '../node/in-thread-reader';
 import type { WorkbookReader } from '../app/workbook-reader';
 import type { ReadLimits } from '../xlsx/read-limits';
 import type { CliIo } from './cli-io';
@@ -60,7 +60,7 @@ export async function targetsOption(values: OptionValues, form: FormDef, registr
   if (given === undefined) return undefined;
   const file = path.resolve(io.cwd, given);
   const name = path.basename(file);
-  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, { readWorkbook });
+  const table = await readTargetsFile({ name, bytes: await readLocal(file, 'bảng chỉ tiêu') }, form, registry, IN_THREAD_READER);
   printFindings(io, `Bảng chỉ tiêu ${name}`, table.findings, lang);
   return table;
 }

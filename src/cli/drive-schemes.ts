@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { LocalDrive } from '../drive/local/local-drive';
-import { graphDriveFromEnv } from './graph-auth';
 import { UsageError } from './exit-codes';
 import type { DriveScheme } from './open-drive';
 
@@ -18,9 +17,11 @@ export const LOCAL_SCHEME: DriveScheme = {
 export const GRAPH_SCHEME: DriveScheme = {
   scheme: 'graph',
   usage: 'graph:<drive-id>',
-  open(target, io) {
+  async open(target, io) {
     if (target.trim() === '') throw new UsageError('--drive graph: cần mã thư viện tài liệu, ví dụ graph:b!AbCd... (hoặc graph:me).');
-    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`)));
+    // The Graph SDK and its helpers are loaded only by a command that opens a Graph drive: a local run does not pay for them.
+    const { graphDriveFromEnv } = await import('./graph-auth');
+    return graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`));
   },
 };
 

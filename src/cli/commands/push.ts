@@ -9,7 +9,7 @@ import { formatNumberVi } from '../../core/format/format-number-vi';
 import { DriveError, type ConflictPolicy, type Drive, type DriveItem, type UploadResult } from '../../core/ports/drive';
 import { readInfo } from '../../core/validate/read-info';
 import { LocalDrive } from '../../drive/local/local-drive';
-import { readWorkbook } from '../../xlsx/read-workbook';
+import { IN_THREAD_READER } from '../../node/in-thread-reader';
 import { formOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
@@ -100,7 +100,7 @@ function fail(io: CliIo, message: string, lang: Lang): number {
 
 /** The convention's name from the workbook's own ThongTin, or why it cannot be made. */
 async function nameFromWorkbook(bytes: Uint8Array, given: FormDef, explicit: boolean, map: MapId | undefined): Promise<string | { problem: string }> {
-  const read = await readWorkbook(bytes);
+  const read = await IN_THREAD_READER.readWorkbook(bytes);
   if (!read.book) {
     const why = read.findings.map((f) => f.message_vi).join(' ');
     return { problem: `Không phải bảng tính đọc được${why ? `: ${why}` : '.'}` };
