@@ -22,18 +22,19 @@ export interface ColdCommandResult {
   readonly floorInside: Timings;
   /** Median of command / floor process over alternating runs (goal: at most 3). */
   readonly ratio: number;
-  /** Whether the command loaded ExcelJS, and how many modules it loaded. */
+  /** Whether the command loaded ExcelJS, and how many files Node required (the bundle's chunks, packages outside it). */
   readonly exceljsLoaded: boolean;
   readonly modules: number;
 }
 
 /**
- * Runs the built CLI (build/src/cli/phu.js) on the district's folder
+ * Runs the built CLI (build/cli/phu.js, the bundle) on the district's folder
  * `reps` times, alternating with the floor process.
  */
 export function coldCommandBench(dataset: Dataset, unitCode: string, reps: number): ColdCommandResult {
   const buildDir = path.resolve(__dirname, '..');
-  const phu = path.join(buildDir, 'src', 'cli', 'phu.js');
+  // The command as installed (package.json's bin): the bundle `npm run bench` builds before measuring.
+  const phu = path.join(buildDir, 'cli', 'phu.js');
   const floorScript = path.join(__dirname, 'inflate-floor.js');
   const preload = path.join(__dirname, 'loaded-modules.js');
   if (!fs.existsSync(phu) || !fs.existsSync(floorScript)) throw new Error('the cold command is measured on the built CLI: run `npm run bench`');

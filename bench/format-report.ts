@@ -122,7 +122,7 @@ export function formatReport(r: BenchReport): string {
   const cc = r.cold;
   if (cc) {
     out.push('', `7. Cold command: phu consolidate of district ${cc.unitCode} (${cc.files} communes), a fresh Node process each time (median of ${cc.command.runs.length})`);
-    out.push(`   phu consolidate                     ${lpad(s(cc.command.median), 9)}   (ExcelJS loaded: ${cc.exceljsLoaded ? 'yes' : 'no'}; ${n(cc.modules)} modules)`);
+    out.push(`   phu consolidate                     ${lpad(s(cc.command.median), 9)}   (ExcelJS loaded: ${cc.exceljsLoaded ? 'yes' : 'no'}; ${n(cc.modules)} files required)`);
     out.push(`   floor process (read + inflate)      ${lpad(s(cc.floorProcess.median), 9)}   (of which the files themselves ${s(cc.floorInside.median)})`);
     out.push(`   ratio command / floor               ${lpad(n(cc.ratio, 2), 9)}   (goal at most 3x)`);
   }

@@ -1,5 +1,4 @@
-import { detectForm } from '../core/forms/detect-form';
-import { readCarriedForm } from '../core/forms/form-sheet';
+import { carriedForm } from '../core/forms/detect-form';
 import type { FormDef } from '../core/forms/form-schema';
 import { compareFileNames } from '../core/text/compare-file-names';
 import { resolveReadLimits, type ReadLimits } from '../xlsx/read-limits';
@@ -31,8 +30,8 @@ export async function carriedFormOf(
     );
     if (!bytes) continue;
     const read = await reader.readWorkbook(bytes, { limits });
-    if (!read.book || !readCarriedForm(read.book).form) continue;
-    return detectForm(read.book);
+    const carried = read.book ? carriedForm(read.book) : undefined;
+    if (carried) return carried;
   }
   return undefined;
 }

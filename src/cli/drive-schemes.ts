@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { LocalDrive } from '../drive/local/local-drive';
-import { graphDriveFromEnv } from './graph-auth';
 import { failure } from '../core/failures/failure-codes';
 import { UsageError } from './exit-codes';
 import type { DriveScheme } from './open-drive';
@@ -21,9 +20,11 @@ export const GRAPH_SCHEME: DriveScheme = {
   scheme: 'graph',
   usage: 'graph:<drive-id>',
   usageEn: 'graph:<drive-id>',
-  open(target, io, lang) {
+  async open(target, io, lang) {
     if (target.trim() === '') throw new UsageError(failure('drive_graph_empty', {}));
-    return Promise.resolve(graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`), {}, lang));
+    // The Graph SDK and its helpers are loaded only by a command that opens a Graph drive: a local run does not pay for them.
+    const { graphDriveFromEnv } = await import('./graph-auth');
+    return graphDriveFromEnv(target.trim(), io.env, (line) => io.stderr.write(`${line}\n`), {}, lang);
   },
 };
 

@@ -11,8 +11,8 @@ import type { Drive } from '../core/ports/drive';
 import type { Unit } from '../core/units/unit';
 import type { UnitRegistry } from '../core/units/unit-registry';
 import type { ValidationContext } from '../core/validate/validation-context';
-import { readWorkbook } from '../xlsx/read-workbook';
 import type { ReadLimits } from '../xlsx/read-limits';
+import { IN_THREAD_READER } from './in-thread-reader';
 
 /** What to consolidate: a folder of a drive into a parent unit for a period. */
 export interface ConsolidateFolderInput {
@@ -63,7 +63,7 @@ export async function consolidateFolder(input: ConsolidateFolderInput): Promise<
       ...(input.notes ? { notes: input.notes } : {}),
     },
     {
-      reader: input.reader ?? { readWorkbook },
+      reader: input.reader ?? IN_THREAD_READER,
       ...(input.limits ? { limits: input.limits } : {}),
       ...(input.onProgress ? { onFile: input.onProgress } : {}),
       ...(input.ignore ? { ignore: input.ignore } : {}),

@@ -11,7 +11,7 @@ import type { FileState } from '../../app/read-reports';
 import { BudgetedReader } from '../../node/budget/budgeted-reader';
 import { PERIODS_HELP, PERIODS_HELP_EN, dateOption, formOption, outputPath, periodOption, readBudgetOption, readLimitsOption, unitOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
-import { optFlag, optString, type Command, type Lang } from '../command';
+import { optFlag, optString, type Command, type Lang, type OptionValues } from '../command';
 import { rejectedCount, summaryJson, summaryText } from '../consolidation-summary';
 import { cliWording } from '../cli-wording';
 import { DRIVE_SCHEMES } from '../drive-schemes';
@@ -21,7 +21,7 @@ import { EXIT, UsageError } from '../exit-codes';
 import { openDrive } from '../open-drive';
 import { MAP_OPTION, mapOption } from '../map-option';
 import { writeFileOrFail, writeOutputBook } from '../write-output';
-import { readWorkbook } from '../../xlsx/read-workbook';
+import type { ReadLimits } from '../../xlsx/read-limits';
 
 export const consolidateCommand: Command = {
   name: 'consolidate',
@@ -90,62 +90,80 @@ export const consolidateCommand: Command = {
     const { drive, folder } = await driveAndFolder(driveSpec, folderArg, io, lang);
     const out = outputPath(values, 'out', io);
     const limits = readLimitsOption(io, lang);
-    // The output written into the folder it consolidates must not be read back as a submission.
-    const ignore = (file: InputFile): 'own_output' | undefined => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined);
-    // Without --form, the form the submissions carry (a form PHU does not ship needs nothing else).
-    const carried = optString(values, 'form') === undefined ? await carriedFormOf(await inputsFromDrive(drive, folder), { readWorkbook }, { limits, ignore }) : undefined;
-    const form = await formOption(values, io, lang, carried);
-    const period = periodOption(form, values);
-    const { registry, findings: mapFindings } = mapOption(values, period, io, lang);
-    const unit = unitOption(values, registry);
-    const jsonPath = optString(values, 'json');
-    const reportDate = dateOption(values, 'report-date');
-    if (registry.children(unit.code).length === 0) throw new UsageError(failure('no_children_to_consolidate', { unit: `${unit.name} (${unit.code})` }));
-
-    // Each file, the target table, this period's and the previous period's, is read in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
+    // Every workbook of the run, this period's, the previous period's and the one read for its form, is read
+    // in a worker with a deadline and a heap cap: one hostile file becomes a finding, never a stalled run.
+    // Started first, so that the thread boots while this one lists the folder and reads the first file.
     const reader = new BudgetedReader({ budget: readBudgetOption(io, lang) });
-    let run;
     try {
-      const targets = await targetsOption(values, form, registry, io, lang, reader);
-      if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
-      const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, reader, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
-      const notes = [...mapFindings, ...(previous?.notes ?? [])];
-      run = await consolidateFolder({
-        reader,
-        // One file downloaded and hashed while the worker reads the other.
-        concurrency: 2,
-        drive,
-        folder,
-        form,
-        registry,
-        parent: unit,
-        period,
-        ...(reportDate !== undefined ? { reportDate } : {}),
-        limits,
-        onProgress: progressPrinter(io, lang),
-        ignore,
-        ...(targets ? { targets: targets.targets } : {}),
-        ...(previous ? { previous } : {}),
-        ...(notes.length > 0 ? { notes } : {}),
-      });
+      return await consolidateWith(reader, { values, io, lang, drive, folder, driveSpec, folderArg, out, limits });
     } finally {
       await reader.close();
     }
-    const { consolidation, book } = run;
-    await writeOutputBook(out, book, { overwrite: true });
-    const text = summaryText(consolidation, unit, period, out, lang) + progressLine(consolidation, lang);
-    if (jsonPath === undefined) {
-      io.stdout.write(text);
-    } else {
-      const json = `${JSON.stringify(summaryJson(consolidation, unit, period, out), null, 2)}\n`;
-      // `--json -`: the machine summary on stdout, the sentences on stderr.
-      if (jsonPath === '-') io.stdout.write(json);
-      else await writeFileOrFail(path.resolve(io.cwd, jsonPath), json);
-      (jsonPath === '-' ? io.stderr : io.stdout).write(text);
-    }
-    return optFlag(values, 'strict') && rejectedCount(consolidation) > 0 ? EXIT.findings : EXIT.ok;
   },
 };
+
+/** What `phu consolidate` has parsed before it starts reading. */
+interface ConsolidateArgs {
+  readonly values: OptionValues;
+  readonly io: CliIo;
+  readonly lang: Lang;
+  readonly drive: Drive;
+  readonly folder: string;
+  readonly driveSpec: string | undefined;
+  readonly folderArg: string;
+  readonly out: string;
+  readonly limits: Partial<ReadLimits>;
+}
+
+/** The rest of `phu consolidate`, every file read through `reader`. */
+async function consolidateWith(reader: BudgetedReader, { values, io, lang, drive, folder, driveSpec, folderArg, out, limits }: ConsolidateArgs): Promise<number> {
+  // The output written into the folder it consolidates must not be read back as a submission.
+  const ignore = (file: InputFile): 'own_output' | undefined => (file.location !== undefined && path.resolve(file.location) === out ? 'own_output' : undefined);
+  // Without --form, the form the submissions carry (a form PHU does not ship needs nothing else).
+  const carried = optString(values, 'form') === undefined ? await carriedFormOf(await inputsFromDrive(drive, folder), reader, { limits, ignore }) : undefined;
+  const form = await formOption(values, io, lang, carried);
+  const period = periodOption(form, values);
+  const { registry, findings: mapFindings } = mapOption(values, period, io, lang);
+  const unit = unitOption(values, registry);
+  const jsonPath = optString(values, 'json');
+  const reportDate = dateOption(values, 'report-date');
+  if (registry.children(unit.code).length === 0) throw new UsageError(failure('no_children_to_consolidate', { unit: `${unit.name} (${unit.code})` }));
+
+  const targets = await targetsOption(values, form, registry, io, lang, reader);
+  if (targets && targets.findings.some((f) => f.severity === 'error')) return EXIT.findings;
+  const previous = await previousOption(values, { form, registry, period, drive, folder, folderArg, local: driveSpec === undefined, limits, reader, units: registry.children(unit.code).map((u) => u.code) }, io, lang);
+  const notes = [...mapFindings, ...(previous?.notes ?? [])];
+  const { consolidation, book } = await consolidateFolder({
+    reader,
+    // One file downloaded and hashed while the worker reads the other.
+    concurrency: 2,
+    drive,
+    folder,
+    form,
+    registry,
+    parent: unit,
+    period,
+    ...(reportDate !== undefined ? { reportDate } : {}),
+    limits,
+    onProgress: progressPrinter(io, lang),
+    ignore,
+    ...(targets ? { targets: targets.targets } : {}),
+    ...(previous ? { previous } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  });
+  await writeOutputBook(out, book, { overwrite: true });
+  const text = summaryText(consolidation, unit, period, out, lang) + progressLine(consolidation, lang);
+  if (jsonPath === undefined) {
+    io.stdout.write(text);
+  } else {
+    const json = `${JSON.stringify(summaryJson(consolidation, unit, period, out), null, 2)}\n`;
+    // `--json -`: the machine summary on stdout, the sentences on stderr.
+    if (jsonPath === '-') io.stdout.write(json);
+    else await writeFileOrFail(path.resolve(io.cwd, jsonPath), json);
+    (jsonPath === '-' ? io.stderr : io.stdout).write(text);
+  }
+  return optFlag(values, 'strict') && rejectedCount(consolidation) > 0 ? EXIT.findings : EXIT.ok;
+}
 
 /** The drive and folder path a command line names: a local folder, or a folder inside `--drive`. */
 async function driveAndFolder(driveSpec: string | undefined, folderArg: string, io: CliIo, lang: Lang): Promise<{ drive: Drive; folder: string }> {

@@ -6,7 +6,7 @@ import { errorText, failureText } from '../../core/failures/failure-text';
 import { formatNumberVi } from '../../core/format/format-number-vi';
 import type { Drive, DriveItem } from '../../core/ports/drive';
 import { LocalDrive } from '../../drive/local/local-drive';
-import { readWorkbook } from '../../xlsx/read-workbook';
+import { IN_THREAD_READER } from '../../node/in-thread-reader';
 import { formOption } from '../cli-args';
 import type { CliIo } from '../cli-io';
 import { optFlag, optString, type Command, type Lang } from '../command';
@@ -98,7 +98,7 @@ export const pushCommand: Command = {
       return fail(io, failureText(failure('push_unreadable', { file }), lang), lang);
     }
     const map = givenMap(values);
-    const name = optString(values, 'name')?.trim() || { reader: { readWorkbook }, form, detectForm: optString(values, 'form') === undefined, ...(map ? { map } : {}) };
+    const name = optString(values, 'name')?.trim() || { reader: IN_THREAD_READER, form, detectForm: optString(values, 'form') === undefined, ...(map ? { map } : {}) };
     const { open, folder, dir } = destination(optString(values, 'drive'), to, io, lang);
     const progress = progressLine(io, lang);
     const result = await pushWorkbook({ bytes, folder, name, ...(replace ? { replace: ifMatch !== undefined ? { ifMatch } : {} } : {}), ...(progress ? { onProgress: progress } : {}) }, open);

@@ -2,7 +2,8 @@ import { findSheet, type WorkbookGrid } from '../grid/sheet-grid';
 import { normalizeText } from '../text/normalize-text';
 import { FORMS } from './form-catalog';
 import type { FormDef } from './form-schema';
-import { readCarriedForm } from './form-sheet';
+import { FORM_SHEET, readCarriedForm } from './form-sheet';
+import { MAX_FORM_BYTES } from './parse-form';
 import { formHash } from './canonical-form';
 
 /**
@@ -14,8 +15,8 @@ import { formHash } from './canonical-form';
  * @example detectForm(book)?.id === 'DVC25-2023'
  */
 export function detectForm(book: WorkbookGrid, forms: readonly FormDef[] = FORMS): FormDef | undefined {
-  const carried = readCarriedForm(book).form;
-  if (carried) return forms.find((f) => f.id.toUpperCase() === carried.id.toUpperCase() && sameForm(f, carried)) ?? carried;
+  const carried = carriedForm(book, forms);
+  if (carried) return carried;
   for (const form of forms) {
     const sheet = findSheet(book, form.info.sheet);
     if (!sheet) continue;
@@ -29,6 +30,24 @@ export function detectForm(book: WorkbookGrid, forms: readonly FormDef[] = FORMS
     }
   }
   return undefined;
+}
+
+/**
+ * The form a workbook carries when its form sheet is whole and valid: the
+ * catalogue's own object when it is the same definition, else the form as
+ * read; undefined without a valid form sheet. A sheet holding exactly the
+ * canonical text of a catalogue form (every workbook PHU makes) is matched
+ * without parsing it.
+ *
+ * @example carriedForm(renderSubmission(FORM_4PHU_2024, data)) === FORM_4PHU_2024
+ */
+export function carriedForm(book: WorkbookGrid, forms: readonly FormDef[] = FORMS): FormDef | undefined {
+  // The hash the sheet records picks the candidate, so that no other form's comparison parses the text.
+  const recorded = findSheet(book, FORM_SHEET)?.rows[0]?.[2];
+  for (const form of forms) if (recorded === formHash(form) && readCarriedForm(book, MAX_FORM_BYTES, form).form === form) return form;
+  const carried = readCarriedForm(book).form;
+  if (!carried) return undefined;
+  return forms.find((f) => f.id.toUpperCase() === carried.id.toUpperCase() && sameForm(f, carried)) ?? carried;
 }
 
 /** Same definition, so the catalogue's own object (known to workers by index) is used. */

@@ -1,4 +1,3 @@
-import packed from './chuyen-doi-2025-07-01.json';
 import type { MapId } from './unit-maps';
 
 /** One edge of the conversion table: an old commune and a new one, and how the table says it went. */
@@ -50,7 +49,8 @@ let cached: MapBridge | undefined;
  */
 export function reformBridge(): MapBridge {
   if (cached) return cached;
-  const p = packed as unknown as PackedBridge;
+  // Parsed on first use: only a run that crosses the reform pays for the 213 kB table (see unit-maps' PACKED).
+  const p = require('./chuyen-doi-2025-07-01.json') as typeof import('./chuyen-doi-2025-07-01.json') as unknown as PackedBridge;
   const forward = new Map<string, Succession[]>();
   const backward = new Map<string, Succession[]>();
   for (const [oldCode, newCode, c] of p.communes) {

@@ -1,7 +1,7 @@
 import { readSharedCsv } from '../../../test/support/read-csv';
 import { normalizeName } from '../text/normalize-text';
 import { reformBridge } from './map-bridge';
-import { MAP_IDS, mapForDate, mapInfo, parseMapId, registryFor, unpackMap } from './unit-maps';
+import { MAP_IDS, mapForDate, mapInfo, packedMap, parseMapId, registryFor, unpackMap } from './unit-maps';
 
 describe('the shipped maps', () => {
   it('knows both maps with their date, source and levels', () => {
@@ -9,6 +9,13 @@ describe('the shipped maps', () => {
     expect(mapInfo('2025-03-01')).toMatchObject({ date: '2025-03-01', levels: ['tinh', 'huyen', 'xa'] });
     expect(mapInfo('2025-07-01')).toMatchObject({ date: '2025-07-01', levels: ['tinh', 'xa'], label: 'danh mục 01/07/2025 (tỉnh, xã)' });
     expect(mapInfo('2025-07-01').source).toMatch(/Thống kê/);
+  });
+
+  it('names each map as the map itself records it (the names are known without parsing the map)', () => {
+    for (const id of MAP_IDS) {
+      const { date, source, levels } = packedMap(id);
+      expect(mapInfo(id)).toMatchObject({ id, date, source, levels });
+    }
   });
 
   it('holds 34 provinces and 3,321 communes straight under them on today\'s map', () => {

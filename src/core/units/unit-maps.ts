@@ -1,5 +1,3 @@
-import before from './dvhc-2025-03-01.json';
-import after from './dvhc-2025-07-01.json';
 import { COUNTRY } from './country';
 import type { Unit } from './unit';
 import { UnitRegistry } from './unit-registry';
@@ -31,16 +29,30 @@ export interface PackedMap {
 }
 export type Packed = readonly [string, string, number, (readonly Packed[])?];
 
-const PACKED: Record<MapId, PackedMap> = {
-  '2025-03-01': before as unknown as PackedMap,
-  '2025-07-01': after as unknown as PackedMap,
+// Each map is parsed on its first use (a `require`, which Node and the bundler both resolve at once):
+// a command on one map does not pay for the other's 90 to 280 kB of JSON. The type queries keep
+// both files in the compiled program, so that they are copied to the build.
+const PACKED: Record<MapId, () => PackedMap> = {
+  '2025-03-01': () => require('./dvhc-2025-03-01.json') as typeof import('./dvhc-2025-03-01.json') as unknown as PackedMap,
+  '2025-07-01': () => require('./dvhc-2025-07-01.json') as typeof import('./dvhc-2025-07-01.json') as unknown as PackedMap,
 };
+
+/** The head of each packed map (a test holds them equal), so that naming a map, as every command's help does, loads none. */
+const HEADS: Record<MapId, Pick<PackedMap, 'date' | 'source' | 'levels'>> = {
+  '2025-03-01': { date: '2025-03-01', source: 'Tổng cục Thống kê, danh mục đơn vị hành chính', levels: ['tinh', 'huyen', 'xa'] },
+  '2025-07-01': { date: '2025-07-01', source: 'Tổng cục Thống kê, danh mục đơn vị hành chính', levels: ['tinh', 'xa'] },
+};
+
+/** A shipped map as packed, parsed on its first use. @example packedMap('2025-07-01').tree.length === 34 */
+export function packedMap(id: MapId): PackedMap {
+  return PACKED[id]();
+}
 
 const LEVEL_NAMES: Readonly<Record<string, string>> = { tinh: 'tỉnh', huyen: 'huyện', xa: 'xã' };
 
 /** A map's date, source and levels. @example mapInfo('2025-07-01').levels // ['tinh', 'xa'] */
 export function mapInfo(id: MapId): MapInfo {
-  const p = PACKED[id];
+  const p = HEADS[id];
   const [y, m, d] = p.date.split('-');
   return { id, date: p.date, source: p.source, levels: p.levels, label: `danh mục ${d ?? ''}/${m ?? ''}/${y ?? ''} (${p.levels.map((l) => LEVEL_NAMES[l] ?? l).join(', ')})` };
 }
@@ -57,7 +69,7 @@ const cache = new Map<MapId, UnitRegistry>();
 export function registryFor(id: MapId): UnitRegistry {
   let reg = cache.get(id);
   if (!reg) {
-    const p = PACKED[id];
+    const p = packedMap(id);
     reg = new UnitRegistry({ levels: ['quocgia', ...p.levels], units: unpackMap(p, id !== '2025-03-01'), map: id });
     cache.set(id, reg);
   }

@@ -47,6 +47,20 @@ describe('BudgetedReader', () => {
     }
   });
 
+  it('threads started early serve a reader with their budget only; a reader with another budget keeps its own', async () => {
+    BudgetedReader.startEarly({ workers: 1, budget: { timeoutMs: 120_000, heapMb: 1024 } });
+    const strict = new BudgetedReader({ workers: 1, budget: { timeoutMs: 2000, heapMb: 1024 } });
+    const early = new BudgetedReader({ workers: 1, budget: { timeoutMs: 120_000, heapMb: 1024 } });
+    try {
+      const slow = await strict.readWorkbook(heavy.slice());
+      expect(slow.findings.map((f) => [f.code, f.params])).toEqual([['file_read_too_long', { seconds: 2 }]]);
+      const read = await early.readWorkbook((files[0] as Uint8Array).slice());
+      expect(read).toEqual(await readWorkbook((files[0] as Uint8Array).slice()));
+    } finally {
+      await Promise.all([strict.close(), early.close()]);
+    }
+  });
+
   it('a file that needs more memory than the cap becomes a finding, and the run goes on', async () => {
     const reader = new BudgetedReader({ workers: 1, budget: { timeoutMs: 120_000, heapMb: 48 } });
     try {

@@ -28,12 +28,27 @@ export class BudgetedReader implements WorkbookReader {
 
   constructor(opts: BudgetedReaderOptions = {}) {
     this.budget = opts.budget ?? DEFAULT_READ_BUDGET;
-    this.pool = new WorkerPool<ReadRequest, WorkbookRead>(workerScript(), {
-      workers: opts.workers ?? 1,
-      deadlineMs: this.budget.timeoutMs,
-      // The young generation and the code space stay small; the old generation is the budget.
-      resourceLimits: { maxOldGenerationSizeMb: this.budget.heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(this.budget.heapMb / 8))) },
-    });
+    const workers = opts.workers ?? 1;
+    const early = takeEarlyPool(workers, this.budget);
+    this.pool = early ?? startPool(workers, this.budget);
+  }
+
+  /**
+   * Starts the worker threads of the next BudgetedReader made with the same
+   * workers and budget, before the caller has loaded the rest of its
+   * modules: `phu`'s entry calls it for the commands that read files, so
+   * that a thread's start-up (a few tenths of a second on a slow machine)
+   * runs beside the loading of the command instead of after it. The
+   * threads are idle until then and do not keep the process alive; a
+   * second call replaces the first.
+   *
+   * @example BudgetedReader.startEarly({ budget: readBudgetFromEnv(process.env).budget });
+   */
+  static startEarly(opts: BudgetedReaderOptions = {}): void {
+    const budget = opts.budget ?? DEFAULT_READ_BUDGET;
+    const workers = opts.workers ?? 1;
+    void earlyPool?.pool.close();
+    earlyPool = { workers, budget, pool: startPool(workers, budget) };
   }
 
   async readWorkbook(bytes: Uint8Array, opts: { readonly limits?: Partial<ReadLimits> } = {}): Promise<WorkbookRead> {
@@ -76,6 +91,26 @@ function withLocalDates(read: WorkbookRead): WorkbookRead {
     return changed ? { ...sheet, rows } : sheet;
   });
   return { ...read, book: { ...read.book, sheets } };
+}
+
+/** Worker threads started by `BudgetedReader.startEarly`, waiting for their reader. */
+let earlyPool: { readonly workers: number; readonly budget: ReadBudget; readonly pool: WorkerPool<ReadRequest, WorkbookRead> } | undefined;
+
+/** The early pool when it was started for exactly these workers and budget (it is then no longer early); undefined otherwise. */
+function takeEarlyPool(workers: number, budget: ReadBudget): WorkerPool<ReadRequest, WorkbookRead> | undefined {
+  const early = earlyPool;
+  if (!early || early.workers !== workers || early.budget.timeoutMs !== budget.timeoutMs || early.budget.heapMb !== budget.heapMb) return undefined;
+  earlyPool = undefined;
+  return early.pool;
+}
+
+function startPool(workers: number, budget: ReadBudget): WorkerPool<ReadRequest, WorkbookRead> {
+  return new WorkerPool<ReadRequest, WorkbookRead>(workerScript(), {
+    workers,
+    deadlineMs: budget.timeoutMs,
+    // The young generation and the code space stay small; the old generation is the budget.
+    resourceLimits: { maxOldGenerationSizeMb: budget.heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(budget.heapMb / 8))) },
+  });
 }
 
 /** The compiled worker next to this file, or its source when running from sources (tests). */
