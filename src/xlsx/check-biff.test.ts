@@ -1,4 +1,4 @@
-import { biff, label, mulrkRows, record, rk } from '../../bench/more-hostile-files';
+import { biff, label, mulrkRows, record, rk } from '../../test/support/biff-records';
 import { checkBiff } from './check-biff';
 import { DEFAULT_READ_LIMITS } from './read-limits';
 

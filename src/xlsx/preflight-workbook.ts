@@ -1,6 +1,5 @@
 import { corruptParams, type Corruption } from '../core/findings/corrupt-reasons';
 import { createFinding, type Finding } from '../core/findings/finding';
-import { formatNumberVi } from '../core/format/format-number-vi';
 import { containsUtf16, oleStreamNames } from './ole-stream-names';
 import type { ReadLimits } from './read-limits';
 import { readPackage } from './read-package';
@@ -98,7 +97,7 @@ function check(bytes: Uint8Array, limits: ReadLimits, findings: Finding[]): { ch
       const allowed = Math.min(limits.maxUncompressedBytes, Math.max(limits.ratioGraceBytes, entry.compressedSize * limits.maxCompressionRatio));
       const cap = Math.min(allowed, 2 * entry.uncompressedSize + 1024 * 1024);
       const again = readZipEntryData(bytes, entry, cap);
-      if (!again.ok && again.problem === 'over_cap') refuse(createFinding('zip_bomb', { expanded: `> ${formatNumberVi(cap)}`, limit: cap }));
+      if (!again.ok && again.problem === 'over_cap') refuse(createFinding('zip_bomb', { expanded: `> ${cap}`, limit: cap }));
       refuse(corrupt({ reason: 'entry_size_mismatch', part: entry.name }));
     }
     if (!read.ok) refuse(corrupt(read));

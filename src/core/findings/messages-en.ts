@@ -6,6 +6,9 @@ import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
+// A bound such as "> 1000" (more than the cap, not an exact size) comes as text: its digits are formatted too.
+const bytesEn = (v: string | number): string => String(v).replace(/\d+/g, (d) => Number(d).toLocaleString('en-US'));
+
 /** English wording of every finding, for the task pane's English switch. */
 export const MESSAGES_EN: Messages = {
   file_empty: () => 'The file is empty (0 bytes): send the saved Excel file again.',
@@ -14,7 +17,7 @@ export const MESSAGES_EN: Messages = {
   file_encrypted: () => 'The file is encrypted with a password: save it again without a password (open it in Excel, LibreOffice or WPS, remove the password and save).',
   file_corrupt: (p) => `The file is damaged or incomplete (${corruptReasonText(p.reason, p.part, p.extra, 'en')}): send the original file again.`,
   file_too_large: (p) => `The file is too large (${p.bytes} bytes, limit ${p.limit}).`,
-  zip_bomb: (p) => `The file expands to too much data (${p.expanded} bytes, limit ${p.limit}): refused to protect the computer.`,
+  zip_bomb: (p) => `The file expands to too much data (${bytesEn(p.expanded)} bytes, limit ${bytesEn(p.limit)}): refused to protect the computer.`,
   sheet_too_large: (p) => `A sheet is too large (${p.rows} rows × ${p.columns} columns, limit ${p.limit} cells): delete the extra rows and columns.`,
   workbook_too_large: (p) => `The file is too complex (over ${p.cells} cells and merged cells across its sheets, limit ${p.limit}): refused; delete the extra sheets, rows and columns.`,
   strings_too_large: (p) => `The file's text part is too large (${p.bytes} bytes, limit ${p.limit}): refused.`,

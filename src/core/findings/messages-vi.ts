@@ -7,7 +7,8 @@ import { indicatorName } from './indicator-name';
 
 type Messages = { readonly [C in FindingCode]: (p: FindingParams<C>) => string };
 
-const num = (v: string | number): string => (typeof v === 'number' ? n(v) : v);
+// A bound such as "> 1000" (more than the cap, not an exact size) comes as text: its digits are formatted too.
+const num = (v: string | number): string => (typeof v === 'number' ? n(v) : v.replace(/\d+/g, (d) => n(Number(d))));
 
 const TYPES_VI: Readonly<Record<string, string>> = { string: 'chữ (đặt trong dấu nháy kép)', number: 'một số', boolean: 'true hoặc false', array: 'một danh sách [...]', object: 'một nhóm {...}' };
 const typeVi = (t: string | number): string => TYPES_VI[String(t)] ?? String(t);
