@@ -29,14 +29,14 @@ export interface ReaderBenchResult {
   readonly differential: { readonly runs: number; readonly seed: number; readonly seconds: number; readonly failure?: string };
 }
 
-export async function readerBench(differentialRuns: number): Promise<ReaderBenchResult> {
+export async function readerBench(differentialRuns: number, further = true): Promise<ReaderBenchResult> {
   const hostile: HostileMeasure[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-bench-hostile-'));
   try {
     // The issue's table read directly; the further files as a consolidation reads them, in a worker under the default budget.
     const all = [
       ...hostileFiles().map((f) => ({ ...f, ext: 'xlsx', mode: 'direct' as ReadMode })),
-      ...moreHostileFiles().map((f) => ({ ...f, mode: 'budgeted' as ReadMode })),
+      ...(further ? moreHostileFiles() : []).map((f) => ({ ...f, mode: 'budgeted' as ReadMode })),
     ];
     for (const [i, file] of all.entries()) {
       const p = path.join(tmp, `${i}.${file.ext}`);

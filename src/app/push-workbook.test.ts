@@ -138,7 +138,7 @@ describe('pushWorkbook: the name from the workbook and the checks before pushing
     expect(out.opened).toBe(0);
     expect(out.refusal).toMatchObject({ code: 'not_a_workbook', findings: [{ code: 'file_not_workbook' }] });
     expect(pushRefusalText(out.refusal, 'vi')).toMatch(/^Không phải bảng tính đọc được: ./);
-    expect(pushRefusalText(out.refusal, 'en')).toMatch(/^Not a workbook that can be read: ./);
+    expect(pushRefusalText(out.refusal, 'en')).toMatch(/^Not a readable workbook: ./);
     expect(pushRefusalText({ code: 'not_a_workbook', findings: [] }, 'vi')).toBe('Không phải bảng tính đọc được.');
   });
 

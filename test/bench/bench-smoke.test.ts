@@ -21,6 +21,7 @@ describe('benchmark smoke run', () => {
       // Part 7 starts the built CLI, which a test from sources does not have.
       parts: [1, 2, 3, 4, 5, 6],
       differentialRuns: 20,
+      furtherHostile: false,
       reps: 1,
       countryWorkers: [1],
       provinceWorkers: 0,

@@ -44,7 +44,9 @@ describe('further hostile files, each read in a worker under the default budget'
     expect(detailOf('billion laughs (entities')).toContain('DOCTYPE');
     expect(detailOf('external entity')).toContain('DOCTYPE');
     expect(detailOf('20,000 sheets pointing')).toContain('nhiều trang tính cùng trỏ tới dữ liệu');
-    expect(detailOf('a table inside a cell')).toContain('bảng "con" nằm trong một ô của bảng "SoLieu"');
+    expect(detailOf('a table inside a cell')).toContain('bảng "con" nằm trong một ô của bảng khác');
+    expect(readOf('a table inside a cell')?.findings[0]).toMatchObject({ code: 'file_corrupt', sheet: 'SoLieu', params: { reason: 'table_in_cell', part: 'content.xml', extra: 'con' } });
+    expect(readOf('20,000 sheets pointing')?.findings[0]?.params).toMatchObject({ reason: 'sheets_share_data' });
     expect(detailOf('bidi controls')).toMatch(/U\+0000|NUL|ký tự/);
   });
 

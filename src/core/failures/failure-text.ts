@@ -227,7 +227,7 @@ export const FAILURE_MESSAGES_EN: Wording = {
   output_busy: (p) => `Could not write the file "${p.file}" (is the file open in Excel?).`,
   output_unwritable: (p) => `Could not write the file "${p.file}" (${p.detail}).`,
   push_unreadable: (p) => `Could not read the file "${p.file}".`,
-  push_not_a_workbook: (p) => `Not a workbook that can be read${p.detail !== '' ? `: ${p.detail}` : '.'}`,
+  push_not_a_workbook: (p) => `Not a readable workbook${p.detail !== '' ? `: ${p.detail}` : '.'}`,
   push_unit_missing: (p) => `The sheet ${p.sheet} has no unit code (unit_code) or unit name (unit_name): the file cannot be named. Fill in ThongTin, or give the name with --name.`,
   graph_auth_hint: () => 'On the command line: set a new PHU_GRAPH_TOKEN, or PHU_GRAPH_CLIENT_ID to sign in with a device code.',
   graph_signed_out: () => 'Not signed in to Microsoft 365, or the sign-in has expired (a renewal was tried once). Sign in again, then try again.',
