@@ -42,7 +42,7 @@ export function hostilePackage(sheets: readonly { readonly name: string; readonl
 const data = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ấp 1</t></is></c><c r="B1"><v>120</v></c></row></sheetData>';
 
 /** Column letters of a 1-based column number. */
-function letters(col: number): string {
+export function letters(col: number): string {
   let n = col;
   let out = '';
   while (n > 0) {

@@ -4,6 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import { forgeZip, type ForgedEntry } from '../test/corpus/forge-zip';
 import { handWrittenPackage } from '../test/corpus/sample-workbooks';
 import { record, u16s, join, label, rk, biff, mulrkRows } from '../test/support/biff-records';
+import { letters } from './hostile-files';
 
 /**
  * Hostile files of kinds beyond the containment issue's table, for the three
@@ -48,17 +49,6 @@ function noise(length: number): string {
     next = (next * 1103515245 + 12345) % 2147483648;
     return String.fromCharCode(97 + (next >> 16) % 26);
   }).join('');
-}
-
-/** Column letters of a 1-based column number. */
-function letters(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** A package of `count` sheets, each with an empty `<sheetData/>` but the first. */
