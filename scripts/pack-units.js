@@ -14,6 +14,7 @@
 // commune code (whole districts made special zones) keep their old district.
 'use strict';
 const fs = require('node:fs');
+const { parseCsv } = require('./parse-csv');
 
 const args = process.argv.slice(2);
 const conversion = args[0] === '--conversion';
@@ -22,37 +23,6 @@ const [input, output, date] = args;
 if (!input || !output || !date) {
   console.error('usage: pack-units.js [--conversion] <csv> <out.json> <yyyy-mm-dd>');
   process.exit(2);
-}
-
-/** RFC 4180 fields: the conversion table quotes wordings that hold commas. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
 }
 
 const rows = parseCsv(fs.readFileSync(input, 'utf8').replace(/^\uFEFF/, ''));
