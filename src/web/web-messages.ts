@@ -1,3 +1,5 @@
+import { fillPlaceholders } from '../core/format/fill-placeholders';
+
 /** The page's languages: Vietnamese first, English on request. */
 export type WebLang = 'vi' | 'en';
 
@@ -143,7 +145,5 @@ export type WebMessageKey = MessageKey;
  * @example webMessage('en', 'targetsBad', { file: 'ct.xlsx', n: 1 }) === 'The target table "ct.xlsx" has 1 error: fix them and choose it again.'
  */
 export function webMessage(lang: WebLang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return (lang === 'en' ? EN : VI)[key]
-    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other) : m))
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillPlaceholders((lang === 'en' ? EN : VI)[key], params);
 }

@@ -1,3 +1,5 @@
+import { fillPlaceholders } from '../../core/format/fill-placeholders';
+
 /** The pane's languages: Vietnamese first, English on request. */
 export type Lang = 'vi' | 'en';
 
@@ -344,9 +346,7 @@ const TABLES: Record<Lang, Record<MessageKey, string>> = { vi: VI, en: EN };
  * is the word for a count (English: `1 error`, `2 errors`).
  */
 export function message(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return TABLES[lang][key]
-    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => (name in params ? (Number(params[name]) === 1 ? one : other) : whole))
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(TABLES[lang][key], params);
 }
 
 /** Every key has a wording in both languages (checked by a test). */
