@@ -1,3 +1,5 @@
+import { envNumbers } from './env-numbers';
+
 /**
  * How much a workbook may cost before it is refused, checked before any
  * parser runs (docs/limits.md explains each figure). A report form is a few
@@ -77,18 +79,8 @@ export function resolveReadLimits(overrides: Partial<ReadLimits> = {}): ReadLimi
  * can say so rather than silently use the default.
  */
 export function readLimitsFromEnv(env: Readonly<Record<string, string | undefined>>): { limits: Partial<ReadLimits>; invalid: string[] } {
+  const { values, invalid } = envNumbers(READ_LIMIT_ENV, env);
   const limits: Partial<Record<keyof ReadLimits, number>> = {};
-  const invalid: string[] = [];
-  for (const key of Object.keys(READ_LIMIT_ENV) as (keyof ReadLimits)[]) {
-    const { name, unit } = READ_LIMIT_ENV[key];
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') continue;
-    const v = Number(raw.trim().replace(',', '.'));
-    if (!Number.isFinite(v) || v <= 0) {
-      invalid.push(name);
-      continue;
-    }
-    limits[key] = Math.floor(v * unit);
-  }
+  for (const [key, v] of Object.entries(values) as [keyof ReadLimits, number][]) limits[key] = Math.floor(v);
   return { limits, invalid };
 }

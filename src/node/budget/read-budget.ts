@@ -1,3 +1,5 @@
+import { envNumbers } from '../../xlsx/env-numbers';
+
 /**
  * What reading one file may cost in a worker thread before it is stopped
  * and the file refused (docs/limits.md): a deadline, and a cap on the
@@ -26,15 +28,8 @@ export const READ_BUDGET_ENV = { timeoutMs: { name: 'PHU_MAX_READ_SECONDS', unit
  * @example readBudgetFromEnv({ PHU_MAX_READ_SECONDS: '10' }).budget.timeoutMs // 10000
  */
 export function readBudgetFromEnv(env: Readonly<Record<string, string | undefined>>): { budget: ReadBudget; invalid: string[] } {
+  const { values, invalid } = envNumbers(READ_BUDGET_ENV, env);
   const out: { -readonly [K in keyof ReadBudget]: number } = { ...DEFAULT_READ_BUDGET };
-  const invalid: string[] = [];
-  for (const key of Object.keys(READ_BUDGET_ENV) as (keyof ReadBudget)[]) {
-    const { name, unit } = READ_BUDGET_ENV[key];
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') continue;
-    const v = Number(raw.trim().replace(',', '.'));
-    if (!Number.isFinite(v) || v <= 0) invalid.push(name);
-    else out[key] = Math.max(1, Math.floor(v * unit));
-  }
+  for (const [key, v] of Object.entries(values) as [keyof ReadBudget, number][]) out[key] = Math.max(1, Math.floor(v));
   return { budget: out, invalid };
 }
