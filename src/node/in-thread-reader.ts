@@ -4,8 +4,8 @@ import type { WorkbookReader } from '../app/workbook-reader';
  * The xlsx reader in the calling thread, loaded with its first file: a
  * command whose files are all read by worker threads (`phu consolidate`
  * reads through a BudgetedReader) does not load the reader's modules in
- * its own thread at all. For what the user names directly (a target
- * table), or where no worker is wanted.
+ * its own thread at all. For the workbook `phu push` reads its name from
+ * (the user's own output), or where no worker is wanted.
  *
  * @example const { book } = await IN_THREAD_READER.readWorkbook(bytes);
  */
