@@ -7,8 +7,10 @@ import { exitQuietlyOnClosedPipe, processIo } from './cli-io';
 const READING_COMMANDS: ReadonlySet<string> = new Set(['consolidate', 'validate', 'convert']);
 
 const argv = process.argv.slice(2);
+// The command is the first word that is not an option (`phu --lang en consolidate …` names it third).
+const command = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang');
 // The reading thread starts before the commands' modules load, and boots while they do (docs/performance.md, part 7).
-if (READING_COMMANDS.has(argv[0] ?? '') && !argv.includes('--help') && !argv.includes('-h')) BudgetedReader.startEarly({ budget: readBudgetFromEnv(process.env).budget });
+if (READING_COMMANDS.has(command ?? '') && !argv.includes('--help') && !argv.includes('-h')) BudgetedReader.startEarly({ budget: readBudgetFromEnv(process.env).budget });
 
 exitQuietlyOnClosedPipe([process.stdout, process.stderr], () => process.exit(process.exitCode ?? 0));
 
